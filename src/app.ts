@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, validatorCompiler, serializerCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './platform/config.js';
+import type { Clock } from './platform/clock.js';
+import type { AppContext } from './platform/app-context.js';
+import { connectDatabase, type Db } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { EventFeed } from './platform/events/event-feed.js';
+import { JobRunner } from './platform/jobs/job-runner.js';
+import { resolveSession, SESSION_COOKIE, purgeExpiredSessions } from './platform/auth/sessions.js';
+import { AppError } from './platform/errors.js';
+import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { installIdempotency } from './platform/http/idempotency.js';
+import { installObservability } from './platform/http/observability.js';
+import { WorkingTimeService } from './modules/calendar/working-time-service.js';
+import { seedCalendar } from './modules/calendar/seed-calendar.js';
+import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
+import { registerModules } from './modules/register.js';
+
+export interface BuildOptions {
+  config: AppConfig;
+  clock: Clock;
+  db?: Db;
+  /** start the event feed and job runner timers (off in most tests, which tick them by hand) */
+  background?: boolean;
+}
+
+/** Builds the whole server: database, migrations, seed data, plugins, every module's routes. */
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config, clock } = opts;
+  const db = opts.db ?? connectDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  await seedOrganisation(db, clock.now(), { demo: config.demo });
+  await seedCalendar(db, clock.now());
+
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{6,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const feed = new EventFeed(db);
+  const jobs = new JobRunner(db, clock, config.nodeId, (msg, err) => app.log.error({ err }, msg));
+  const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed) };
+  jobs.addSweep({ name: 'sessions.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeExpiredSessions(db, now); } });
+
+  await app.register(cookie, { secret: config.secret });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'self'"], upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.production ? undefined : false,
+  });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, c) => new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(c.ttl / 1000) }) });
+  await app.register(swagger, {
+    openapi: { openapi: '3.0.3', info: { title: 'Bangban 帮办 API', version: '0.1.0', description: 'Help-service platform for 一网通办 channels' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installErrorHandler(app);
+  app.addHook('onRequest', async (req, reply) => {
+    req.now = clock.now();
+    reply.header('x-request-id', req.id);
+    const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure;
+    ensureCsrfCookie(req, reply, secure);
+    const lookup = await resolveSession(db, req.cookies[SESSION_COOKIE], req.now);
+    req.principal = lookup.state === 'valid' ? lookup.principal : null;
+    req.sessionId = lookup.state === 'valid' ? lookup.sessionId : null;
+    req.sessionState = lookup.state;
+    if (req.url.startsWith('/api/')) checkCsrf(req);
+  });
+  installIdempotency(app, db);
+  installObservability(app, db, config.metricsToken);
+  registerModules(app, ctx);
+  await serveWebApp(app, config.webDist);
+
+  await feed.start();
+  if (opts.background) {
+    jobs.start();
+  }
+  app.addHook('onClose', async () => {
+    feed.stop();
+    jobs.stop();
+    if (!opts.db) await db.destroy();
+  });
+  return { app, ctx };
+}
+
+/** Serves the built React app, with the SPA fallback for client-side routes. */
+async function serveWebApp(app: FastifyInstance, dist: string): Promise<void> {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
+    return reply.type('text/html').send(fs.createReadStream(index));
+  });
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../platform/app-context.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { authRoutes } from './org/auth.routes.js';
+import { departmentRoutes } from './org/departments.routes.js';
+import { matterRoutes } from './org/matters.routes.js';
+import { userRoutes } from './org/users.routes.js';
+
+/** Wires every domain module into the server; a new module adds one line here. */
+export function registerModules(app: FastifyInstance, ctx: AppContext): void {
+  authRoutes(app, ctx);
+  userRoutes(app, ctx);
+  departmentRoutes(app, ctx);
+  matterRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  auditRoutes(app, ctx);
+}

@@ -1,0 +1,29 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { isPostgres, type Db } from './connect.js';
+import * as m001 from './migrations/001-foundation.js';
+
+type Step = { up(db: Db, postgres: boolean): Promise<void> };
+
+/** All migrations in order; the same list runs on SQLite and PostgreSQL. */
+const STEPS: Record<string, Step> = {
+  '001-foundation': m001 as Step,
+};
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private postgres: boolean) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, step] of Object.entries(STEPS)) {
+      out[name] = { up: (db) => step.up(db as Db, this.postgres) };
+    }
+    return out;
+  }
+}
+
+/** Brings the schema up to date; safe to call from several nodes at once (Kysely's migration lock). */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider(isPostgres(db)) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
