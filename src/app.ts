@@ -20,6 +20,7 @@ import { resolveSession, SESSION_COOKIE, purgeExpiredSessions } from './platform
 import { AppError } from './platform/errors.js';
 import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { requireUser } from './platform/http/context.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { installObservability } from './platform/http/observability.js';
 import { WorkingTimeService } from './modules/calendar/working-time-service.js';
@@ -45,7 +46,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -76,7 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   installErrorHandler(app);
   app.addHook('onRequest', async (req, reply) => {
@@ -89,6 +90,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     req.sessionId = lookup.state === 'valid' ? lookup.sessionId : null;
     req.sessionState = lookup.state;
     if (req.url.startsWith('/api/')) checkCsrf(req);
+  });
+  // Secure by default: an /api route needs a session unless it declares `config: { public: true }`,
+  // and this runs before body validation so an anonymous caller learns nothing about the schema.
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') && req.routeOptions.config?.public !== true) requireUser(req);
   });
   installIdempotency(app, db);
   installObservability(app, db, config.metricsToken);
@@ -112,7 +118,7 @@ async function serveWebApp(app: FastifyInstance, dist: string): Promise<void> {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
   await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
     return reply.type('text/html').send(fs.createReadStream(index));
   });

@@ -18,6 +18,10 @@ export interface AppConfig {
   cookieSecure: boolean | 'auto';
   metricsToken?: string;
   logLevel: string;
+  /** trust X-Forwarded-* (set TRUST_PROXY=1 only behind your own reverse proxy) */
+  trustProxy: boolean;
+  /** sign-in attempts allowed per client IP per minute */
+  loginRatePerMinute: number;
   webDist: string;
   /** id of this process, used to claim jobs */
   nodeId: string;
@@ -40,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secret: env.BANGBAN_SECRET ?? persistedSecret(dataDir),
     cookieSecure: env.COOKIE_SECURE === '1' ? true : env.COOKIE_SECURE === '0' ? false : 'auto',
     metricsToken: env.METRICS_TOKEN || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 10),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.BANGBAN_WEB_DIST ?? 'web/dist'),
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,

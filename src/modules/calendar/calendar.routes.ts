@@ -53,7 +53,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     return result;
   });
 
-  r.get('/api/service-hours', { schema: { tags, summary: '各渠道服务时段 Service hours' } }, async () => {
+  r.get('/api/service-hours', { schema: { tags, summary: '各渠道服务时段 Service hours' }, config: { public: true } }, async () => {
     const all = await wt.allHours();
     return { items: CHANNELS.map((c) => ({ channel: c, label: CHANNEL_LABELS[c], periods: all[c].periods })) };
   });
@@ -65,7 +65,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { ok: true };
   });
 
-  r.get('/api/public/service-status', { schema: { tags, summary: '当前是否在服务时间 Open now?' } }, async (req) => {
+  r.get('/api/public/service-status', { schema: { tags, summary: '当前是否在服务时间 Open now?' }, config: { public: true } }, async (req) => {
     const cal = await wt.getCalendar();
     const all = await wt.allHours();
     const channels = Object.fromEntries(CHANNELS.map((c) => [c, {

@@ -19,14 +19,14 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/auth/login', {
     schema: { tags: ['auth'], summary: '登录 Sign in', body: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }) },
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const { token } = await signIn(ctx.db, actorOf(req), req.now, { ...req.body, userAgent: req.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req) });
     return { ok: true };
   });
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { public: true } }, async (req, reply) => {
     if (req.sessionId && req.principal) {
       const sid = req.sessionId;
       await ctx.db.transaction().execute(async (trx) => {
@@ -38,7 +38,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' } }, async (req) => {
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { public: true } }, async (req) => {
     const p = req.principal;
     if (!p) return { user: null, sessionExpired: req.sessionState === 'expired', demo: ctx.config.demo };
     const dept = p.departmentId
@@ -52,7 +52,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   });
 
-  r.get('/api/auth/demo-accounts', { schema: { tags: ['auth'], summary: '演示账号（仅演示模式）Demo accounts' } }, async () => {
+  r.get('/api/auth/demo-accounts', { schema: { tags: ['auth'], summary: '演示账号（仅演示模式）Demo accounts' }, config: { public: true } }, async () => {
     if (!ctx.config.demo) throw new AppError('NOT_FOUND');
     return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ username, displayName, roles, department }) => ({ username, displayName, roles, department })) };
   });

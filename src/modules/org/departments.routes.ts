@@ -16,7 +16,7 @@ export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['departments'];
 
-  r.get('/api/departments', { schema: { tags, summary: '部门列表 Departments', querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }) } }, async (req) => {
+  r.get('/api/departments', { schema: { tags, summary: '部门列表 Departments', querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }) }, config: { public: true } }, async (req) => {
     const all = req.query.includeInactive === 'true' && !!req.principal && orgPolicy.manageDepartments(req.principal);
     return { items: (await listDepartments(ctx.db, all)).map(presentDepartment) };
   });

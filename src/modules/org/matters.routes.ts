@@ -22,7 +22,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['matters'];
 
-  r.get('/api/matters', { schema: { tags, summary: '事项目录 Matter catalogue', querystring: ZListMatters } }, async (req) => {
+  r.get('/api/matters', { schema: { tags, summary: '事项目录 Matter catalogue', querystring: ZListMatters }, config: { public: true } }, async (req) => {
     const f = req.query;
     let q = matterQuery(ctx.db);
     const showInactive = f.includeInactive === 'true' && !!req.principal && orgPolicy.manageMatters(req.principal);
@@ -38,7 +38,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { items: (await q.orderBy('matters.code').execute()).map(presentMatter) };
   });
 
-  r.get('/api/matters/:id', { schema: { tags, summary: '事项详情 Matter', params: ZId } }, async (req) => {
+  r.get('/api/matters/:id', { schema: { tags, summary: '事项详情 Matter', params: ZId }, config: { public: true } }, async (req) => {
     const m = await matterQuery(ctx.db).where('matters.id', '=', req.params.id).executeTakeFirst();
     if (!m || (m.active !== 1 && !(req.principal && orgPolicy.manageMatters(req.principal)))) throw notFound(MATTER);
     return presentMatter(m);

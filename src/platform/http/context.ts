@@ -6,6 +6,10 @@ import type { Principal } from '../policy/principal.js';
 export type Lang = 'zh' | 'en';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** reachable without signing in; every other /api route requires a session (secure by default) */
+    public?: boolean;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     sessionState: 'none' | 'expired' | 'valid';

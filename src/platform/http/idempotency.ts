@@ -19,7 +19,7 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     const key = `${req.principal?.id ?? req.ip}:${req.routeOptions.url}:${raw}`;
     const hash = crypto.createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
     const existing = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
-    if (existing && Date.now() - Date.parse(existing.created_at) < TTL_MS) {
+    if (existing && req.now.getTime() - Date.parse(existing.created_at) < TTL_MS) {
       if (existing.request_hash !== hash) {
         throw new AppError('CONFLICT', { zh: '同一幂等键用于了不同的请求。', en: 'The Idempotency-Key was used for a different request.' });
       }
