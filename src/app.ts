@@ -94,7 +94,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   // Secure by default: an /api route needs a session unless it declares `config: { public: true }`,
   // and this runs before body validation so an anonymous caller learns nothing about the schema.
   app.addHook('preValidation', async (req) => {
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') && req.routeOptions.config?.public !== true) requireUser(req);
+    if (!req.routeOptions.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    if (req.routeOptions.config?.public !== true) requireUser(req);
   });
   installIdempotency(app, db);
   installObservability(app, db, config.metricsToken);
