@@ -21,7 +21,7 @@ import { AppError } from './platform/errors.js';
 import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { requireUser } from './platform/http/context.js';
-import { installIdempotency } from './platform/http/idempotency.js';
+import { installIdempotency, purgeIdempotencyKeys } from './platform/http/idempotency.js';
 import { installObservability } from './platform/http/observability.js';
 import { WorkingTimeService } from './modules/calendar/working-time-service.js';
 import { seedCalendar } from './modules/calendar/seed-calendar.js';
@@ -60,6 +60,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const jobs = new JobRunner(db, clock, config.nodeId, (msg, err) => app.log.error({ err }, msg));
   const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed) };
   jobs.addSweep({ name: 'sessions.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeExpiredSessions(db, now); } });
+  jobs.addSweep({ name: 'idempotency.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeIdempotencyKeys(db, now); } });
 
   await app.register(cookie, { secret: config.secret });
   await app.register(helmet, {

@@ -48,3 +48,8 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     return payload;
   });
 }
+
+/** Sweep: forgets idempotency keys older than their time-to-live. */
+export async function purgeIdempotencyKeys(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - TTL_MS).toISOString()).execute();
+}
