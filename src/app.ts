@@ -26,6 +26,7 @@ import { installObservability } from './platform/http/observability.js';
 import { WorkingTimeService } from './modules/calendar/working-time-service.js';
 import { seedCalendar } from './modules/calendar/seed-calendar.js';
 import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
+import { seedKnowledge } from './modules/knowledge/seed/seed-knowledge.js';
 import { registerModules } from './modules/register.js';
 
 export interface BuildOptions {
@@ -43,6 +44,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await migrateToLatest(db);
   await seedOrganisation(db, clock.now(), { demo: config.demo });
   await seedCalendar(db, clock.now());
+  await seedKnowledge(db, clock.now(), { demo: config.demo });
 
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },

@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { isPostgres, type Db } from './connect.js';
 import * as m001 from './migrations/001-foundation.js';
+import * as m002 from './migrations/002-knowledge-bot.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
 /** All migrations in order; the same list runs on SQLite and PostgreSQL. */
 const STEPS: Record<string, Step> = {
   '001-foundation': m001 as Step,
+  '002-knowledge-bot': m002 as Step,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -18,6 +18,17 @@ export interface Database {
   jobs: JobTable;
   idempotency_keys: IdempotencyKeyTable;
   settings: SettingTable;
+  kb_entries: KbEntryTable;
+  kb_versions: KbVersionTable;
+  policy_documents: PolicyDocumentTable;
+  policy_entries: PolicyEntryTable;
+  kb_proposals: KbProposalTable;
+  kb_terms: KbTermTable;
+  bot_sessions: BotSessionTable;
+  bot_turns: BotTurnTable;
+  ratings: RatingTable;
+  callback_requests: CallbackRequestTable;
+  counters: CounterTable;
 }
 
 export interface DepartmentTable {
@@ -131,4 +142,151 @@ export interface SettingTable {
   key: string;
   value: string; // JSON
   updated_at: string;
+}
+
+export interface KbEntryTable {
+  id: string;
+  code: string; // external id, stable across import/export (e.g. kb-0001)
+  question: string;
+  similar: string; // JSON string[]
+  answer: string; // sanitised HTML
+  matter_id: string | null;
+  category: string;
+  department_id: string; // owner department
+  tags: string; // JSON string[]
+  valid_from: string | null; // YYYY-MM-DD
+  valid_until: string | null;
+  status: string; // 'draft' | 'submitted' | 'published' | 'returned' | 'archived'
+  live_version: number; // version the bot answers from; 0 = none
+  review_comment: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  last_reviewed_at: string | null;
+  shown_count: number;
+  solved_count: number;
+  unsolved_count: number;
+}
+
+export interface KbVersionTable {
+  entry_id: string;
+  version: number;
+  question: string;
+  similar: string;
+  answer: string;
+  matter_id: string | null;
+  category: string;
+  tags: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  author_id: string | null;
+  reviewer_id: string | null;
+  published_at: string;
+  note: string | null;
+}
+
+export interface PolicyDocumentTable {
+  id: string;
+  title: string;
+  doc_number: string | null;
+  drafting_department_id: string;
+  effective_date: string; // YYYY-MM-DD
+  publish_by: string; // YYYY-MM-DD: latest date the Q&As may be published (15 working days before)
+  reminded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyEntryTable {
+  policy_id: string;
+  entry_id: string;
+}
+
+export interface KbProposalTable {
+  id: string;
+  source: string; // 'live_help' | 'phone' | 'bot' | 'staff'
+  source_ref: string | null;
+  question: string;
+  answer: string;
+  department_id: string;
+  matter_id: string | null;
+  status: string; // 'open' | 'accepted' | 'rejected'
+  entry_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface KbTermTable {
+  id: string;
+  kind: string; // 'dictionary' | 'synonym'
+  value: string;
+  updated_at: string;
+}
+
+export interface BotSessionTable {
+  id: string;
+  token_hash: string;
+  channel: string; // 'portal' | 'widget'
+  origin: string | null;
+  created_at: string;
+  last_at: string;
+  turns: number;
+}
+
+export interface BotTurnTable {
+  id: string;
+  session_id: string;
+  seq: number;
+  question: string;
+  decision: string; // 'answer' | 'suggest' | 'none' | 'smalltalk' | 'invalid'
+  entry_id: string | null;
+  entry_version: number | null;
+  matter_id: string | null;
+  confidence: number | null;
+  candidates: string; // JSON [{entryId, score}]
+  feedback: string | null; // 'solved' | 'unsolved'
+  feedback_at: string | null;
+  inbox_status: string | null; // 'open' | 'attached' | 'new_entry' | 'dismissed'; null = not in the inbox
+  inbox_entry_id: string | null;
+  inbox_handled_by: string | null;
+  inbox_handled_at: string | null;
+  created_at: string;
+}
+
+export interface RatingTable {
+  id: string;
+  channel: string; // 'bot' | 'live_help' | 'phone' | 'hall' | …
+  subject_type: string;
+  subject_id: string;
+  level: number; // 5 非常满意 … 1 非常不满意
+  comment: string | null;
+  department_id: string | null;
+  created_at: string;
+}
+
+export interface CallbackRequestTable {
+  id: string;
+  number: string;
+  name: string;
+  phone: string;
+  question: string;
+  source: string; // 'bot'
+  bot_session_id: string | null;
+  matter_id: string | null;
+  department_id: string | null;
+  status: string; // 'open' | 'called_back' | 'closed'
+  due_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
 }
