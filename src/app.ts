@@ -28,6 +28,7 @@ import { seedCalendar } from './modules/calendar/seed-calendar.js';
 import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
 import { seedKnowledge } from './modules/knowledge/seed/seed-knowledge.js';
 import { registerModules } from './modules/register.js';
+import { BotIndex } from './modules/bot/bot-index.js';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -60,7 +61,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   const feed = new EventFeed(db);
   const jobs = new JobRunner(db, clock, config.nodeId, (msg, err) => app.log.error({ err }, msg));
-  const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed) };
+  const botIndex = new BotIndex(db, feed);
+  await botIndex.rebuild();
+  const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed), botIndex };
   jobs.addSweep({ name: 'sessions.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeExpiredSessions(db, now); } });
   jobs.addSweep({ name: 'idempotency.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeIdempotencyKeys(db, now); } });
 
@@ -92,7 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     req.principal = lookup.state === 'valid' ? lookup.principal : null;
     req.sessionId = lookup.state === 'valid' ? lookup.sessionId : null;
     req.sessionState = lookup.state;
-    if (req.url.startsWith('/api/')) checkCsrf(req);
+    if (req.url.startsWith('/api/') && req.routeOptions.config?.csrf !== false) checkCsrf(req);
   });
   // Secure by default: an /api route needs a session unless it declares `config: { public: true }`,
   // and this runs before body validation so an anonymous caller learns nothing about the schema.

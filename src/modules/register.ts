@@ -6,6 +6,9 @@ import { authRoutes } from './org/auth.routes.js';
 import { departmentRoutes } from './org/departments.routes.js';
 import { matterRoutes } from './org/matters.routes.js';
 import { userRoutes } from './org/users.routes.js';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { botRoutes } from './bot/bot.routes.js';
+import { botStaffRoutes } from './bot/inbox.routes.js';
 
 /** Wires every domain module into the server; a new module adds one line here. */
 export function registerModules(app: FastifyInstance, ctx: AppContext): void {
@@ -15,4 +18,7 @@ export function registerModules(app: FastifyInstance, ctx: AppContext): void {
   matterRoutes(app, ctx);
   calendarRoutes(app, ctx);
   auditRoutes(app, ctx);
+  knowledgeRoutes(app, ctx);
+  botRoutes(app, ctx, ctx.botIndex);
+  botStaffRoutes(app, ctx, ctx.botIndex);
 }

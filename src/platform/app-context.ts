@@ -4,6 +4,7 @@ import type { Db } from './db/connect.js';
 import type { EventFeed } from './events/event-feed.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import type { WorkingTimeService } from '../modules/calendar/working-time-service.js';
+import type { BotIndex } from '../modules/bot/bot-index.js';
 
 /** What every module's routes and jobs receive: the database, configuration, clock and shared runners. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   jobs: JobRunner;
   /** the holiday calendar and service hours, cached and refreshed across nodes */
   workingTime: WorkingTimeService;
+  /** the live knowledge base as the bot searches it, kept fresh from the event feed */
+  botIndex: BotIndex;
 }

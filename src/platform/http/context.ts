@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** reachable without signing in; every other /api route requires a session (secure by default) */
     public?: boolean;
+    /** false for routes authenticated by a header token rather than cookies (no CSRF risk) */
+    csrf?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

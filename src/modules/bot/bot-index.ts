@@ -1,0 +1,127 @@
+import type { Db } from '../../platform/db/connect.js';
+import type { EventFeed, StoredEvent } from '../../platform/events/event-feed.js';
+import { createMatcher, type TMatcher, type TMatcherEntry } from './matcher/index.js';
+
+/** What the bot shows about an entry besides the matcher's view of it. */
+export interface LiveEntry {
+  id: string;
+  code: string;
+  version: number;
+  question: string;
+  similar: string[];
+  answer: string;
+  matterId: string | null;
+  matterName: string | null;
+  guideUrl: string | null;
+  departmentId: string;
+  departmentName: string;
+  category: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  publishedAt: string;
+}
+
+const REBUILD_EVENTS = new Set(['kb.terms_updated', 'kb.imported', 'kb.demo_seeded']);
+const ENTRY_EVENTS = new Set(['kb.entry_published', 'kb.entry_archived', 'kb.entry_restored', 'kb.entry_updated']);
+
+/**
+ * The bot's in-memory index of the live (published) knowledge base, one per process. It loads
+ * at start and follows the shared event feed, so an entry published on any node is searchable on
+ * every node within the feed's poll interval (≈0.5 s).
+ */
+export class BotIndex {
+  private matcher: TMatcher = createMatcher();
+  private entries = new Map<string, LiveEntry>();
+  private queue: Promise<void> = Promise.resolve();
+  loadedAt: Date | null = null;
+
+  constructor(private db: Db, feed?: EventFeed) {
+    feed?.on('event', (e: StoredEvent) => {
+      if (REBUILD_EVENTS.has(e.type)) this.enqueue(() => this.rebuild());
+      else if (ENTRY_EVENTS.has(e.type) && e.subjectId) this.enqueue(() => this.reloadEntry(e.subjectId!));
+    });
+  }
+
+  /** Serialises reloads so a rebuild and an entry refresh never interleave. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch(() => undefined);
+    return this.queue;
+  }
+
+  /** Waits for pending refreshes (tests and the eval use this). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Builds the index from scratch: terms (dictionary, synonyms) and every live entry. */
+  async rebuild(): Promise<void> {
+    const terms = await this.db.selectFrom('kb_terms').select(['kind', 'value']).execute();
+    const matcher = createMatcher({
+      dictionary: terms.filter((t) => t.kind === 'dictionary').map((t) => t.value),
+      synonyms: terms.filter((t) => t.kind === 'synonym').map((t) => t.value.split(/\s+/).filter(Boolean)),
+    });
+    const rows = await this.liveQuery().execute();
+    const entries = new Map(rows.map((r) => [r.id, toLive(r)]));
+    matcher.build([...entries.values()].map(toMatcherEntry));
+    this.matcher = matcher;
+    this.entries = entries;
+  }
+
+  /** Refreshes one entry after it was published, archived or changed. */
+  async reloadEntry(id: string): Promise<void> {
+    const row = await this.liveQuery().where('kb_entries.id', '=', id).executeTakeFirst();
+    if (row) {
+      const live = toLive(row);
+      this.entries.set(id, live);
+      this.matcher.upsert(toMatcherEntry(live));
+    } else {
+      this.entries.delete(id);
+      this.matcher.remove(id);
+    }
+  }
+
+  private liveQuery() {
+    return this.db.selectFrom('kb_entries')
+      .innerJoin('kb_versions', (j) => j.onRef('kb_versions.entry_id', '=', 'kb_entries.id').onRef('kb_versions.version', '=', 'kb_entries.live_version'))
+      .innerJoin('departments', 'departments.id', 'kb_entries.department_id')
+      .leftJoin('matters', 'matters.id', 'kb_versions.matter_id')
+      .select(['kb_entries.id', 'kb_entries.code', 'kb_entries.department_id', 'departments.name_zh as department_name',
+        'kb_versions.version', 'kb_versions.question', 'kb_versions.similar', 'kb_versions.answer', 'kb_versions.matter_id',
+        'matters.name as matter_name', 'matters.guide_url', 'kb_versions.category', 'kb_versions.valid_from', 'kb_versions.valid_until',
+        'kb_versions.published_at'])
+      .where('kb_entries.live_version', '>', 0)
+      .where('kb_entries.status', '!=', 'archived');
+  }
+
+  get matcherInstance(): TMatcher {
+    return this.matcher;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  entry(id: string): LiveEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Live entries of one matter, in KB order (for "related questions"). */
+  *entriesOfMatter(matterId: string): Iterable<LiveEntry> {
+    for (const e of this.entries.values()) if (e.matterId === matterId) yield e;
+  }
+}
+
+type LiveRow = { id: string; code: string; department_id: string; department_name: string; version: number; question: string; similar: string; answer: string;
+  matter_id: string | null; matter_name: string | null; guide_url: string | null; category: string; valid_from: string | null; valid_until: string | null; published_at: string };
+
+function toLive(r: LiveRow): LiveEntry {
+  return {
+    id: r.id, code: r.code, version: Number(r.version), question: r.question, similar: JSON.parse(r.similar), answer: r.answer,
+    matterId: r.matter_id, matterName: r.matter_name, guideUrl: r.guide_url, departmentId: r.department_id, departmentName: r.department_name,
+    category: r.category, validFrom: r.valid_from, validUntil: r.valid_until, publishedAt: r.published_at,
+  };
+}
+
+function toMatcherEntry(e: LiveEntry): TMatcherEntry {
+  return { id: e.id, question: e.question, similar: e.similar, matter: e.matterName ?? e.matterId };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const MAX_QUESTION = 2000;
+
+export const ZStartSession = z.object({ channel: z.enum(['portal', 'widget']).default('portal') });
+
+export const ZAsk = z.object({
+  question: z.string().max(10_000).optional(),
+  /** the citizen picked one of the "您是不是想问" suggestions or a related question */
+  pick: z.string().max(64).optional(),
+});
+
+export const ZFeedback = z.object({ solved: z.boolean() });
+export const ZTurnParams = z.object({ id: z.string().min(1).max(64) });
+
+/** The five national 好差评 levels, 5 非常满意 … 1 非常不满意 (GB/T 39734-2020). */
+export const ZRate = z.object({ level: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() });
+
+export const ZLeaveMessage = z.object({
+  name: z.string().trim().min(1).max(40),
+  phone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/, 'phone'),
+  question: z.string().trim().min(2).max(1000),
+});
+export type TLeaveMessage = z.infer<typeof ZLeaveMessage>;
+
+export const RATING_LABELS: Record<number, { zh: string; en: string }> = {
+  5: { zh: '非常满意', en: 'Very satisfied' },
+  4: { zh: '满意', en: 'Satisfied' },
+  3: { zh: '基本满意', en: 'Fairly satisfied' },
+  2: { zh: '不满意', en: 'Dissatisfied' },
+  1: { zh: '非常不满意', en: 'Very dissatisfied' },
+};

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.js';
+import { actorOf, requireUser } from '../../platform/http/context.js';
+import { authorize } from '../../platform/policy/authorize.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
+import type { BotIndex } from './bot-index.js';
+import { botPolicy } from './bot.policy.js';
+import { botStats } from './bot-stats.js';
+import { groupInboxItems } from './inbox-groups.js';
+import { attachToEntry, dismissInbox } from './use-cases/handle-inbox.js';
+
+const ZTurnIds = z.array(z.string().min(1).max(64)).min(1).max(500);
+const ZPeriod = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+
+/** Staff side of the bot: the unanswered-questions inbox, KB search for agents, figures, messages. */
+export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['bot-staff'];
+
+  r.get('/api/bot/inbox', { schema: { tags, summary: '未解答问题 Unanswered questions, grouped', querystring: ZPeriod } }, async (req) => {
+    authorize(requireUser(req), botPolicy.readInbox);
+    let q = ctx.db.selectFrom('bot_turns').select(['id', 'question', 'created_at', 'feedback', 'candidates']).where('inbox_status', '=', 'open');
+    if (req.query.from) q = q.where('created_at', '>=', new Date(req.query.from).toISOString());
+    if (req.query.to) q = q.where('created_at', '<', new Date(req.query.to).toISOString());
+    const rows = await q.orderBy('created_at', 'desc').limit(5000).execute();
+    const items = rows.map((t) => ({
+      id: t.id, question: t.question, createdAt: t.created_at, reason: (t.feedback === 'unsolved' ? 'unsolved' : 'no_match') as 'unsolved' | 'no_match',
+      topCandidate: (JSON.parse(t.candidates) as { entryId: string }[])[0]?.entryId ?? null,
+    }));
+    const groups = groupInboxItems(items).map((g) => {
+      const hint = g.topCandidate ? index.entry(g.topCandidate) : undefined;
+      return { ...g, hint: hint ? { entryId: hint.id, question: hint.question, department: hint.departmentName } : null };
+    });
+    return { total: items.length, groups };
+  });
+
+  r.post('/api/bot/inbox/attach', { schema: { tags, summary: '追加为相似问法 Attach as similar questions', body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }) } }, async (req) => {
+    const p = requireUser(req);
+    authorize(p, botPolicy.handleInbox);
+    const res = await attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
+    await index.reloadEntry(req.body.entryId); // this node at once; the others follow the event
+    return res;
+  });
+
+  r.post('/api/bot/inbox/dismiss', { schema: { tags, summary: '忽略 Dismiss', body: z.object({ turnIds: ZTurnIds, reason: z.string().trim().min(1).max(200) }) } }, async (req) => {
+    const p = requireUser(req);
+    authorize(p, botPolicy.handleInbox);
+    await dismissInbox(ctx.db, p, actorOf(req), req.now, req.body.turnIds, req.body.reason);
+    return { ok: true };
+  });
+
+  r.get('/api/bot/search', { schema: { tags, summary: '知识库检索（坐席）KB search for agents', querystring: z.object({ q: z.string().trim().min(1).max(200) }) } }, async (req) => {
+    requireUser(req);
+    const result = index.matcherInstance.match(req.query.q, { limit: 10 });
+    return {
+      decision: result.decision, confidence: result.confidence,
+      items: result.candidates.map((c) => index.entry(c.id)).filter((e) => !!e).map((e) => ({ entryId: e!.id, code: e!.code, question: e!.question, answerHtml: e!.answer, matter: e!.matterName, department: e!.departmentName })),
+    };
+  });
+
+  r.get('/api/bot/stats', { schema: { tags, summary: '小申统计 Bot figures', querystring: ZPeriod } }, async (req) => {
+    authorize(requireUser(req), botPolicy.readStats);
+    const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
+    const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
+    return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
+  });
+
+  r.get('/api/callbacks', { schema: { tags, summary: '留言回电 Callback messages', querystring: z.object({ status: z.enum(['open', 'called_back', 'closed']).optional() }) } }, async (req) => {
+    authorize(requireUser(req), botPolicy.readCallbacks);
+    let q = ctx.db.selectFrom('callback_requests').selectAll();
+    if (req.query.status) q = q.where('status', '=', req.query.status);
+    const rows = await q.orderBy('due_at').limit(500).execute();
+    return { items: rows.map((c) => ({ id: c.id, number: c.number, name: c.name, phone: maskPhone(c.phone), question: c.question, status: c.status, dueAt: c.due_at, createdAt: c.created_at, overdue: c.status === 'open' && c.due_at < req.now.toISOString() })) };
+  });
+}

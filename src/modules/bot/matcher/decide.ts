@@ -1,0 +1,54 @@
+import type { TCandidate, TDecision, TThresholds } from './types.js';
+
+/**
+ * Default cut-offs. `answer` was chosen so that on three public paraphrase sets of very
+ * different kinds fewer than 3% of all questions got a confident wrong answer (see
+ * docs/benchmarks-bot.md); `suggest` only asks that the best question covers a fair
+ * share of what the citizen typed.
+ */
+export const DEFAULT_THRESHOLDS: TThresholds = { answer: 0.5, suggest: 0.45 };
+
+/** Raw cover × margin value that maps to confidence 0.5 (the default answer bar). */
+export const RAW_ANSWER_POINT = 0.18;
+
+export interface TTopView {
+  score: number;
+  /** idf-weighted share of the question's characters found in the matched question. */
+  coverQuery: number;
+  /** idf-weighted share of the matched question's characters found in the question. */
+  coverDoc: number;
+}
+
+/**
+ * How sure we are that the first candidate is the citizen's question, in 0..1, from
+ * (how completely the two questions cover each other) × (relative lead over the
+ * runner-up), rescaled so that 0.5 is the default bar for answering directly. Both must be high: a near-identical question with a close rival (the KB
+ * holds two near-duplicates) or a clear winner that explains only half of the question
+ * are not answered directly.
+ */
+export function confidenceOf(top: TTopView | undefined, secondScore: number): number {
+  if (!top || !(top.score > 0)) return 0;
+  const margin = (top.score - Math.max(0, secondScore)) / top.score;
+  const cover = Math.min(top.coverQuery, top.coverDoc);
+  const raw = Math.max(0, Math.min(1, cover * margin));
+  // piecewise-linear rescale so that 0.5 is the default answer bar
+  return raw < RAW_ANSWER_POINT ? (0.5 * raw) / RAW_ANSWER_POINT : 0.5 + (0.5 * (raw - RAW_ANSWER_POINT)) / (1 - RAW_ANSWER_POINT);
+}
+
+/** Chooses between answering, offering "您是不是想问" choices, and saying the KB has no answer. */
+export function decide(
+  confidence: number,
+  top: TTopView | undefined,
+  candidates: readonly TCandidate[],
+  t: TThresholds,
+): { decision: TDecision; suggestions: string[] } {
+  if (!top || candidates.length === 0) return { decision: 'none', suggestions: [] };
+  if (confidence >= t.answer) return { decision: 'answer', suggestions: [] };
+  if (top.coverQuery < t.suggest) return { decision: 'none', suggestions: [] };
+  const best = candidates[0]!.score;
+  const suggestions = candidates
+    .slice(0, 3)
+    .filter((c) => c.score >= best * 0.7)
+    .map((c) => c.id);
+  return { decision: 'suggest', suggestions };
+}
