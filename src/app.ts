@@ -29,6 +29,7 @@ import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
 import { seedKnowledge } from './modules/knowledge/seed/seed-knowledge.js';
 import { registerModules } from './modules/register.js';
 import { BotIndex } from './modules/bot/bot-index.js';
+import { allowFramingForBot } from './modules/bot/widget.routes.js';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -106,7 +107,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   installIdempotency(app, db);
   installObservability(app, db, config.metricsToken);
   registerModules(app, ctx);
-  await serveWebApp(app, config.webDist);
+  await serveWebApp(app, config);
 
   await feed.start();
   if (opts.background) {
@@ -121,12 +122,18 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 }
 
 /** Serves the built React app, with the SPA fallback for client-side routes. */
-async function serveWebApp(app: FastifyInstance, dist: string): Promise<void> {
+async function serveWebApp(app: FastifyInstance, config: AppConfig): Promise<void> {
+  const dist = config.webDist;
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
   await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
+    if (req.url === '/bot' || req.url.startsWith('/bot?') || req.url.startsWith('/bot/')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', allowFramingForBot(csp, config.botEmbedOrigins));
+      reply.removeHeader('x-frame-options');
+    }
     return reply.type('text/html').send(fs.createReadStream(index));
   });
 }

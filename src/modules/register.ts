@@ -9,6 +9,7 @@ import { userRoutes } from './org/users.routes.js';
 import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
 import { botRoutes } from './bot/bot.routes.js';
 import { botStaffRoutes } from './bot/inbox.routes.js';
+import { widgetRoutes } from './bot/widget.routes.js';
 
 /** Wires every domain module into the server; a new module adds one line here. */
 export function registerModules(app: FastifyInstance, ctx: AppContext): void {
@@ -21,4 +22,5 @@ export function registerModules(app: FastifyInstance, ctx: AppContext): void {
   knowledgeRoutes(app, ctx);
   botRoutes(app, ctx, ctx.botIndex);
   botStaffRoutes(app, ctx, ctx.botIndex);
+  widgetRoutes(app);
 }

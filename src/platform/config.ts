@@ -23,6 +23,8 @@ export interface AppConfig {
   /** sign-in attempts allowed per client IP per minute */
   loginRatePerMinute: number;
   webDist: string;
+  /** origins allowed to frame the bot page (the widget), CSP syntax; default any */
+  botEmbedOrigins: string;
   /** id of this process, used to claim jobs */
   nodeId: string;
 }
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 10),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.BANGBAN_WEB_DIST ?? 'web/dist'),
+    botEmbedOrigins: env.BOT_EMBED_ORIGINS ?? '*',
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
   };
 }

@@ -21,7 +21,7 @@ export interface TestApp {
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: 0, host: '127.0.0.1', databaseUrl: 'sqlite::memory:', dataDir: '/tmp', production: false, demo: true,
-    secret: 'test-secret-test-secret-test-secret', cookieSecure: false, logLevel: 'silent', trustProxy: false, loginRatePerMinute: 1000, webDist: '/nonexistent',
+    secret: 'test-secret-test-secret-test-secret', cookieSecure: false, logLevel: 'silent', trustProxy: false, loginRatePerMinute: 1000, botEmbedOrigins: '*', webDist: '/nonexistent',
     nodeId: `test-${Math.random().toString(36).slice(2, 8)}`, ...overrides,
   };
 }

@@ -46,7 +46,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const normaliser = createNormaliser({ synonyms: options.synonyms, corrections: options.corrections });
   const jieba = createSegmenter(options.dictionary);
-  let index = new QuestionIndex(jieba, options.bm25);
+  let index = new QuestionIndex(jieba, options.bm25, options.spelling === true);
   let entries = new Map<string, TEntryState>();
   const matters = new Map<string, number>();
   let acc = new Float64Array(0);
@@ -107,7 +107,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     if (tokens.units.length === 0) return empty;
     let units = tokens.units.slice(0, MAX_QUERY_UNITS);
     let words = tokens.words.slice(0, MAX_QUERY_UNITS);
-    if (options.spelling !== false) {
+    if (index.speller) {
       const fixed = index.speller.correct(units, (b) => index.bi.dfOf(b) > 0);
       if (fixed.some((u, i) => u !== units[i])) {
         units = fixed;
@@ -170,7 +170,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
 
   return {
     build(list) {
-      index = new QuestionIndex(jieba, options.bm25);
+      index = new QuestionIndex(jieba, options.bm25, options.spelling === true);
       entries = new Map();
       matters.clear();
       for (const e of list) {

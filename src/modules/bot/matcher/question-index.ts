@@ -25,12 +25,14 @@ export class QuestionIndex {
   readonly bi: FieldIndex;
   readonly tri: FieldIndex;
   readonly docs: (TDoc | undefined)[] = [];
-  readonly speller = new ContextSpeller();
+  readonly speller: ContextSpeller | undefined;
 
   constructor(
     private readonly jieba: Jieba,
     bm25: TBm25Params = {},
+    spelling = false,
   ) {
+    this.speller = spelling ? new ContextSpeller() : undefined;
     const f = (k: keyof TBm25Params) => new FieldIndex(bm25[k]?.k1 ?? 1.2, bm25[k]?.b ?? 0.75);
     this.words = f('words');
     this.uni = f('uni');
@@ -47,14 +49,14 @@ export class QuestionIndex {
     this.uni.add(id, units);
     this.bi.add(id, bigrams);
     this.tri.add(id, ngrams(units, 3));
-    this.speller.add(units);
+    this.speller?.add(units);
     return id;
   }
 
   remove(id: number): void {
     const doc = this.docs[id];
     if (!doc) return;
-    this.speller.remove(doc.units);
+    this.speller?.remove(doc.units);
     this.words.remove(id);
     this.uni.remove(id);
     this.bi.remove(id);

@@ -49,7 +49,7 @@ export interface TMatcherOptions {
   /** Extra typo/homophone corrections [wrong, right]. */
   corrections?: ReadonlyArray<readonly [string, string]>;
   weights?: Partial<TWeights>;
-  /** Repair typos from the KB's own character contexts (default true). */
+  /** Repair typos from the KB's own character contexts (default false: on the dev sets it corrected as many right characters as typos). */
   spelling?: boolean;
   bm25?: TBm25Params;
   thresholds?: Partial<TThresholds>;
