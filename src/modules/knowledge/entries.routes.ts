@@ -59,12 +59,12 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   for (const action of ['submit', 'withdraw', 'return', 'archive', 'reopen'] as const satisfies readonly SimpleMove[]) {
     const body = action === 'return' ? ZReturn : ZComment;
     r.post(`/api/kb/entries/:id/${action}`, { schema: { tags, summary: `条目流转 ${action}`, params: ZId, body } }, async (req) => {
-      await moveEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, action, req.body.comment);
+      await moveEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, action, req.body?.comment);
       return detail(req, req.params.id);
     });
   }
   r.post('/api/kb/entries/:id/publish', { schema: { tags, summary: '审核发布 Publish', params: ZId, body: ZComment } }, async (req) => {
-    await publishEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, req.body.comment);
+    await publishEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, req.body?.comment);
     return detail(req, req.params.id);
   });
   r.get('/api/kb/entries/:id/versions', { schema: { tags, summary: '版本历史 Versions', params: ZId } }, async (req) => {
@@ -81,7 +81,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { e } = await visibleEntry(ctx, req, req.params.id, true);
     return diffVersions(ctx.db, e, req.query.from, req.query.to);
   });
-  r.post('/api/kb/entries/:id/versions/:version/restore', { schema: { tags, summary: '恢复历史版本为草稿 Restore version', params: ZVersionParams, body: z.object({}).optional() } }, async (req) => {
+  r.post('/api/kb/entries/:id/versions/:version/restore', { schema: { tags, summary: '恢复历史版本为草稿 Restore version', params: ZVersionParams, body: z.object({}).nullish() } }, async (req) => {
     await restoreVersion(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, req.params.version);
     return detail(req, req.params.id);
   });

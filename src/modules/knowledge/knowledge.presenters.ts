@@ -45,6 +45,7 @@ export async function presentEntries(db: DbOrTrx, p: Principal, rows: EntryRow[]
   return rows.map((e) => (knowledgePolicy.readWorkingCopy(p, e) ? presentEntry(e, p) : presentEntry(e, p, live.get(`${e.id}:${e.live_version}`))));
 }
 
+/** A published version with its author and reviewer, for the history list (who changed what, when). */
 export function presentVersion(v: Selectable<KbVersionTable> & { author_name?: string | null; reviewer_name?: string | null }) {
   return {
     version: v.version, question: v.question, similar: parse(v.similar), answer: v.answer, matterId: v.matter_id, category: v.category,
@@ -53,6 +54,7 @@ export function presentVersion(v: Selectable<KbVersionTable> & { author_name?: s
   };
 }
 
+/** A KB proposal as the owner department's editors see it. */
 export function presentProposal(x: Selectable<KbProposalTable> & { department_name?: string | null }) {
   return {
     id: x.id, source: x.source, sourceRef: x.source_ref, question: x.question, answer: x.answer, departmentId: x.department_id,
@@ -61,6 +63,7 @@ export function presentProposal(x: Selectable<KbProposalTable> & { department_na
   };
 }
 
+/** A dictionary line or synonym group of the bot's matcher. */
 export function presentTerm(t: Selectable<KbTermTable>) {
   return { id: t.id, kind: t.kind, value: t.value, updatedAt: t.updated_at };
 }

@@ -42,7 +42,7 @@ export const ZListEntries = z.object({
 });
 export type TListEntries = z.infer<typeof ZListEntries>;
 
-export const ZComment = z.object({ comment: z.string().trim().max(1000).optional() });
+export const ZComment = z.object({ comment: z.string().trim().max(1000).optional() }).nullish();
 export const ZReturn = z.object({ comment: text(1000) });
 export const ZVersionParams = z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1) });
 export const ZDiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.union([z.literal('working'), z.coerce.number().int().min(1)]).default('working') });

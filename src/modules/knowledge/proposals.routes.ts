@@ -32,7 +32,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (req.query.status) q = q.where('kb_proposals.status', '=', req.query.status);
     return { items: (await q.orderBy('kb_proposals.created_at', 'desc').limit(500).execute()).map(presentProposal) };
   });
-  r.post('/api/kb/proposals/:id/accept', { schema: { tags, summary: '采纳建议 Accept', params: ZId, body: z.object({}).optional() } }, async (req) => {
+  r.post('/api/kb/proposals/:id/accept', { schema: { tags, summary: '采纳建议 Accept', params: ZId, body: z.object({}).nullish() } }, async (req) => {
     const p = requireUser(req);
     const entryId = await decideProposal(ctx.db, actorOf(req), p, req.now, req.params.id, { accept: true });
     return { proposal: await one(req.params.id), entry: presentEntry((await findEntry(ctx.db, entryId!))!, p) };
