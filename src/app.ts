@@ -126,7 +126,7 @@ async function serveWebApp(app: FastifyInstance, config: AppConfig): Promise<voi
   const dist = config.webDist;
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
     if (req.url === '/bot' || req.url.startsWith('/bot?') || req.url.startsWith('/bot/')) {

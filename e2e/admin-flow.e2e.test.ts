@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchBrowser, startServer } from './harness.js';
+
+const PASSWORD = 'Bangban2026';
+const SHOTS = path.resolve('test-results');
+
+/** Waits for a value to meet the expectation (the server hashes passwords, so some steps take a while). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(width = 1280): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { ctx, page, errors };
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Picks an option of an antd Select found by its label: type to filter, Enter to choose. */
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string): Promise<void> {
+  const box = scope.getByLabel(label);
+  await box.click();
+  await box.fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** axe-core on the current page: the serious and critical violations, each as "rule: selectors". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+describe('back office and workspace', () => {
+  it('an administrator creates a business agent, who then signs in to the workspace and switches to English', async () => {
+    const { ctx, page, errors } = await newPage();
+
+    // The administrator signs in and lands on the back office.
+    await signIn(page, 'admin', PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await poll(() => page.getByTestId('current-user').textContent()).toContain('系统管理员');
+
+    // Users → New user, in the Water Supply Division as a business agent.
+    await page.getByRole('link', { name: '用户管理' }).click();
+    await page.waitForURL(/\/admin\/users/);
+    await page.getByTestId('create-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('e2e_agent');
+    await dialog.getByLabel('姓名').fill('测试业务员');
+    await dialog.getByLabel('初始密码').fill('Supply2026ok');
+    await choose(page, dialog, '所在部门', '供水处');
+    await choose(page, dialog, '角色', '业务客服');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-modal-save').click();
+    await poll(() => dialog.isVisible()).toBe(false);
+    const row = page.getByRole('row', { name: /e2e_agent/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('供水处');
+    expect(await row.textContent()).toContain('业务客服');
+
+    // Sign out, sign in as the new user: the workspace greets them with their department.
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'e2e_agent', 'Supply2026ok');
+    expect(new URL(page.url()).pathname).toBe('/workspace');
+    await poll(() => page.getByTestId('greeting').textContent()).toContain('测试业务员');
+    expect(await page.getByTestId('workspace-department').textContent()).toBe('供水处');
+    expect(await page.getByTestId('current-user').textContent()).toContain('供水处');
+    // Their department's matters are the reference they answer from.
+    await page.getByTestId('reference-matters').getByRole('row').nth(1).waitFor();
+    expect(await page.getByTestId('reference-matters').textContent()).toContain('本部门主办的事项');
+
+    // A business agent cannot use the back office: a friendly page, not a crash.
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.getByTestId('forbidden').waitFor();
+    await page.getByRole('button', { name: '去工作台' }).click();
+    await page.waitForURL(/\/workspace$/);
+
+    // Switch to English: labels change, the choice is told to the server and to <html lang>.
+    await page.getByTestId('lang-switch').click();
+    await poll(() => page.getByTestId('greeting').textContent()).toBe('Hello, 测试业务员');
+    expect(await page.getByTestId('workspace-department').textContent()).toBe('Water Supply Division');
+    expect(await page.getByRole('button', { name: /Sign out/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Home' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('reference-matters').textContent()).toContain('Matters owned by your department');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect((await ctx.cookies()).find((c) => c.name === 'bb_lang')?.value).toBe('en');
+    // …and it sticks after a reload.
+    await page.reload();
+    await poll(() => page.getByTestId('greeting').textContent()).toBe('Hello, 测试业务员');
+
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('says so when the password is wrong, in words from the server', async () => {
+    const { ctx, page } = await newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await page.getByTestId('login-submit').click();
+    await poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码不正确');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await ctx.close();
+  });
+});
+
+describe('citizen portal', () => {
+  it('has no serious or critical accessibility violation, in normal and elderly mode, and fits 360 px', async () => {
+    const { ctx, page, errors } = await newPage(360);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('matter-catalogue').getByRole('listitem').first().waitFor();
+    await page.getByTestId('service-status').getByRole('listitem').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing sticks out sideways on a small phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'portal-360.png'), fullPage: true });
+
+    // Elderly mode: bigger text (≥ 20px), still accessible, remembered after a reload.
+    await page.getByTestId('care-mode-toggle').click();
+    expect(await page.getByTestId('care-mode-toggle').getAttribute('aria-pressed')).toBe('true');
+    const base = await page.getByTestId('portal').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(base).toBeGreaterThanOrEqual(20);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.reload();
+    await page.getByTestId('matter-catalogue').getByRole('listitem').first().waitFor();
+    expect(await page.getByTestId('portal').getAttribute('data-care')).toBe('on');
+    await page.screenshot({ path: path.join(SHOTS, 'portal-care-360.png'), fullPage: true });
+
+    // Search narrows the catalogue; each guide opens in a new tab without access to this page.
+    await page.getByLabel('查找事项').fill('排水');
+    const first = page.getByTestId('matter-catalogue').getByRole('listitem').first();
+    expect(await first.textContent()).toContain('排水');
+    const guide = first.getByRole('link', { name: /办事指南/ });
+    expect(await guide.getAttribute('target')).toBe('_blank');
+    expect(await guide.getAttribute('rel')).toContain('noopener');
+
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});

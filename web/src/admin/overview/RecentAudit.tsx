@@ -1,0 +1,28 @@
+import { Button, Card, Table } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../api/client.js';
+import type { AuditEvent, Page } from '../../api/types.js';
+import { useLang, useT } from '../../i18n/index.js';
+import { formatDateTime } from '../../shared/format.js';
+import { AUDIT_TYPE_LABELS, label } from '../../shared/labels.js';
+import { useApiData } from '../../shared/useApiData.js';
+
+/** The last ten events of the audit trail. */
+export function RecentAudit() {
+  const t = useT();
+  const { lang } = useLang();
+  const navigate = useNavigate();
+  const events = useApiData(() => api.get<Page<AuditEvent>>('/api/audit', { pageSize: 10 }), []);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.recentAudit')}</h2>} extra={<Button type="link" onClick={() => navigate('/admin/audit')}>{t('overview.allAudit')}</Button>}>
+      <Table<AuditEvent> rowKey="id" size="small" pagination={false} loading={events.loading} dataSource={events.data?.items ?? []} scroll={{ x: 600 }}
+        locale={events.error ? { emptyText: events.error.message } : undefined}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', width: 190, render: (v: string) => formatDateTime(v, lang) },
+          { title: t('audit.type'), dataIndex: 'type', width: 160, render: (v: string) => label(AUDIT_TYPE_LABELS, v, lang) },
+          { title: t('audit.actor'), dataIndex: 'actor' },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
+        ]} />
+    </Card>
+  );
+}

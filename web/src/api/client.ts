@@ -1,0 +1,100 @@
+/** The tiny API client: same-origin JSON, the CSRF header on every unsafe request, server errors as ApiError. */
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  messages?: { zh: string; en: string };
+  details?: unknown;
+  requestId?: string;
+}
+
+/** An error answered by the server; `message` is already in the user's language. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  /** Form fields named in a VALIDATION_FAILED answer (`body.username` → `username`). */
+  get fields(): string[] {
+    const d = this.details as { issues?: { field?: string }[]; field?: string } | null;
+    const named = [...(d?.issues ?? []).map((i) => i.field), d?.field];
+    return named.map((f) => String(f ?? '').replace(/^(body|query|params)\./, '')).filter(Boolean);
+  }
+}
+
+type Listener = (e: ApiError) => void;
+const unauthenticatedListeners = new Set<Listener>();
+/** Called when the server says the session is gone (401), so the app can send the user to sign in. */
+export function onUnauthenticated(fn: Listener): () => void {
+  unauthenticatedListeners.add(fn);
+  return () => unauthenticatedListeners.delete(fn);
+}
+
+function readCookie(name: string): string | null {
+  const m = document.cookie.match(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`));
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+async function csrfToken(): Promise<string> {
+  let token = readCookie('bb_csrf');
+  if (!token) {
+    // Any response sets the cookie; a cheap GET fetches one when it is missing.
+    await fetch('/api/auth/me', { credentials: 'same-origin' }).catch(() => undefined);
+    token = readCookie('bb_csrf');
+  }
+  return token ?? '';
+}
+
+function networkError(): ApiError {
+  const en = document.documentElement.lang === 'en';
+  return new ApiError(0, 'NETWORK', en
+    ? 'Cannot reach the server. Check your network connection and try again.'
+    : '无法连接服务器，请检查网络后重试。');
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw networkError();
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try { data = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  if (!res.ok) {
+    const err = (data as { error?: ApiErrorBody } | null)?.error;
+    const en = document.documentElement.lang === 'en';
+    const fallback = en ? `The server could not complete the request (${res.status}). Please try again later.` : `服务器暂时无法完成请求（${res.status}），请稍后再试。`;
+    const e = new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? fallback, err?.details, err?.requestId);
+    if (res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
+    throw e;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** The message to show for any thrown value: the server's words, never a stack. */
+export function errorText(e: unknown, fallback: string): string {
+  return e instanceof ApiError ? e.message : fallback;
+}

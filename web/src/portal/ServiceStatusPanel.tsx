@@ -1,0 +1,44 @@
+import { api } from '../api/client.js';
+import type { Channel, ServiceStatus } from '../api/types.js';
+import { pick, useLang, useT } from '../i18n/index.js';
+import { formatOpening, formatPeriods } from '../shared/hours.js';
+import { useApiData } from '../shared/useApiData.js';
+
+const CHANNELS: Channel[] = ['live_help', 'offline_hall'];
+
+/** Live help and service-hall hours, and whether each is open right now (refreshed every minute). */
+export function ServiceStatusPanel() {
+  const t = useT();
+  const { lang } = useLang();
+  const status = useApiData(() => api.get<ServiceStatus>('/api/public/service-status'), [], { refreshMs: 60_000 });
+
+  return (
+    <section className="pt-card" aria-labelledby="pt-hours-title" data-testid="service-status">
+      <h2 id="pt-hours-title">{t('portal.hoursTitle')}</h2>
+      {status.error && !status.data && <p className="pt-error" role="alert">{t('portal.hoursError')}</p>}
+      {!status.data && !status.error && <p className="pt-muted">{t('common.loading')}</p>}
+      {status.data && (
+        <ul className="pt-status-list">
+          {CHANNELS.map((ch) => {
+            const s = status.data!.channels[ch];
+            if (!s) return null;
+            return (
+              <li key={ch} className="pt-status">
+                <h3>{pick(s.label, lang)}</h3>
+                <p className={s.open ? 'pt-badge pt-badge-open' : 'pt-badge pt-badge-closed'}>
+                  <span aria-hidden="true">{s.open ? '● ' : '○ '}</span>
+                  {s.open ? t(ch === 'live_help' ? 'portal.liveOpen' : 'portal.hallOpen') : t('portal.closedNow')}
+                </p>
+                <p>{t('portal.workdays')} {formatPeriods(s.periods, lang)}</p>
+                {!s.open && s.nextOpening && (
+                  <p>{t('portal.nextOpening', { when: formatOpening(s.nextOpening, status.data!.now, lang) })}</p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="pt-note">{t('portal.hoursNote')}</p>
+    </section>
+  );
+}

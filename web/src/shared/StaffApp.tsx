@@ -1,0 +1,44 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useLang } from '../i18n/index.js';
+import '../i18n/staff.js';
+import PortalPage from '../portal/PortalPage.js';
+import { antdLocales } from './antdLocales.js';
+import { NotFoundPage } from './ErrorPages.js';
+import { PageLoading } from './PageLoading.js';
+import { RequireFace } from './RequireFace.js';
+import { SessionProvider } from './session.js';
+import { staffTheme } from './theme.js';
+
+const LoginPage = lazy(() => import('../login/LoginPage.js'));
+const WorkspaceApp = lazy(() => import('../workspace/WorkspaceApp.js'));
+const AdminApp = lazy(() => import('../admin/AdminApp.js'));
+
+/** Everything behind the staff sign-in: the router, Ant Design in the user's language, the session. */
+export default function StaffApp() {
+  const { lang } = useLang();
+  useEffect(() => { dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en'); }, [lang]);
+  return (
+    <BrowserRouter>
+      <ConfigProvider locale={antdLocales[lang]} theme={staffTheme}>
+        <AntApp>
+          <SessionProvider>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                {/* reached by in-app navigation back to the public page */}
+                <Route path="/" element={<PortalPage />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/workspace/*" element={<RequireFace face="workspace"><WorkspaceApp /></RequireFace>} />
+                <Route path="/admin/*" element={<RequireFace face="admin"><AdminApp /></RequireFace>} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Suspense>
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

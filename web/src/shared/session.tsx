@@ -1,0 +1,54 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, onUnauthenticated } from '../api/client.js';
+import type { Me } from '../api/types.js';
+
+interface Session {
+  me: Me | undefined;
+  /** a failure to reach /api/auth/me (network down) */
+  error: Error | undefined;
+  reload(): Promise<Me | undefined>;
+  signOut(): Promise<void>;
+  /** does the signed-in user hold this ability (e.g. `org.manageUsers`)? */
+  can(ability: string | undefined): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Who is signed in, with the abilities the server grants; reloads itself when the server answers 401. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me>();
+  const [error, setError] = useState<Error>();
+
+  const reload = useCallback(async () => {
+    try {
+      const m = await api.get<Me>('/api/auth/me');
+      setMe(m);
+      setError(undefined);
+      return m;
+    } catch (e) {
+      setError(e as Error);
+      return undefined;
+    }
+  }, []);
+
+  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => onUnauthenticated(() => { void reload(); }), [reload]);
+
+  const signOut = useCallback(async () => {
+    try { await api.post('/api/auth/logout'); } finally { setMe({ user: null, sessionExpired: false, demo: me?.demo ?? false }); }
+  }, [me?.demo]);
+
+  const can = useCallback((ability: string | undefined) => {
+    if (!ability) return true;
+    return !!me?.user && me.abilities.includes(ability);
+  }, [me]);
+
+  const value = useMemo(() => ({ me, error, reload, signOut, can }), [me, error, reload, signOut, can]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('SessionProvider is missing');
+  return s;
+}

@@ -1,0 +1,16 @@
+import { lazy } from 'react';
+import { HomeOutlined } from '@ant-design/icons';
+import type { MenuEntry } from '../shared/menu.js';
+import { StaffLayout } from '../shared/StaffLayout.js';
+
+/**
+ * The agent workspace. Later modules (live chats, transfer forms, work orders) add one line each here:
+ * `{ path: 'chats', label: 'workspace.menuChats', icon: <MessageOutlined />, ability: 'chat.answer', page: lazy(() => import('./chats/ChatsPage.js')) }`
+ */
+export const WORKSPACE_MENU: MenuEntry[] = [
+  { path: '', label: 'workspace.menuHome', icon: <HomeOutlined />, page: lazy(() => import('./WorkspaceHome.js')) },
+];
+
+export default function WorkspaceApp() {
+  return <StaffLayout face="workspace" entries={WORKSPACE_MENU} />;
+}
