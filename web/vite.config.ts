@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -13,14 +15,16 @@ function precompress(): Plugin {
   return {
     name: 'bangban-precompress',
     apply: 'build',
-    generateBundle(_opts, bundle) {
-      for (const [fileName, out] of Object.entries(bundle)) {
+    // After the files are written: only then is every placeholder (e.g. Vite's preload helper) final.
+    writeBundle(opts, bundle) {
+      const dir = opts.dir ?? path.join(root, 'dist');
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
-        const source = out.type === 'chunk' ? out.code : out.source;
-        const buf = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+        const file = path.join(dir, fileName);
+        const buf = fs.readFileSync(file);
         if (buf.length < 1024) continue;
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: zlib.gzipSync(buf, { level: 9 }) });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }) });
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(buf, { level: 9 }));
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
       }
     },
   };
