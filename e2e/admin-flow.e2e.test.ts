@@ -9,7 +9,7 @@ const PASSWORD = 'Bangban2026';
 const SHOTS = path.resolve('test-results');
 
 /** Waits for a value to meet the expectation (the server hashes passwords, so some steps take a while). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
