@@ -105,6 +105,12 @@ export class BotIndex {
     return this.entries.get(id);
   }
 
+  /** The key the matcher knows a matter by (its name), from the matter's id. */
+  matterKey(matterId: string): string | null {
+    for (const e of this.entries.values()) if (e.matterId === matterId) return e.matterName ?? e.matterId;
+    return null;
+  }
+
   /** Live entries of one matter, in KB order (for "related questions"). */
   *entriesOfMatter(matterId: string): Iterable<LiveEntry> {
     for (const e of this.entries.values()) if (e.matterId === matterId) yield e;

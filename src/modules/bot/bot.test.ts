@@ -106,11 +106,39 @@ describe('小申 answers citizens from the live knowledge base', () => {
     expect((await send(4)).statusCode).toBe(409);
   });
 
+  it('reads a follow-up in the light of the previous turn\'s matter', async () => {
+    const { ask } = await conversation(t);
+    const opening = await ask('取水许可（新办）审批需要多长时间？');
+    expect(opening.answer?.question ?? opening.suggestions[0]?.question).toBe('取水许可（新办）审批需要多长时间？');
+    const r = await ask('那要什么材料');
+    expect(r.answer?.question ?? r.suggestions[0]?.question).toBe('取水许可（新办）需要提交哪些申请材料？');
+    const fresh = await conversation(t);
+    const alone = await fresh.ask('那要什么材料');
+    expect(alone.answer?.question ?? alone.suggestions[0]?.question).not.toBe('取水许可（新办）需要提交哪些申请材料？');
+  });
+
   it('refuses requests without a valid conversation token', async () => {
     const c = t.client();
     const res = await c.request({ method: 'POST', url: '/api/bot/ask', json: { question: '取水许可' }, headers: { 'x-bot-token': 'forged-token-123' } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toContain('刷新');
+  });
+});
+
+describe('rate limit on the public ask endpoint', () => {
+  it('answers 429 with a readable message past 40 questions a minute from one client', async () => {
+    const t = await createTestApp();
+    try {
+      const { ask } = await conversation(t);
+      const codes: number[] = [];
+      for (let i = 0; i < 42; i++) codes.push((await ask(`取水许可 ${i}`)).status);
+      expect(codes.slice(0, 40).every((c) => c === 200)).toBe(true);
+      const last = await ask('取水许可');
+      expect(last.status).toBe(429);
+      expect(last.error.message).toBe('操作过于频繁，请稍后再试。');
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -45,8 +45,9 @@ export async function askQuestion(db: Db, index: BotIndex, now: Date, session: B
     throw new AppError('VALIDATION_FAILED', { zh: `问题太长了，请精简到 ${MAX_QUESTION} 字以内。`, en: `Please keep the question under ${MAX_QUESTION} characters.` }, { field: 'question' });
   }
   const today = shanghaiDate(now);
+  // Context for follow-ups ("那要什么材料"): the matter of the latest turn that had one.
   const previous = await db.selectFrom('bot_turns').select(['entry_id', 'matter_id']).where('session_id', '=', session.id)
-    .where('entry_id', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    .where('matter_id', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 
   let decision: BotDecision;
   let entry: LiveEntry | undefined;
@@ -61,7 +62,8 @@ export async function askQuestion(db: Db, index: BotIndex, now: Date, session: B
     decision = 'picked';
     confidence = 1;
   } else {
-    const result = index.matcherInstance.match(question, { previousEntryId: previous?.entry_id ?? null, limit: 10 });
+    const previousMatter = previous?.matter_id ? index.matterKey(previous.matter_id) : null;
+    const result = index.matcherInstance.match(question, { previousMatter, previousEntryId: previous?.entry_id ?? null, limit: 10 });
     confidence = result.confidence;
     candidates = result.candidates.map((c) => ({ entryId: c.id, score: Math.round(c.score * 1000) / 1000 }));
     const valid = result.candidates.map((c) => index.entry(c.id)).filter((e): e is LiveEntry => isValid(e, today));
@@ -83,14 +85,14 @@ export async function askQuestion(db: Db, index: BotIndex, now: Date, session: B
     }
   }
 
-  const related = entry
-    ? relatedOf(index, entry, today)
-    : [];
+  const related = entry ? relatedOf(index, entry, today) : [];
+  // A turn's matter: the answered entry's, or the best suggestion's (context for the next turn).
+  const matterId = entry?.matterId ?? suggestions[0]?.matterId ?? null;
   const turnId = newId();
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('bot_turns').values({
       id: turnId, session_id: session.id, seq: session.turns + 1, question: input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION),
-      decision, entry_id: entry?.id ?? null, entry_version: entry?.version ?? null, matter_id: entry?.matterId ?? null,
+      decision, entry_id: entry?.id ?? null, entry_version: entry?.version ?? null, matter_id: matterId,
       confidence: Math.round(confidence * 1000) / 1000, candidates: JSON.stringify(candidates.slice(0, 5)), feedback: null, feedback_at: null,
       inbox_status: decision === 'none' && message === NO_MATCH ? 'open' : null, inbox_entry_id: null, inbox_handled_by: null, inbox_handled_at: null,
       created_at: now.toISOString(),
