@@ -25,6 +25,7 @@ export class FieldIndex {
     readonly k1 = 1.2,
     readonly b = 0.75,
     readonly maxDfShare = 1,
+    readonly prior?: (term: string) => number,
   ) {}
 
   get docCount(): number {
@@ -99,7 +100,7 @@ export class FieldIndex {
   idf(term: string): number {
     const id = this.termIds.get(term);
     const df = id === undefined ? 0 : this.df[id]!;
-    return this.idfOf(df);
+    return this.idfOf(df) * (this.prior ? this.prior(term) : 1);
   }
 
   private idfOf(df: number): number {
@@ -124,7 +125,7 @@ export class FieldIndex {
     for (const t of new Set(queryTerms)) {
       const id = this.termIds.get(t);
       const df = id === undefined ? 0 : this.df[id]!;
-      const idf = this.idfOf(df);
+      const idf = this.idfOf(df) * (this.prior ? this.prior(t) : 1);
       mass += idf;
       if (id === undefined || df === 0) continue;
       const k = terms.indexOf(id);
@@ -149,7 +150,7 @@ export class FieldIndex {
     for (const t of uniq) {
       const id = this.termIds.get(t);
       const df = id === undefined ? 0 : this.df[id]!;
-      const idf = this.idfOf(df);
+      const idf = this.idfOf(df) * (this.prior ? this.prior(t) : 1);
       mass += idf;
       if (id !== undefined && df > 0 && df <= this.maxDfShare * this.live) {
         ids.push(id);

@@ -1,38 +1,55 @@
-import { confidenceOf, decide, DEFAULT_THRESHOLDS } from './decide.js';
+import { chooseCalibration, MIN_SAMPLES, type TCalibrationSample } from './calibrate.js';
+import { confidenceOf, decide, DEFAULT_CALIBRATION, DEFAULT_THRESHOLDS, rawConfidence, type TCalibration } from './decide.js';
+import { generalPrior } from './general-idf.js';
 import { basicNormalise, createNormaliser } from './normalise.js';
 import { QuestionIndex } from './question-index.js';
-import { rerank, type TRerankInput } from './rerank.js';
+import { rerank, type TRanked, type TRerankInput } from './rerank.js';
 import { topK } from './top-k.js';
 import { detectSmallTalk } from './smalltalk.js';
 import { createSegmenter, ngrams, tokenise } from './tokenise.js';
 import type { TCandidate, TMatcher, TMatcherEntry, TMatcherOptions, TMatchOptions, TMatchResult, TWeights } from './types.js';
 
 export type * from './types.js';
+export { createNormaliser } from './normalise.js';
+export { detectSmallTalk, type TSmallTalkKind } from './smalltalk.js';
+export { DEFAULT_THRESHOLDS } from './decide.js';
 
+/**
+ * Unit weights, chosen a priori and not fitted to any data set: the first stage is the
+ * classic fusion of jieba words with character uni- and bigrams (each field scaled to
+ * ≈1 when the question is fully covered), and the rerank adds the idf-weighted share of
+ * characters covered in each direction. Weights fitted on public research data gained
+ * only 1–1.5 points and may not ship (docs/benchmarks-bot.md).
+ */
 export const DEFAULT_WEIGHTS: TWeights = {
   words: 1,
-  uni: 2,
+  uni: 1,
   bi: 1,
-  tri: 0.5,
-  rStage1: 1,
-  rLcsQ: 0.1,
-  rLcsD: 0.25,
+  tri: 0,
+  rStage1: 3,
+  rLcsQ: 0,
+  rLcsD: 0,
   rDice: 0,
-  rCovQ: 0.25,
+  rCovQ: 0,
   rCovD: 0,
-  rCharCovQ: 1.5,
-  rCharCovD: 0.5,
+  rCharCovQ: 1,
+  rCharCovD: 1,
   context: 0.3,
 };
 
 /** How many questions survive the first stage, and how many entries get reranked. */
-const FIRST_STAGE = 120;
-const RERANK = 40;
-const MAX_QUERY_UNITS = 200;
+const FIRST_STAGE = 60;
+const RERANK = 20;
+
+const MAX_QUERY_UNITS = 128;
+/** Similar questions asked (each left out) to set a KB's own answer bar at build time. */
+const CALIBRATION_SAMPLE = 400;
 
 interface TEntryState {
   entry: TMatcherEntry;
   docs: number[];
+  /** Characters of all the entry's questions (only kept when it has several). */
+  units: ReadonlySet<string>;
 }
 
 /**
@@ -44,11 +61,22 @@ interface TEntryState {
 export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   const weights: TWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const rerankScale =
+    weights.rStage1 + weights.rLcsQ + weights.rLcsD + weights.rDice + weights.rCovQ + weights.rCovD + weights.rCharCovQ + weights.rCharCovD;
   const normaliser = createNormaliser({ synonyms: options.synonyms, corrections: options.corrections });
   const jieba = createSegmenter(options.dictionary);
-  let index = new QuestionIndex(jieba, options.bm25, options.spelling === true);
+  const newIndex = () =>
+    new QuestionIndex(jieba, {
+      bm25: options.bm25,
+      spelling: options.spelling === true,
+      prior: options.generalIdf === true ? generalPrior : undefined,
+      trigrams: weights.tri !== 0,
+    });
+  let index = newIndex();
   let entries = new Map<string, TEntryState>();
   const matters = new Map<string, number>();
+  const normalisedMatters = new Map<string, string>();
+  let calibration: TCalibration = DEFAULT_CALIBRATION;
   let acc = new Float64Array(0);
   let seen = new Uint8Array(0);
 
@@ -66,7 +94,8 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       if (t) texts.add(t);
     }
     const docs = [...texts].map((t) => index.add(entry.id, t));
-    entries.set(entry.id, { entry: { ...entry, similar: [...(entry.similar ?? [])] }, docs });
+    const units = docs.length > 1 ? new Set(docs.flatMap((d) => index.docs[d]!.units)) : new Set<string>();
+    entries.set(entry.id, { entry: { ...entry, similar: [...(entry.similar ?? [])] }, docs, units });
     addMatter(entry.matter, 1);
   }
 
@@ -90,21 +119,27 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   /** Does the question name a matter itself (then context must not override it)? */
   function mentionsMatter(text: string): boolean {
     for (const m of matters.keys()) {
-      const nm = basicNormalise(m);
+      let nm = normalisedMatters.get(m);
+      if (nm === undefined) normalisedMatters.set(m, (nm = basicNormalise(m).replace(/\s+/g, '')));
       if (nm && text.includes(nm)) return true;
     }
     return false;
   }
 
   function match(query: string, opts: TMatchOptions = {}): TMatchResult {
+    return matchExcluding(query, opts, -1).result;
+  }
+
+  /** `match`, with one indexed question left out (for the KB's own calibration). */
+  function matchExcluding(query: string, opts: TMatchOptions, excludeDoc: number): { result: TMatchResult; ranked: TRanked[] } {
     const limit = Math.max(1, Math.min(opts.limit ?? 10, 50));
     const raw = typeof query === 'string' ? query : String(query ?? '');
     const kind = detectSmallTalk(basicNormalise(raw));
     const normalised = normaliser.normalise(raw);
     const empty: TMatchResult = { decision: 'none', confidence: 0, candidates: [], suggestions: [], normalised, ...(kind ? { kind } : {}) };
-    if (kind || entries.size === 0) return empty;
+    if (kind || entries.size === 0) return { result: empty, ranked: [] };
     const tokens = tokenise(jieba, normalised);
-    if (tokens.units.length === 0) return empty;
+    if (tokens.units.length === 0) return { result: empty, ranked: [] };
     let units = tokens.units.slice(0, MAX_QUERY_UNITS);
     let words = tokens.words.slice(0, MAX_QUERY_UNITS);
     if (index.speller) {
@@ -118,11 +153,11 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
 
     ensureCapacity();
     const touched: number[] = [];
-    index.words.score(words, weights.words, acc, touched, seen);
-    index.uni.score(units, weights.uni, acc, touched, seen);
-    index.bi.score(bigrams, weights.bi, acc, touched, seen);
     const trigrams = ngrams(units, 3);
-    index.tri.score(trigrams, weights.tri, acc, touched, seen);
+    if (weights.words) index.words.score(words, weights.words, acc, touched, seen);
+    if (weights.uni) index.uni.score(units, weights.uni, acc, touched, seen);
+    if (weights.bi) index.bi.score(bigrams, weights.bi, acc, touched, seen);
+    if (weights.tri) index.tri.score(trigrams, weights.tri, acc, touched, seen);
 
     let previousMatter = opts.previousMatter ?? null;
     if (!previousMatter && opts.previousEntryId) previousMatter = entries.get(opts.previousEntryId)?.entry.matter ?? null;
@@ -135,15 +170,17 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       if (contextMatter && entries.get(index.docs[d]!.entry)?.entry.matter === contextMatter) s += weights.context;
       acc[d] = s;
     }
-    const firstStage = topK(touched, acc, FIRST_STAGE);
+    const firstStage = topK(touched, acc, options.pool?.firstStage ?? FIRST_STAGE);
     const perEntry = new Map<string, TRerankInput>();
     for (const d of firstStage) {
+      if (d === excludeDoc) continue;
       const doc = index.docs[d]!;
-      if (perEntry.size >= RERANK && !perEntry.has(doc.entry)) continue;
+      if (perEntry.size >= (options.pool?.rerank ?? RERANK) && !perEntry.has(doc.entry)) continue;
       const st = entries.get(doc.entry)!;
       const boost = contextMatter && st.entry.matter === contextMatter ? weights.context : 0;
+      // the rerank score is on a larger scale than the first stage: scale the boost with it
       const prev = perEntry.get(doc.entry);
-      if (!prev) perEntry.set(doc.entry, { entryId: doc.entry, docs: [{ doc, stage1: acc[d]! - boost }], boost });
+      if (!prev) perEntry.set(doc.entry, { entryId: doc.entry, entryUnits: st.units, docs: [{ doc, stage1: acc[d]! - boost }], boost: boost * rerankScale });
       else prev.docs.push({ doc, stage1: acc[d]! - boost });
     }
     for (const d of touched) {
@@ -163,14 +200,37 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       };
     });
     const top = ranked[0];
-    const confidence = confidenceOf(top, ranked[1]?.score ?? 0);
+    const confidence = confidenceOf(top, ranked[1]?.score ?? 0, calibration);
     const { decision, suggestions } = decide(confidence, top, candidates, thresholds);
-    return { decision, confidence, candidates, suggestions, normalised };
+    return { result: { decision, confidence, candidates, suggestions, normalised }, ranked };
+  }
+
+  /** Asks a sample of the KB's similar questions with each left out, to set the KB's bar. */
+  function calibrate(): void {
+    calibration = DEFAULT_CALIBRATION;
+    if (options.calibrate !== true) return;
+    const withSimilar = [...entries.values()].filter((st) => st.docs.length >= 2);
+    if (withSimilar.length < MIN_SAMPLES) return;
+    const step = Math.max(1, Math.floor(withSimilar.length / CALIBRATION_SAMPLE));
+    const samples: TCalibrationSample[] = [];
+    for (let i = 0; i < withSimilar.length && samples.length < CALIBRATION_SAMPLE; i += step) {
+      const st = withSimilar[i]!;
+      const held = st.docs[st.docs.length - 1]!;
+      const { ranked } = matchExcluding(index.docs[held]!.text, {}, held);
+      const top = ranked[0];
+      if (!top) continue;
+      samples.push({
+        raw: rawConfidence(top, ranked[1]?.score ?? 0),
+        cover: Math.min(top.coverEntry, top.coverDoc),
+        correct: top.entryId === st.entry.id,
+      });
+    }
+    calibration = chooseCalibration(samples);
   }
 
   return {
     build(list) {
-      index = new QuestionIndex(jieba, options.bm25, options.spelling === true);
+      index = newIndex();
       entries = new Map();
       matters.clear();
       for (const e of list) {
@@ -178,6 +238,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
         insert(e);
       }
       ensureCapacity();
+      calibrate();
     },
     upsert(entry) {
       removeEntry(entry.id);
@@ -189,6 +250,9 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     },
     get size() {
       return entries.size;
+    },
+    get calibration() {
+      return calibration;
     },
     match,
   };

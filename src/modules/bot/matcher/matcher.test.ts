@@ -34,6 +34,10 @@ describe('matcher', () => {
     }
   });
 
+  it('does not answer a vague or partial question directly, even when one entry leads', () => {
+    for (const q of ['怎么办理', '漏水了', '水费怎么这么贵']) expect(m.match(q).decision, q).not.toBe('answer');
+  });
+
   it('offers choices when the question fits several entries', () => {
     const r = m.match('许可证怎么办');
     expect(r.decision).toBe('suggest');

@@ -56,7 +56,6 @@ export const DOMAIN_CORRECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['变根', '变更'],
   ['注消', '注销'],
   ['水资原', '水资源'],
-  ['水费单', '水费账单'],
 ];
 
 /**

@@ -12,6 +12,8 @@ export interface TDoc {
   units: string[];
   words: string[];
   bigrams: string[];
+  /** Distinct units, built on first rerank. */
+  unitSet?: Set<string>;
 }
 
 /**
@@ -26,15 +28,17 @@ export class QuestionIndex {
   readonly tri: FieldIndex;
   readonly docs: (TDoc | undefined)[] = [];
   readonly speller: ContextSpeller | undefined;
+  private readonly indexTrigrams: boolean;
 
   constructor(
     private readonly jieba: Jieba,
-    bm25: TBm25Params = {},
-    spelling = false,
+    opts: { bm25?: TBm25Params; spelling?: boolean; prior?: (term: string) => number; trigrams?: boolean } = {},
   ) {
+    const { bm25 = {}, spelling = false, prior } = opts;
+    this.indexTrigrams = opts.trigrams !== false;
     this.speller = spelling ? new ContextSpeller() : undefined;
-    const f = (k: keyof TBm25Params) => new FieldIndex(bm25[k]?.k1 ?? 1.2, bm25[k]?.b ?? 0.75);
-    this.words = f('words');
+    const f = (k: keyof TBm25Params, p?: (t: string) => number) => new FieldIndex(bm25[k]?.k1 ?? 1.2, bm25[k]?.b ?? 0.75, 1, p);
+    this.words = f('words', prior);
     this.uni = f('uni');
     this.bi = f('bi');
     this.tri = f('tri');
@@ -48,7 +52,7 @@ export class QuestionIndex {
     this.words.add(id, words);
     this.uni.add(id, units);
     this.bi.add(id, bigrams);
-    this.tri.add(id, ngrams(units, 3));
+    if (this.indexTrigrams) this.tri.add(id, ngrams(units, 3));
     this.speller?.add(units);
     return id;
   }

@@ -4,6 +4,8 @@ import type { TWeights } from './types.js';
 
 export interface TRerankInput {
   entryId: string;
+  /** All characters of all the entry's questions (standard and similar). */
+  entryUnits: ReadonlySet<string>;
   docs: { doc: TDoc; stage1: number }[];
   boost: number;
 }
@@ -22,6 +24,8 @@ export interface TRanked {
   doc: TDoc;
   coverQuery: number;
   coverDoc: number;
+  /** Like coverQuery, over the characters of all the entry's questions together. */
+  coverEntry: number;
   features?: Record<string, number>;
 }
 
@@ -50,15 +54,17 @@ export function rerank(q: TQueryView, inputs: readonly TRerankInput[], index: Qu
   for (const inp of inputs) {
     let best: TRanked | undefined;
     for (const { doc, stage1 } of inp.docs) {
-      const lcs = lcsLength(q.units, doc.units);
+      const all = debug;
+      const lcs = all || w.rLcsQ || w.rLcsD ? lcsLength(q.units, doc.units) : 0;
+      doc.unitSet ??= new Set(doc.units);
       const f = {
         stage1,
         lcsQ: q.units.length ? lcs / q.units.length : 0,
         lcsD: doc.units.length ? lcs / doc.units.length : 0,
-        dice: dice(q.bigrams, doc.bigrams),
-        covQ: weightedCoverage(q.words, new Set(doc.words), idfW),
-        covD: weightedCoverage(doc.words, qWordSet, idfW),
-        charCovQ: weightedCoverage(q.units, new Set(doc.units), idfC),
+        dice: all || w.rDice ? dice(q.bigrams, doc.bigrams) : 0,
+        covQ: all || w.rCovQ ? weightedCoverage(q.words, new Set(doc.words), idfW) : 0,
+        covD: all || w.rCovD ? weightedCoverage(doc.words, qWordSet, idfW) : 0,
+        charCovQ: weightedCoverage(q.units, doc.unitSet, idfC),
         charCovD: weightedCoverage(doc.units, qUnitSet, idfC),
         ...(debug ? {
           fW: index.words.scoreDoc(q.words, doc.id),
@@ -79,9 +85,13 @@ export function rerank(q: TQueryView, inputs: readonly TRerankInput[], index: Qu
         w.rCharCovQ * f.charCovQ +
         w.rCharCovD * f.charCovD +
         inp.boost;
-      if (!best || score > best.score) best = { entryId: inp.entryId, score, doc, coverQuery: f.charCovQ, coverDoc: f.charCovD, ...(debug ? { features: f } : {}) };
+      if (!best || score > best.score) best = { entryId: inp.entryId, score, doc, coverQuery: f.charCovQ, coverDoc: f.charCovD, coverEntry: f.charCovQ, ...(debug ? { features: f } : {}) };
     }
-    if (best) out.push(best);
+    if (best) {
+      // how much of the citizen's question the entry explains, over all its phrasings
+      best.coverEntry = inp.entryUnits.size > 0 ? Math.max(best.coverQuery, weightedCoverage(q.units, inp.entryUnits, idfC)) : best.coverQuery;
+      out.push(best);
+    }
   }
   out.sort((a, b) => b.score - a.score);
   return out;

@@ -83,3 +83,4 @@ export function weightedCoverage(from: readonly string[], to: ReadonlySet<string
   }
   return total === 0 ? 0 : hit / total;
 }
+

@@ -51,6 +51,17 @@ export interface TMatcherOptions {
   weights?: Partial<TWeights>;
   /** Repair typos from the KB's own character contexts (default false: on the dev sets it corrected as many right characters as typos). */
   spelling?: boolean;
+  /** Candidate pool sizes: questions kept by BM25 (60), entries reranked (20). */
+  pool?: { firstStage?: number; rerank?: number };
+  /**
+   * Set the answer bar from the KB's own similar questions at build time (default false:
+   * on the demo water KB the held-out similar questions did not support a lower bar, and
+   * the dev KBs have none; KBs with fewer than 60 entries having similar questions keep
+   * the default bar anyway).
+   */
+  calibrate?: boolean;
+  /** Temper the KB's idf with jieba's general-corpus idf (default false: no gain on the dev sets). */
+  generalIdf?: boolean;
   bm25?: TBm25Params;
   thresholds?: Partial<TThresholds>;
 }
@@ -70,7 +81,7 @@ export interface TCandidate {
   id: string;
   score: number;
   matter?: string | null;
-  /** The standard or similar question that matched best. */
+  /** The standard or similar question that matched best (in normalised form, for logs). */
   matchedQuestion?: string;
   features?: Record<string, number>;
 }
@@ -94,5 +105,7 @@ export interface TMatcher {
   upsert(entry: TMatcherEntry): void;
   remove(id: string): boolean;
   readonly size: number;
+  /** The answer bar in use: raw cover × margin at confidence 0.5, and the coverage gate. */
+  readonly calibration: { rawPoint: number; minCover: number };
   match(query: string, opts?: TMatchOptions): TMatchResult;
 }
