@@ -1,6 +1,7 @@
 /**
  * Offline evaluation of 小申's FAQ matcher on a KB file and a question file.
- * Usage: npm run bot:eval -- --faq FILE --queries FILE [--limit N] [--verbose]
+ * Usage: npm run bot:eval -- --faq FILE --queries FILE [--limit N] [--verbose] [--no-terms]
+ * The matcher gets the dictionary and synonyms a new installation ships with (--no-terms: none).
  * Uses the product's own import parser and matcher decision; prints one JSON line last.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { parseKbJsonl } from '../modules/knowledge/import/parse-jsonl.js';
 import { createMatcher } from '../modules/bot/matcher/index.js';
 import { computeMetrics, type TEvalOutcome } from '../modules/bot/matcher/metrics.js';
+import { defaultTerms } from '../modules/knowledge/default-terms.js';
 
-function args(argv: string[]): { faq: string; queries: string; limit?: number; verbose: boolean } {
+function args(argv: string[]): { faq: string; queries: string; limit?: number; verbose: boolean; terms: boolean } {
   const get = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -21,7 +23,7 @@ function args(argv: string[]): { faq: string; queries: string; limit?: number; v
     process.exit(2);
   }
   const limit = get('--limit');
-  return { faq, queries, limit: limit ? Number(limit) : undefined, verbose: argv.includes('--verbose') };
+  return { faq, queries, limit: limit ? Number(limit) : undefined, verbose: argv.includes('--verbose'), terms: !argv.includes('--no-terms') };
 }
 
 function main(): void {
@@ -34,7 +36,8 @@ function main(): void {
     .map((l) => JSON.parse(l) as { query: string; expected: string | null });
   if (opt.limit) qs = qs.slice(0, opt.limit);
 
-  const matcher = createMatcher();
+  const terms = opt.terms ? defaultTerms() : { dictionary: [], synonyms: [] };
+  const matcher = createMatcher({ dictionary: terms.dictionary, synonyms: terms.synonyms.map((g) => g.split(' ')) });
   const t0 = performance.now();
   matcher.build(entries.map((e) => ({ id: e.id, question: e.question, similar: e.similar, matter: e.matter ?? null })));
   const buildMs = performance.now() - t0;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Db } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
+import { defaultTerms } from '../default-terms.js';
 
 const demoFile = (name: string) => new URL(`../demo/${name}`, import.meta.url);
 
@@ -22,10 +23,9 @@ export async function seedKnowledge(db: Db, now: Date, opts: { demo: boolean }):
   await db.transaction().execute(async (trx) => {
     const hasTerms = await trx.selectFrom('kb_terms').select('id').limit(1).executeTakeFirst();
     if (!hasTerms) {
-      const dict = fs.readFileSync(demoFile('water-dictionary.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-      const syn = fs.readFileSync(demoFile('synonyms.txt'), 'utf8').split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).filter((l) => l && !l.startsWith('#'));
-      const rows = [...new Set(dict)].map((value) => ({ id: newId(), kind: 'dictionary', value, updated_at: ts }))
-        .concat([...new Set(syn)].map((value) => ({ id: newId(), kind: 'synonym', value, updated_at: ts })));
+      const { dictionary, synonyms } = defaultTerms();
+      const rows = dictionary.map((value) => ({ id: newId(), kind: 'dictionary', value, updated_at: ts }))
+        .concat(synonyms.map((value) => ({ id: newId(), kind: 'synonym', value, updated_at: ts })));
       for (let i = 0; i < rows.length; i += 200) await trx.insertInto('kb_terms').values(rows.slice(i, i + 200)).execute();
     }
     if (!opts.demo) return;
