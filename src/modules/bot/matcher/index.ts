@@ -19,7 +19,7 @@ export { DEFAULT_THRESHOLDS } from './decide.js';
  * classic fusion of jieba words with character uni- and bigrams (each field scaled to
  * ≈1 when the question is fully covered), and the rerank adds the idf-weighted share of
  * characters covered in each direction. Weights fitted on public research data gained
- * only 1–1.5 points and may not ship (docs/benchmarks-bot.md).
+ * only 1–1.5 points and may not ship (docs/benchmarks.md).
  */
 export const DEFAULT_WEIGHTS: TWeights = {
   words: 1,
