@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase } from '../../platform/db/connect.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
+import { testDbKind } from '../../testing/test-db.js';
+import { createTwoNodes, type TwoNodes } from '../../testing/two-nodes.js';
 
 const QUESTION = '楼顶水箱好几年没洗了向谁反映';
 
@@ -17,16 +17,14 @@ async function ask(t: TestApp, question: string, rejectSuggestions = false) {
 }
 
 describe(`unanswered inbox → similar question → answered, across two nodes on ${testDbKind()}`, () => {
-  let shared: TestDb;
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    shared = await createTestDb(undefined, { shared: true });
-    a = await createTestApp({ testDb: shared });
-    const second = connectDatabase(shared.url);
-    b = await createTestApp({ testDb: { db: second, url: shared.url, drop: () => second.destroy() } });
+    nodes = await createTwoNodes();
+    ({ a, b } = nodes);
   });
-  afterAll(async () => { await a.close(); await b.close(); await b.testDb.drop(); await shared.drop(); });
+  afterAll(() => nodes.close());
 
   it('an editor attaches the question to an entry and both nodes answer it within 2 seconds', async () => {
     const first = await ask(a, QUESTION, true);

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
-import { connectDatabase } from '../db/connect.js';
+import type { TestApp } from '../../testing/test-app.js';
+import { testDbKind } from '../../testing/test-db.js';
+import { createTwoNodes, type TwoNodes } from '../../testing/two-nodes.js';
 import type { StoredEvent } from './event-feed.js';
 
 describe(`two server nodes on one ${testDbKind()} database`, () => {
-  let shared: TestDb;
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    shared = await createTestDb(undefined, { shared: true });
-    a = await createTestApp({ testDb: shared });
-    const otherConnection = connectDatabase(shared.url);
-    b = await createTestApp({ testDb: { db: otherConnection, url: shared.url, drop: () => otherConnection.destroy() } });
+    nodes = await createTwoNodes();
+    ({ a, b } = nodes);
   });
-  afterAll(async () => { await a.close(); await b.close(); await b.testDb.drop(); await shared.drop(); });
+  afterAll(() => nodes.close());
 
   it('seed only once, even when both start on the same database', async () => {
     const n = await a.ctx.db.selectFrom('departments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
