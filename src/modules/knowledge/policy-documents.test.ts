@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '../../platform/calendar/index.js';
+import { addWorkingDays, subtractWorkingDays, workingDayOnOrBefore, workingDaysBetween } from '../../platform/calendar/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { latePolicies } from './policy-status.js';
 
@@ -23,13 +23,13 @@ describe('policy documents: the 15-working-day rule (art. 15)', () => {
     const res = await water.post('/api/kb/policies', { title: '取水许可管理办法（修订）', docNumber: '沪水务〔2026〕1号', effectiveDate: '2026-10-16' });
     expect(res.statusCode).toBe(201);
     const p = res.json();
-    expect(p.publishBy).toBe(subtractWorkingDays(cal, '2026-10-16', 15));
-    expect(p.publishBy).toBe('2026-09-19'); // before the 10-01…10-07 holiday, counting the make-up Sunday 09-20
+    expect(p.publishBy).toBe(workingDayOnOrBefore(cal, subtractWorkingDays(cal, '2026-10-16', 15)));
+    expect(p.publishBy).toBe('2026-09-18'); // Friday before the 10-01…10-07 holiday, counting the make-up Sunday 09-20
     expect(workingDaysBetween(cal, p.publishBy, '2026-10-15')).toBe(15);
     expect(addWorkingDays(cal, new Date('2026-09-19T02:00:00Z'), 15).toISOString().slice(0, 10)).toBe('2026-10-15');
     expect(p).toMatchObject({ status: 'upcoming', draftingDepartmentId: waterDept, allPublished: false });
     const moved = (await water.patch(`/api/kb/policies/${p.id}`, { effectiveDate: '2026-10-09' })).json();
-    expect(moved.publishBy).toBe(subtractWorkingDays(cal, '2026-10-09', 15));
+    expect(moved.publishBy).toBe(workingDayOnOrBefore(cal, subtractWorkingDays(cal, '2026-10-09', 15)));
     await water.patch(`/api/kb/policies/${p.id}`, { effectiveDate: '2026-10-16' });
     const types = (await t.ctx.db.selectFrom('events').select('type').where('subject_id', '=', p.id).execute()).map((e) => e.type);
     expect(types).toEqual(['kb.policy_created', 'kb.policy_updated', 'kb.policy_updated']);
@@ -48,8 +48,8 @@ describe('policy documents: the 15-working-day rule (art. 15)', () => {
     const soon = (await water.post('/api/kb/policies', { title: '节水管理办法', effectiveDate: '2026-09-25', entryIds: [eSoon] })).json();
     const late = (await water.post('/api/kb/policies', { title: '已过期限的文件', effectiveDate: '2026-09-10' })).json();
     const done = (await water.post('/api/kb/policies', { title: '已按时发布', effectiveDate: '2026-10-30', entryIds: [eDone] })).json();
-    expect(soon).toMatchObject({ publishBy: subtractWorkingDays(cal, '2026-09-25', 15), status: 'due_soon', workingDaysLeft: 3 });
-    expect(soon.publishBy).toBe('2026-09-06'); // the make-up workday 09-20 counts
+    expect(soon).toMatchObject({ publishBy: workingDayOnOrBefore(cal, subtractWorkingDays(cal, '2026-09-25', 15)), status: 'due_soon', workingDaysLeft: 3 });
+    expect(soon.publishBy).toBe('2026-09-04'); // the make-up workday 09-20 counts; 09-05/06 is a weekend
     expect(late.status).toBe('late');
     expect(done).toMatchObject({ status: 'on_time', allPublished: true });
 
@@ -59,7 +59,7 @@ describe('policy documents: the 15-working-day rule (art. 15)', () => {
     expect(first.every((r) => r.department_id === waterDept)).toBe(true);
     expect((await water.get(`/api/kb/policies/${soon.id}`)).json().remindedAt).toBeTruthy();
 
-    t.clock.set('2026-09-16T02:00:00Z'); // the 10-16 policy's publish_by (09-19) is now 2 working days away
+    t.clock.set('2026-09-16T02:00:00Z'); // the 10-16 policy's publish_by (09-18) is now 2 working days away
     await t.ctx.jobs.tick();
     await t.ctx.jobs.tick();
     t.clock.advance(3600_000);
@@ -68,7 +68,7 @@ describe('policy documents: the 15-working-day rule (art. 15)', () => {
     expect(second.length).toBe(3);
 
     [water, legal] = await Promise.all([t.as('water1'), t.as('legal1')]); // sessions expired while the clock moved
-    await publish(eSoon); // after its publish_by (09-06): late for good
+    await publish(eSoon); // after its publish_by (09-04): late for good
     const attention = (await legal.get('/api/kb/policies/attention')).json();
     expect(attention.late.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([soon.id, late.id]));
     expect(attention.late.map((x: { id: string }) => x.id)).not.toContain(done.id);

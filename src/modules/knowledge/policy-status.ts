@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../platform/db/connect.js';
-import { shanghaiDate, subtractWorkingDays, workingDaysBetween, type HolidayCalendar } from '../../platform/calendar/index.js';
+import { shanghaiDate, subtractWorkingDays, workingDayOnOrBefore, workingDaysBetween, type HolidayCalendar } from '../../platform/calendar/index.js';
 
 /** Seed art. 15: policy Q&As are published in the KB at least this many working days before the policy takes effect. */
 export const NOTICE_WORKING_DAYS = 15;
@@ -9,9 +9,13 @@ export const DUE_SOON_WORKING_DAYS = 5;
 export type PolicyStatus = 'upcoming' | 'due_soon' | 'late' | 'on_time';
 export interface LinkedEntry { entryId: string; live: boolean; firstPublishedAt: string | null }
 
-/** The latest date the linked Q&As may be published (stored; recomputed when the effective date changes). */
+/**
+ * The latest date the linked Q&As may be published (stored; recomputed when the effective date
+ * changes): the last office day that still leaves 15 working days before the effective date —
+ * never a weekend or holiday, which staff would read as a day they could still work on.
+ */
 export function publishByFor(cal: HolidayCalendar, effectiveDate: string): string {
-  return subtractWorkingDays(cal, effectiveDate, NOTICE_WORKING_DAYS);
+  return workingDayOnOrBefore(cal, subtractWorkingDays(cal, effectiveDate, NOTICE_WORKING_DAYS));
 }
 
 /**
