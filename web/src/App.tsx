@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { I18nProvider } from './i18n/index.js';
+import BotPage from './portal/BotPage.js';
 import PortalPage from './portal/PortalPage.js';
 import { PageLoading } from './shared/PageLoading.js';
 
@@ -8,13 +9,17 @@ import { PageLoading } from './shared/PageLoading.js';
 const StaffApp = lazy(() => import('./shared/StaffApp.js'));
 
 const isPortal = (path: string) => path === '/' || path === '/index.html';
+/** The 小申 chat alone (also the widget's iframe). */
+const isBot = (path: string) => path === '/bot' || path === '/bot/';
 
 export function App() {
   return (
     <I18nProvider>
       {isPortal(window.location.pathname)
         ? <PortalPage />
-        : <Suspense fallback={<PageLoading />}><StaffApp /></Suspense>}
+        : isBot(window.location.pathname)
+          ? <BotPage />
+          : <Suspense fallback={<PageLoading />}><StaffApp /></Suspense>}
     </I18nProvider>
   );
 }

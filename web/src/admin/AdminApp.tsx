@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { ApiOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, BulbOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, PhoneOutlined, ProfileOutlined, QuestionCircleOutlined, SwapOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
 
@@ -10,6 +10,14 @@ export const ADMIN_MENU: MenuEntry[] = [
   { path: 'users', label: 'admin.menuUsers', icon: <TeamOutlined />, ability: 'org.manageUsers', page: lazy(() => import('./users/UsersPage.js')) },
   { path: 'matters', label: 'admin.menuMatters', icon: <ProfileOutlined />, ability: 'org.manageMatters', page: lazy(() => import('./matters/MattersPage.js')) },
   { path: 'calendar', label: 'admin.menuCalendar', icon: <CalendarOutlined />, ability: 'calendar.manage', page: lazy(() => import('./calendar/CalendarPage.js')) },
+  { path: 'kb', label: 'admin.menuKb', icon: <BookOutlined />, ability: 'knowledge.read', page: lazy(() => import('./kb/EntriesPage.js')) },
+  { path: 'bot-inbox', label: 'admin.menuInbox', icon: <QuestionCircleOutlined />, ability: 'bot.readInbox', page: lazy(() => import('./kb/InboxPage.js')) },
+  { path: 'kb-policies', label: 'admin.menuPolicies', icon: <FileProtectOutlined />, ability: 'knowledge.readPolicies', page: lazy(() => import('./kb/PoliciesPage.js')) },
+  { path: 'kb-proposals', label: 'admin.menuProposals', icon: <BulbOutlined />, ability: 'knowledge.decideProposals', page: lazy(() => import('./kb/ProposalsPage.js')) },
+  { path: 'kb-exchange', label: 'admin.menuExchange', icon: <SwapOutlined />, when: (me) => me.abilities.includes('knowledge.import') || me.abilities.includes('knowledge.export'), page: lazy(() => import('./kb/ExchangePage.js')) },
+  { path: 'kb-terms', label: 'admin.menuTerms', icon: <TagsOutlined />, ability: 'knowledge.readTerms', page: lazy(() => import('./kb/TermsPage.js')) },
+  { path: 'bot-stats', label: 'admin.menuBotStats', icon: <BarChartOutlined />, ability: 'bot.readStats', page: lazy(() => import('./kb/BotStatsPage.js')) },
+  { path: 'callbacks', label: 'admin.menuCallbacks', icon: <PhoneOutlined />, ability: 'bot.readCallbacks', page: lazy(() => import('./kb/CallbacksPage.js')) },
   { path: 'audit', label: 'admin.menuAudit', icon: <AuditOutlined />, ability: 'audit.read', page: lazy(() => import('./audit/AuditPage.js')) },
   { path: 'api-docs', label: 'admin.menuApiDocs', icon: <ApiOutlined />, href: '/api/docs', when: (me) => me.user.roles.includes('admin') },
 ];

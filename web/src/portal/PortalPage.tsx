@@ -23,11 +23,11 @@ export default function PortalPage() {
           <h1 id="pt-hero-title">{t('portal.heroTitle')}</h1>
           <p>{t('portal.heroText')}</p>
         </section>
+        <ChatMount />
         <div className="pt-grid">
           <div className="pt-col">
             <ServiceStatusPanel />
             <HowToGetHelp />
-            <ChatMount />
           </div>
           <div className="pt-col">
             <MatterCatalogue />

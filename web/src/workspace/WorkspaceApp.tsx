@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { HomeOutlined } from '@ant-design/icons';
+import { HomeOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
 
@@ -9,6 +9,8 @@ import { StaffLayout } from '../shared/StaffLayout.js';
  */
 export const WORKSPACE_MENU: MenuEntry[] = [
   { path: '', label: 'workspace.menuHome', icon: <HomeOutlined />, page: lazy(() => import('./WorkspaceHome.js')) },
+  { path: 'kb-search', label: 'workspace.menuKbSearch', icon: <SearchOutlined />, ability: 'knowledge.read', page: lazy(() => import('./KbSearchPage.js')) },
+  { path: 'callbacks', label: 'workspace.menuCallbacks', icon: <PhoneOutlined />, ability: 'bot.readCallbacks', page: lazy(() => import('../admin/kb/CallbacksPage.js')) },
 ];
 
 export default function WorkspaceApp() {

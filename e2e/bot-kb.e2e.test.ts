@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchBrowser, startServer } from './harness.js';
+
+const PASSWORD = 'Bangban2026';
+const SHOTS = path.resolve('test-results');
+/** Answered confidently by the demo knowledge base (海洋处). */
+const KNOWN = '海域使用金怎么缴纳？标准是多少？';
+/**
+ * Questions the demo knowledge base does not answer (the bot says so: decision "none"). The matcher is
+ * still being tuned, so the test uses the first of these that the API answers with "none".
+ */
+const UNKNOWN_CANDIDATES = ['楼顶水箱好几年没洗了向谁反映', '屋顶储水罐好久没人打扫了找谁', '顶楼水塔脏兮兮的谁来管', '楼顶那个大水箱几年没洗了'];
+const TARGET_ENTRY = '二次供水水箱多久清洗一次？谁负责？';
+
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(width = 1280, height = 900): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { ctx, page, errors };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** What the bot API itself says about a question (a fresh conversation). */
+async function apiAsk(question: string): Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }> {
+  const s = await (await fetch(`${server.baseUrl}/api/bot/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"portal"}' })).json() as { token: string };
+  const r = await fetch(`${server.baseUrl}/api/bot/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-token': s.token }, body: JSON.stringify({ question }) });
+  return r.json() as Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }>;
+}
+
+/** Types a question into the chat and presses Enter; resolves with the new bot reply bubble. */
+async function ask(page: Page, question: string) {
+  const before = await page.getByTestId('bot-reply').count();
+  await page.getByTestId('chat-input').fill(question);
+  await page.getByTestId('chat-input').press('Enter');
+  await poll(() => page.getByTestId('bot-reply').count()).toBe(before + 1);
+  return page.getByTestId('bot-reply').nth(before);
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+describe('小申 chat and the knowledge-base loop', () => {
+  it('answers with its source, offers the right next step, and learns an unanswered question from the inbox', async () => {
+    // The questions behave as the test assumes (checked on the API first).
+    const known = await apiAsk(KNOWN);
+    expect(known.decision).toBe('answer');
+    expect(known.answer?.question).toBe(KNOWN);
+    let UNKNOWN = '';
+    for (const q of UNKNOWN_CANDIDATES) if ((await apiAsk(q)).decision === 'none') { UNKNOWN = q; break; }
+    expect(UNKNOWN, `none of ${UNKNOWN_CANDIDATES.join(' / ')} is left unanswered by the bot any more`).not.toBe('');
+
+    const citizen = await newPage(360, 760);
+    const { page } = citizen;
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('bot-greeting').waitFor();
+    expect(await page.getByTestId('chat-mount').textContent()).not.toContain('正在准备中');
+
+    // A question the KB answers: the answer, its source (matter · department · date) and the guide.
+    const reply = await ask(page, KNOWN);
+    const answer = reply.getByTestId('bot-answer');
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain('海域使用金');
+    const source = await reply.getByTestId('answer-source').textContent();
+    expect(source).toMatch(/^来源：海域使用金缴纳与减免咨询 · 海洋处 · 更新于 \d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(await reply.getByRole('link', { name: /办事指南/ }).getAttribute('target')).toBe('_blank');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.getByTestId('chat-mount').screenshot({ path: path.join(SHOTS, 'chat-answer-360.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // 没解决 → inside live-help hours 转人工客服 (and leave a message), outside them the message form.
+    await reply.getByTestId('unsolved').click();
+    const next = page.getByTestId('next-step').last();
+    await next.waitFor();
+    expect(await reply.textContent()).toContain('您选择了：没解决');
+    if (known.liveHelp.open) {
+      expect(await next.getAttribute('data-live-open')).toBe('yes');
+      await next.getByTestId('transfer').click();
+      expect(await next.getByTestId('transfer-info').textContent()).toContain('12345');
+      await next.getByRole('button', { name: '留言等候回电' }).click();
+    } else {
+      expect(await next.getAttribute('data-live-open')).toBe('no');
+      expect(await next.textContent()).toContain('现在不是人工客服在线时间');
+    }
+    const form = next.getByTestId('leave-message');
+    expect(await form.getByLabel('您的问题').inputValue()).toBe(KNOWN);
+    // Errors are said in words; then a valid message gives a receipt with its number and call-back time.
+    await form.getByTestId('leave-message-submit').click();
+    expect(await form.textContent()).toContain('请填写您的称呼');
+    await form.getByLabel('怎么称呼您').fill('王先生');
+    await form.getByLabel('联系电话').fill('13800138000');
+    await form.getByTestId('leave-message-submit').click();
+    const receipt = page.getByTestId('message-receipt');
+    await receipt.waitFor();
+    expect(await receipt.textContent()).toMatch(/LY\d{10}/);
+    expect(await receipt.textContent()).toMatch(/工作人员将在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前回电/);
+
+    // A question the bot cannot answer: it says so and offers the next step at once.
+    const none = await ask(page, UNKNOWN);
+    expect(await none.textContent()).toContain('没有找到');
+    expect(await none.getByTestId('bot-answer').count()).toBe(0);
+    await page.getByTestId('next-step').nth(1).waitFor();
+
+    // A reviewer of the Legal Division finds it among the unanswered questions and attaches it to the right entry.
+    const staff = await newPage(1280);
+    await signIn(staff.page, 'legal1');
+    await staff.page.getByRole('link', { name: '未解答问题' }).click();
+    await staff.page.waitForURL(/\/admin\/bot-inbox/);
+    const row = staff.page.getByRole('row', { name: new RegExp(UNKNOWN) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('没找到答案');
+    await row.getByTestId('inbox-attach').click();
+    const dialog = staff.page.getByRole('dialog', { name: '追加为相似问法' });
+    await dialog.waitFor();
+    const picker = dialog.getByLabel('追加到哪个条目');
+    await picker.click();
+    const searched = staff.page.waitForResponse((r) => r.url().includes('/api/bot/search') && r.ok());
+    await picker.fill('二次供水水箱清洗');
+    await searched;
+    const option = staff.page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: TARGET_ENTRY }).first();
+    // the dropdown can close while results arrive on a slow machine: reopen it from the keyboard
+    if (!(await option.isVisible())) await picker.press('ArrowDown');
+    await option.click();
+    await dialog.getByRole('button', { name: '追加到该条目' }).click();
+    await poll(() => dialog.isVisible()).toBe(false);
+    await poll(() => staff.page.getByRole('row', { name: new RegExp(UNKNOWN) }).count()).toBe(0);
+
+    // The entry now lists it as a similar question.
+    await staff.page.getByRole('link', { name: '知识库' }).click();
+    await staff.page.getByTestId('kb-search').locator('input').fill('二次供水水箱');
+    await staff.page.getByTestId('kb-search').locator('input').press('Enter');
+    await staff.page.getByRole('link', { name: TARGET_ENTRY }).click();
+    await staff.page.getByTestId('entry-editor').waitFor();
+    await poll(async () => (await staff.page.getByTestId('similar-list').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))).toContain(UNKNOWN);
+    expect(staff.errors).toEqual([]);
+    await staff.ctx.close();
+
+    // The citizen asks the same question again and now gets that answer.
+    const again = await ask(page, UNKNOWN);
+    await again.getByTestId('bot-answer').waitFor();
+    expect(await again.getByTestId('bot-answer').locator('.bb-q').textContent()).toBe(TARGET_ENTRY);
+    expect(await again.getByTestId('answer-source').textContent()).toContain('供水处');
+
+    // Solved → the five-level rating, in words.
+    await again.getByTestId('solved').click();
+    const rating = page.getByTestId('rating');
+    await rating.waitFor();
+    for (const level of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) expect(await rating.getByRole('button', { name: level, exact: true }).count()).toBe(1);
+    await rating.getByRole('button', { name: '满意', exact: true }).click();
+    await rating.getByTestId('rating-submit').click();
+    expect(await page.getByTestId('rating-done').textContent()).toContain('满意');
+
+    expect(citizen.errors).toEqual([]);
+    await citizen.ctx.close();
+  });
+
+  it('has no serious or critical accessibility violation with the chat open, in normal and elderly mode, and in the widget frame', async () => {
+    const { ctx, page, errors } = await newPage(360, 760);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('matter-catalogue').getByRole('listitem').first().waitFor();
+    const reply = await ask(page, KNOWN);
+    await reply.getByTestId('bot-answer').waitFor();
+    await reply.getByTestId('unsolved').click();
+    await page.getByTestId('next-step').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('care-mode-toggle').click();
+    expect(await page.getByTestId('portal').getAttribute('data-care')).toBe('on');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The conversation is kept across a reload in the same tab.
+    await page.reload();
+    await page.getByTestId('bot-answer').first().waitFor();
+    await page.getByTestId('chat-mount').screenshot({ path: path.join(SHOTS, 'chat-care-360.png') });
+    await page.getByTestId('care-mode-toggle').click();
+
+    // The widget's page, in a 400×640 frame, in English when asked.
+    await page.setViewportSize({ width: 400, height: 640 });
+    await page.goto(`${server.baseUrl}/bot?embed=1&lang=en`);
+    await page.getByTestId('bot-page').waitFor();
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByTestId('chat-close').getAttribute('aria-label')).toBe('Close Xiaoshen');
+    const sent = await page.evaluate(() => new Promise<string>((resolve) => {
+      window.parent.postMessage = ((m: string) => resolve(m)) as typeof window.postMessage;
+      (document.querySelector('[data-testid="chat-close"]') as HTMLButtonElement).click();
+    }));
+    expect(sent).toBe('bangban:close');
+    await page.getByTestId('lang-switch').click();
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const r2 = await ask(page, '二次供水水箱多久清洗一次？');
+    await r2.getByTestId('bot-answer').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Only the chat scrolls: the page itself fits the frame.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(640);
+    await page.screenshot({ path: path.join(SHOTS, 'bot-embed-400.png') });
+
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
