@@ -1,51 +1,13 @@
+import { Converter } from 'opencc-js/t2cn';
+
 /**
- * Common traditional → simplified characters, so citizens typing on a traditional
- * keyboard (Hong Kong, Taiwan, some older phones) still reach the simplified FAQ.
- * A compact built-in table (~500 frequent characters); a full converter such as
- * `opencc-js` could replace it later without changing callers.
- * Written as consecutive pairs: traditional then simplified.
+ * Traditional → simplified with OpenCC's dictionaries (shipped inside the opencc-js package,
+ * nothing is downloaded), so citizens typing on a traditional keyboard (Hong Kong, Taiwan,
+ * some older phones) still reach the simplified FAQ. Simplified text passes through unchanged.
  */
-const PAIRS =
-  '請请問问証证證证許许號号碼码辦办們们個个麼么這这為为來来時时會会說说過过還还對对開开關关門门題题電电話话費费錢钱帳账賬账戶户資资銀银轉转' +
-  '樣样麼么怎怎裡里裏里後后與与則则從从當当沒没於于無无實实際际現现發发經经處处應应頭头體体國国際际區区縣县鄉乡鎮镇級级' +
-  '業业產产務务機机構构單单據据號号項项辦办費费價价買买賣卖貸贷還还款款額额納纳稅税補补償偿計计劃划劃划優优惠惠條条規规範范' +
-  '約约續续變变更更換换認认識识記记錄录註注冊册帳账戶户網网絡络線线聯联繫系係系統统傳传輸输檢检驗验測测試试嗎吗呢呢啊啊麗丽' +
-  '學学習习書书寫写讀读聽听講讲讓让給给幫帮難难題题錯错誤误長长張张賬账專专業业親亲愛爱歡欢樂乐氣气東东車车馬马魚鱼鳥鸟龍龙' +
-  '邊边遠远運运進进連连選选遞递達达適适遲迟過过這这還还違违遺遗鄰邻鐘钟錶表鐵铁鋼钢銷销鎖锁鑰钥閱阅間间聞闻閉闭陽阳陰阴隊队' +
-  '險险隨随雙双雜杂離离雲云電电靈灵韓韩頁页順顺須须預预領领頻频題题顏颜願愿類类顧顾風风飛飞飯饭飲饮餘余館馆驗验髮发鬆松' +
-  '麥麦點点齊齐齒齿壓压廣广廳厅廠厂從从復复徵征態态總总懷怀戰战擇择擊击據据擔担擁拥擬拟攜携敵敌數数斷断歲岁歷历歸归殺杀' +
-  '氣气漢汉灣湾濟济濕湿灑洒為为烏乌無无煙烟熱热爭争獎奖獨独環环現现產产畫画畢毕異异發发盡尽監监盤盘眾众硃朱礎础確确' +
-  '禮礼稱称穩稳競竞筆笔節节範范簡简籌筹納纳紅红紀纪約约級级純纯紙纸細细終终組组結结給给絕绝統统絲丝經经綠绿維维網网緊紧' +
-  '線线緣缘編编練练縮缩總总績绩繳缴織织繼继纜缆罰罚罷罢義义習习聖圣聯联聲声職职聽听肅肃脅胁腦脑膚肤興兴舊旧艱艰藥药蘇苏' +
-  '蟲虫術术衛卫裝装製制複复覺觉覽览觀观角角設设訪访證证評评詢询試试詳详誌志認认語语誤误說说請请諾诺調调談谈論论諮咨謝谢' +
-  '證证議议護护讀读變变讓让豐丰貝贝負负財财責责貨货販贩貴贵費费貼贴貿贸資资賠赔賦赋質质賴赖購购贈赠贊赞趕赶趙赵跡迹踐践' +
-  '軟软載载較较輕轻輛辆輯辑輸输轄辖辦办農农這这遷迁選选適适鄭郑醫医釋释鐘钟鑒鉴針针錢钱鏈链閘闸閥阀際际陸陆雖虽雞鸡難难' +
-  '電电需需響响頂顶項项須须頒颁領领頭头題题額额顯显飽饱養养餐餐駕驾騙骗驗验體体髒脏鬧闹魯鲁鳳凤鹽盐麼么黃黄黨党齡龄' +
-  '兒儿兩两內内冊册凍冻劑剂勞劳勢势勵励匯汇區区協协卻却參参雙双發发變变問问啟启喪丧嗎吗嘆叹圖图圓圆團团塊块壞坏壩坝' +
-  '奪夺奮奋婦妇媽妈孫孙寧宁寶宝實实審审導导層层屬属岡冈島岛嶺岭幣币帶带幹干廢废廟庙彈弹強强歸归當当錄录徑径' +
-  '憑凭憶忆應应懂懂懸悬戲戏戶户拋抛掃扫掛挂採采揚扬換换擴扩擾扰擋挡攝摄敗败敘叙斃毙晝昼暫暂曆历曉晓樓楼標标樹树橋桥' +
-  '檔档權权歐欧殘残毀毁氫氢決决沒没沖冲況况淺浅測测渾浑滅灭滿满漁渔潔洁潛潜澤泽濱滨瀏浏灣湾災灾炮炮點点煉炼燈灯爐炉' +
-  '牆墙狀状狹狭獄狱猶犹獲获瑪玛瓊琼產产畝亩療疗盜盗碼码礦矿禍祸稅税種种稱称窮穷竊窃築筑簽签糧粮緒绪緩缓縣县繁繁' +
-  '羅罗聞闻肅肃腳脚膽胆臟脏舉举艦舰莊庄華华葉叶蓋盖蔣蒋薦荐處处號号蝦虾補补襯衬視视親亲觸触訂订訊讯託托記记許许' +
-  '設设訴诉診诊該该詞词誠诚誰谁課课調调諸诸謀谋謂谓謠谣譯译讚赞豬猪貓猫賽赛贏赢躍跃車车軍军輪轮辭辞遊游運运過过' +
-  '達达違违遙遥鄉乡醜丑鈔钞鉛铅銳锐鋪铺錦锦鍵键鎮镇鏡镜鐘钟長长門门閃闪閒闲閣阁關关陣阵陳陈隱隐雜杂雪雪靜静' +
-  '韋韦頓顿頗颇頸颈颱台飄飘餵喂饑饥駐驻騎骑驚惊鬥斗鬱郁鴨鸭鵝鹅鹵卤麵面龜龟汙污污污灌灌溉溉準准隻只氾泛' +
-  '浚浚滲渗濾滤匯汇溝沟渠渠壩坝閘闸堤堤氾泛澇涝汛汛潮潮蓄蓄淨净濁浊鹹咸滷卤';
+const convert = Converter({ from: 't', to: 'cn' });
 
-const MAP: Map<string, string> = (() => {
-  const m = new Map<string, string>();
-  const chars = Array.from(PAIRS);
-  for (let i = 0; i + 1 < chars.length; i += 2) {
-    const t = chars[i]!;
-    const s = chars[i + 1]!;
-    if (t !== s) m.set(t, s);
-  }
-  return m;
-})();
-
-/** Converts the common traditional characters of `text` to simplified ones. */
+/** Converts the traditional characters and phrases of `text` to simplified ones. */
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += MAP.get(ch) ?? ch;
-  return out;
+  return convert(text);
 }
