@@ -143,10 +143,16 @@ describe('小申 chat and the knowledge-base loop', () => {
     const dialog = staff.page.getByRole('dialog', { name: '追加为相似问法' });
     await dialog.waitFor();
     const picker = dialog.getByLabel('追加到哪个条目');
-    await picker.click();
-    const searched = staff.page.waitForResponse((r) => r.url().includes('/api/bot/search') && r.ok());
-    await picker.fill('二次供水水箱清洗');
-    await searched;
+    // type key by key, as a person does (the search runs on input events); a keystroke lost while
+    // the dialog still animates in on a slow machine is retried
+    for (let attempt = 1; ; attempt++) {
+      const searched = staff.page.waitForResponse((r) => r.url().includes('/api/bot/search') && r.ok(), { timeout: 15_000 }).then(() => true, () => false);
+      await picker.click();
+      await picker.fill('');
+      await picker.pressSequentially('二次供水水箱清洗', { delay: 40 });
+      if (await searched) break;
+      if (attempt === 3) throw new Error('the entry search never ran');
+    }
     const option = staff.page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: TARGET_ENTRY }).first();
     // the dropdown can close while results arrive on a slow machine: reopen it from the keyboard
     if (!(await option.isVisible())) await picker.press('ArrowDown');
