@@ -16,7 +16,7 @@ const KNOWN = '海域使用金怎么缴纳？标准是多少？';
 const UNKNOWN_CANDIDATES = ['楼顶水箱好几年没洗了向谁反映', '屋顶储水罐好久没人打扫了找谁', '顶楼水塔脏兮兮的谁来管', '楼顶那个大水箱几年没洗了'];
 const TARGET_ENTRY = '二次供水水箱多久清洗一次？谁负责？';
 
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
