@@ -7,4 +7,5 @@ export const botPolicy = {
   handleInbox: (p: Principal) => hasRole(p, 'kb_editor', 'kb_reviewer', 'admin'),
   readStats: (p: Principal) => hasRole(p, 'kb_editor', 'kb_reviewer', 'admin', 'supervisor', 'leader', 'auditor'),
   readCallbacks: (p: Principal) => hasRole(p, 'window_agent', 'hotline_dispatcher', 'supervisor', 'admin'),
+  handleCallbacks: (p: Principal) => hasRole(p, 'window_agent', 'hotline_dispatcher', 'admin'),
 } satisfies Policy;

@@ -166,6 +166,22 @@ describe('leave a message outside live-help hours', () => {
       expect((await (await t.as('water1')).get('/api/callbacks')).statusCode).toBe(403);
       const ev = await t.ctx.db.selectFrom('events').select('type').where('type', '=', 'callback.created').execute();
       expect(ev).toHaveLength(2);
+
+      // Working the case: the full number only on request (audited), then the call, then close.
+      const id = list[0].id as string;
+      expect((await (await t.as('office1')).post(`/api/callbacks/${id}/phone`)).statusCode).toBe(403);
+      const phone = await window.post(`/api/callbacks/${id}/phone`);
+      expect(phone.json().phone).toBe('13912345678');
+      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '' })).statusCode).toBe(400);
+      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '已告知向区排水管理部门报修，并给了12345' })).statusCode).toBe(200);
+      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '再打一次' })).statusCode).toBe(409);
+      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'closed', result: '市民表示满意' })).statusCode).toBe(200);
+      expect((await window.post(`/api/callbacks/nope/progress`, { status: 'closed', result: '不存在的' })).statusCode).toBe(404);
+      const after = (await window.get('/api/callbacks?status=closed')).json().items;
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatchObject({ number: 'LY2026000001', result: '市民表示满意' });
+      const types = (await t.ctx.db.selectFrom('events').select('type').where('subject_id', '=', id).orderBy('id').execute()).map((e) => e.type);
+      expect(types).toEqual(['callback.created', 'callback.phone_revealed', 'callback.called_back', 'callback.closed']);
     } finally {
       await t.close();
     }

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { isPostgres, type Db } from './connect.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-knowledge-bot.js';
+import * as m003 from './migrations/003-callback-handling.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -9,6 +10,7 @@ type Step = { up(db: Db, postgres: boolean): Promise<void> };
 const STEPS: Record<string, Step> = {
   '001-foundation': m001 as Step,
   '002-knowledge-bot': m002 as Step,
+  '003-callback-handling': m003 as Step,
 };
 
 class InCodeProvider implements MigrationProvider {

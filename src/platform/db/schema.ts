@@ -282,6 +282,9 @@ export interface CallbackRequestTable {
   department_id: string | null;
   status: string; // 'open' | 'called_back' | 'closed'
   due_at: string;
+  result: string | null;
+  handled_by: string | null;
+  handled_at: string | null;
   created_at: string;
   updated_at: string;
 }

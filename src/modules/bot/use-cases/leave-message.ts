@@ -18,7 +18,7 @@ export async function leaveMessage(db: Db, actor: Actor, now: Date, cal: Holiday
     const id = newId();
     await trx.insertInto('callback_requests').values({
       id, number, name: input.name, phone: input.phone, question: input.question, source: 'bot', bot_session_id: input.botSessionId ?? null,
-      matter_id: null, department_id: null, status: 'open', due_at: dueAt, created_at: now.toISOString(), updated_at: now.toISOString(),
+      matter_id: null, department_id: null, status: 'open', due_at: dueAt, result: null, handled_by: null, handled_at: null, created_at: now.toISOString(), updated_at: now.toISOString(),
     }).execute();
     await recordEvent(trx, actor, now, { type: 'callback.created', subjectType: 'callback_request', subjectId: id, data: { number, dueAt, source: 'bot' } });
     return { number, dueAt };

@@ -51,7 +51,7 @@ export interface BriefEntry { id: string; code: string; question: string; depart
 
 export interface CallbackMessage {
   id: string; number: string; name: string; phone: string; question: string; status: 'open' | 'called_back' | 'closed';
-  dueAt: string; createdAt: string; overdue: boolean;
+  dueAt: string; createdAt: string; overdue: boolean; result: string | null; handledAt: string | null;
 }
 
 export const STATUS_LABELS: Record<EntryStatus, Bilingual & { color: string }> = {
