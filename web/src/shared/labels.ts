@@ -56,12 +56,35 @@ export const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
   'kb.demo_seeded': { zh: '导入演示知识库', en: 'Demo KB loaded' },
   'org.demo_accounts_seeded': { zh: '创建演示账号', en: 'Demo accounts created' },
   'org.seeded': { zh: '初始化组织数据', en: 'Organisation seeded' },
+  'kb.entry_created': { zh: '新建知识条目', en: 'KB entry created' },
+  'kb.entry_updated': { zh: '修改知识条目', en: 'KB entry updated' },
+  'kb.entry_submitted': { zh: '提交审核', en: 'KB entry submitted' },
+  'kb.entry_withdrawn': { zh: '撤回审核', en: 'KB entry withdrawn' },
+  'kb.entry_returned': { zh: '退回修改', en: 'KB entry returned' },
+  'kb.entry_published': { zh: '发布知识条目', en: 'KB entry published' },
+  'kb.entry_archived': { zh: '归档知识条目', en: 'KB entry archived' },
+  'kb.entry_restored': { zh: '恢复知识条目', en: 'KB entry restored' },
+  'kb.imported': { zh: '导入知识库', en: 'KB imported' },
+  'kb.policy_created': { zh: '登记政策文件', en: 'Policy registered' },
+  'kb.policy_updated': { zh: '修改政策文件', en: 'Policy updated' },
+  'kb.policy_reminder': { zh: '政策问答发布提醒', en: 'Policy Q&A reminder' },
+  'kb.proposal_created': { zh: '提交知识提议', en: 'KB proposal made' },
+  'kb.proposal_accepted': { zh: '采纳知识提议', en: 'KB proposal accepted' },
+  'kb.proposal_rejected': { zh: '不采纳知识提议', en: 'KB proposal rejected' },
+  'kb.terms_updated': { zh: '修改词典或同义词', en: 'Dictionary or synonyms changed' },
+  'bot.inbox_dismissed': { zh: '忽略未解答问题', en: 'Unanswered question dismissed' },
+  'callback.created': { zh: '市民留言', en: 'Callback message left' },
+  'callback.phone_revealed': { zh: '查看留言人号码', en: 'Caller number revealed' },
+  'callback.called_back': { zh: '登记回电', en: 'Call back logged' },
+  'callback.closed': { zh: '留言办结', en: 'Callback closed' },
 };
 
 export const SUBJECT_TYPE_LABELS: Record<string, Bilingual> = {
   user: { zh: '用户', en: 'User' },
   department: { zh: '部门', en: 'Department' },
   matter: { zh: '事项', en: 'Matter' },
+  kb_entry: { zh: '知识条目', en: 'KB entry' },
+  callback_request: { zh: '留言', en: 'Callback' },
 };
 
 export function label(map: Record<string, Bilingual>, key: string | null | undefined, lang: Lang): string {
