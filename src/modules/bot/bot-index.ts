@@ -32,6 +32,8 @@ const ENTRY_EVENTS = new Set(['kb.entry_published', 'kb.entry_archived', 'kb.ent
 export class BotIndex {
   private matcher: TMatcher = createMatcher();
   private entries = new Map<string, LiveEntry>();
+  /** matter id → ids of its live entries, so a question's turn never scans the whole KB */
+  private byMatter = new Map<string, Set<string>>();
   private queue: Promise<void> = Promise.resolve();
   loadedAt: Date | null = null;
 
@@ -65,14 +67,28 @@ export class BotIndex {
     matcher.build([...entries.values()].map(toMatcherEntry));
     this.matcher = matcher;
     this.entries = entries;
+    this.byMatter = new Map();
+    for (const e of entries.values()) this.indexMatter(e, true);
+  }
+
+  private indexMatter(e: LiveEntry, add: boolean): void {
+    if (!e.matterId) return;
+    const ids = this.byMatter.get(e.matterId) ?? new Set<string>();
+    if (add) ids.add(e.id);
+    else ids.delete(e.id);
+    if (ids.size) this.byMatter.set(e.matterId, ids);
+    else this.byMatter.delete(e.matterId);
   }
 
   /** Refreshes one entry after it was published, archived or changed. */
   async reloadEntry(id: string): Promise<void> {
     const row = await this.liveQuery().where('kb_entries.id', '=', id).executeTakeFirst();
+    const old = this.entries.get(id);
+    if (old) this.indexMatter(old, false);
     if (row) {
       const live = toLive(row);
       this.entries.set(id, live);
+      this.indexMatter(live, true);
       this.matcher.upsert(toMatcherEntry(live));
     } else {
       this.entries.delete(id);
@@ -107,13 +123,14 @@ export class BotIndex {
 
   /** The key the matcher knows a matter by (its name), from the matter's id. */
   matterKey(matterId: string): string | null {
-    for (const e of this.entries.values()) if (e.matterId === matterId) return e.matterName ?? e.matterId;
-    return null;
+    const first = this.byMatter.get(matterId)?.values().next().value;
+    const e = first ? this.entries.get(first) : undefined;
+    return e ? e.matterName ?? e.matterId : null;
   }
 
   /** Live entries of one matter, in KB order (for "related questions"). */
   *entriesOfMatter(matterId: string): Iterable<LiveEntry> {
-    for (const e of this.entries.values()) if (e.matterId === matterId) yield e;
+    for (const id of this.byMatter.get(matterId) ?? []) yield this.entries.get(id)!;
   }
 }
 

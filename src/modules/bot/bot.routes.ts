@@ -56,8 +56,7 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
   r.post('/api/bot/messages', { schema: { tags, summary: '留言 Leave a message for a call back', body: ZLeaveMessage }, config: pub(5) }, async (req, reply) => {
     const session = await requireBotSession(ctx.db, req);
     const cal = await ctx.workingTime.getCalendar();
-    const close = (await ctx.workingTime.getHours('offline_hall')).periods.at(-1)!.end;
-    const receipt = await leaveMessage(ctx.db, { ...actorOf(req), label: `citizen ${req.body.name}` }, req.now, cal, close, { ...req.body, botSessionId: session.id });
+    const receipt = await leaveMessage(ctx.db, { ...actorOf(req), label: `citizen ${req.body.name}` }, req.now, cal, await ctx.workingTime.closeOfBusiness(), { ...req.body, botSessionId: session.id });
     return reply.status(201).send(receipt);
   });
 

@@ -84,7 +84,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     const cal = await wt.getCalendar();
     const from = new Date(q.from);
     const due = q.workingDays !== undefined
-      ? addWorkingDays(cal, from, q.workingDays, (await wt.getHours('offline_hall')).periods.at(-1)!.end)
+      ? addWorkingDays(cal, from, q.workingDays, await wt.closeOfBusiness())
       : addWorkingMinutes(cal, await wt.getHours(q.channel), from, q.workingMinutes!);
     return { from: from.toISOString(), due: due.toISOString() };
   });

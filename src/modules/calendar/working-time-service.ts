@@ -28,6 +28,11 @@ export class WorkingTimeService {
     return this.hours.get(channel)!;
   }
 
+  /** When a "N working days" deadline ends: the close of the service hall's last period (17:00 by default). */
+  async closeOfBusiness(): Promise<string> {
+    return (await this.getHours('offline_hall')).periods.at(-1)!.end;
+  }
+
   async allHours(): Promise<Record<Channel, ServiceHours>> {
     const entries = await Promise.all(CHANNELS.map(async (c) => [c, await this.getHours(c)] as const));
     return Object.fromEntries(entries) as Record<Channel, ServiceHours>;

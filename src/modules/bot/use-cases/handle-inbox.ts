@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { hasRole, type Principal } from '../../../platform/policy/principal.js';
 import { inScope, userScope } from '../../org/org.policy.js';
+import { nextVersion } from '../../knowledge/use-cases/publish-entry.js';
 
 const ENTRY = { zh: '知识条目', en: 'knowledge entry' };
 
@@ -30,8 +31,7 @@ export async function attachToEntry(db: Db, p: Principal, actor: Actor, now: Dat
     const live = await trx.selectFrom('kb_versions').selectAll().where('entry_id', '=', entryId).where('version', '=', entry.live_version).executeTakeFirstOrThrow();
     const known = new Set([live.question, ...JSON.parse(live.similar) as string[]].map((q) => q.trim()));
     const added = [...new Set(turns.map((t) => t.question.trim().slice(0, 200)))].filter((q) => q && !known.has(q));
-    const latest = await trx.selectFrom('kb_versions').select((eb) => eb.fn.max('version').as('v')).where('entry_id', '=', entryId).executeTakeFirstOrThrow();
-    const version = Number(latest.v) + 1;
+    const version = await nextVersion(trx, entryId);
     const similar = JSON.stringify([...JSON.parse(live.similar) as string[], ...added]);
     await trx.insertInto('kb_versions').values({ ...live, version, similar, author_id: p.id, reviewer_id: null, published_at: now.toISOString(), note: '从未解答问题追加相似问法' }).execute();
     const working = entry.status === 'published' ? similar : JSON.stringify([...JSON.parse(entry.similar) as string[], ...added]);
