@@ -1,44 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launchBrowser, startServer } from './harness.js';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PASSWORD, SHOTS, poll, seriousViolations, useBrowserSession } from './browser-session.js';
 
-const PASSWORD = 'Bangban2026';
-const SHOTS = path.resolve('test-results');
-
-/** Waits for a value to meet the expectation (the server hashes passwords, so some steps take a while). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
-
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(width = 1280): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { ctx, page, errors };
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const e2e = useBrowserSession();
+const { newPage, signIn } = e2e;
 
 /** Picks an option of an antd Select found by its label: type to filter, Enter to choose. */
 async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string): Promise<void> {
@@ -49,14 +16,6 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
   // the choice must show in the field itself before going on (a slow machine can drop a click)
   const field = box.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   await poll(() => field.textContent()).toContain(option);
-}
-
-/** axe-core on the current page: the serious and critical violations, each as "rule: selectors". */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
 
 describe('back office and workspace', () => {
@@ -99,7 +58,7 @@ describe('back office and workspace', () => {
     expect(await page.getByTestId('reference-matters').textContent()).toContain('本部门主办的事项');
 
     // A business agent cannot use the back office: a friendly page, not a crash.
-    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.goto(`${e2e.baseUrl}/admin/users`);
     await page.getByTestId('forbidden').waitFor();
     await page.getByRole('button', { name: '去工作台' }).click();
     await page.waitForURL(/\/workspace$/);
@@ -123,7 +82,7 @@ describe('back office and workspace', () => {
 
   it('says so when the password is wrong, in words from the server', async () => {
     const { ctx, page } = await newPage();
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${e2e.baseUrl}/login`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('wrong-password-1');
     await page.getByTestId('login-submit').click();
@@ -136,7 +95,7 @@ describe('back office and workspace', () => {
 describe('citizen portal', () => {
   it('has no serious or critical accessibility violation, in normal and elderly mode, and fits 360 px', async () => {
     const { ctx, page, errors } = await newPage(360);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${e2e.baseUrl}/`);
     await page.getByTestId('matter-catalogue').getByRole('listitem').first().waitFor();
     await page.getByTestId('service-status').getByRole('listitem').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launchBrowser, startServer } from './harness.js';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS, poll, seriousViolations, useBrowserSession } from './browser-session.js';
 
-const PASSWORD = 'Bangban2026';
-const SHOTS = path.resolve('test-results');
+const e2e = useBrowserSession();
+const { newPage, signIn } = e2e;
+
 /** Answered confidently by the demo knowledge base (海洋处). */
 const KNOWN = '海域使用金怎么缴纳？标准是多少？';
 /**
@@ -16,40 +16,10 @@ const KNOWN = '海域使用金怎么缴纳？标准是多少？';
 const UNKNOWN_CANDIDATES = ['楼顶水箱好几年没洗了向谁反映', '屋顶储水罐好久没人打扫了找谁', '顶楼水塔脏兮兮的谁来管', '楼顶那个大水箱几年没洗了'];
 const TARGET_ENTRY = '二次供水水箱多久清洗一次？谁负责？';
 
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
-
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(width = 1280, height = 900): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { ctx, page, errors };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
-
 /** What the bot API itself says about a question (a fresh conversation). */
 async function apiAsk(question: string): Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }> {
-  const s = await (await fetch(`${server.baseUrl}/api/bot/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"portal"}' })).json() as { token: string };
-  const r = await fetch(`${server.baseUrl}/api/bot/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-token': s.token }, body: JSON.stringify({ question }) });
+  const s = await (await fetch(`${e2e.baseUrl}/api/bot/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"portal"}' })).json() as { token: string };
+  const r = await fetch(`${e2e.baseUrl}/api/bot/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-token': s.token }, body: JSON.stringify({ question }) });
   return r.json() as Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }>;
 }
 
@@ -60,14 +30,6 @@ async function ask(page: Page, question: string) {
   await page.getByTestId('chat-input').press('Enter');
   await poll(() => page.getByTestId('bot-reply').count()).toBe(before + 1);
   return page.getByTestId('bot-reply').nth(before);
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 describe('小申 chat and the knowledge-base loop', () => {
@@ -82,7 +44,7 @@ describe('小申 chat and the knowledge-base loop', () => {
 
     const citizen = await newPage(360, 760);
     const { page } = citizen;
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${e2e.baseUrl}/`);
     await page.getByTestId('bot-greeting').waitFor();
     expect(await page.getByTestId('chat-mount').textContent()).not.toContain('正在准备中');
 
@@ -192,7 +154,7 @@ describe('小申 chat and the knowledge-base loop', () => {
 
   it('has no serious or critical accessibility violation with the chat open, in normal and elderly mode, and in the widget frame', async () => {
     const { ctx, page, errors } = await newPage(360, 760);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${e2e.baseUrl}/`);
     await page.getByTestId('matter-catalogue').getByRole('listitem').first().waitFor();
     const reply = await ask(page, KNOWN);
     await reply.getByTestId('bot-answer').waitFor();
@@ -212,7 +174,7 @@ describe('小申 chat and the knowledge-base loop', () => {
 
     // The widget's page, in a 400×640 frame, in English when asked.
     await page.setViewportSize({ width: 400, height: 640 });
-    await page.goto(`${server.baseUrl}/bot?embed=1&lang=en`);
+    await page.goto(`${e2e.baseUrl}/bot?embed=1&lang=en`);
     await page.getByTestId('bot-page').waitFor();
     await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.getByTestId('chat-close').getAttribute('aria-label')).toBe('Close Xiaoshen');
