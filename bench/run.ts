@@ -15,7 +15,10 @@ const dumpIdx = process.argv.indexOf('--dump');
 const dumpDir = dumpIdx > 0 ? process.argv[dumpIdx + 1] : undefined;
 for (const set of sets) {
   const { entries } = parseKbJsonl(readFileSync(`${DEV}/${set}.faq.jsonl`, 'utf8'));
-  const qs = readFileSync(`${DEV}/${set}.queries.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const qs = readFileSync(`${DEV}/${set}.queries.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const m = createMatcher(cfg);
   const t0 = performance.now();
   m.build(entries);
@@ -26,8 +29,16 @@ for (const set of sets) {
     const s = performance.now();
     const r = m.match(q.query, { limit: dumpDir ? 40 : 10, debug: !!dumpDir });
     const ms = performance.now() - s;
-    out.push({ expected: q.expected, ranked: r.candidates.slice(0, 10).map((c) => c.id), answered: r.decision === 'answer', ms });
-    if (dumpDir) dump.push(JSON.stringify({ e: q.expected, q: r.normalised, c: r.candidates.map((c) => ({ id: c.id, f: c.features })) }));
+    out.push({
+      expected: q.expected,
+      ranked: r.candidates.slice(0, 10).map((c) => c.id),
+      answered: r.decision === 'answer',
+      ms,
+    });
+    if (dumpDir)
+      dump.push(
+        JSON.stringify({ e: q.expected, q: r.normalised, c: r.candidates.map((c) => ({ id: c.id, f: c.features })) }),
+      );
   }
   if (dumpDir) {
     mkdirSync(dumpDir, { recursive: true });

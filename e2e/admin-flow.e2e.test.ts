@@ -14,7 +14,9 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
   await box.fill(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   // the choice must show in the field itself before going on (a slow machine can drop a click)
-  const field = box.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const field = box.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   await poll(() => field.textContent()).toContain(option);
 }
 

@@ -24,9 +24,15 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     for (const width of [360, 1280]) {
-      const ctx = await browser.newContext({ viewport: { width, height: width < 600 ? 760 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const ctx = await browser.newContext({
+        viewport: { width, height: width < 600 ? 760 : 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       const page = await ctx.newPage();
-      page.on('console', (m) => { if (m.type() === 'error') console.log(`[${width}] console.error: ${m.text().slice(0, 300)}`); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') console.log(`[${width}] console.error: ${m.text().slice(0, 300)}`);
+      });
       page.on('pageerror', (e) => console.log(`[${width}] page error: ${e.message}`));
       const shot = async (name: string, full = false) => {
         await page.waitForLoadState('networkidle');
@@ -45,8 +51,11 @@ async function main(): Promise<void> {
         // The live-help-hours branch, whatever the time now: the feedback answer is rewritten to "open".
         await page.route('**/api/bot/turns/*/feedback', async (route) => {
           const res = await route.fetch();
-          const body = await res.json() as { next: string; liveHelp: { open: boolean } };
-          await route.fulfill({ response: res, json: { ...body, next: 'transfer', liveHelp: { ...body.liveHelp, open: true } } });
+          const body = (await res.json()) as { next: string; liveHelp: { open: boolean } };
+          await route.fulfill({
+            response: res,
+            json: { ...body, next: 'transfer', liveHelp: { ...body.liveHelp, open: true } },
+          });
         });
         await page.getByTestId('chat-input').fill('二次供水水箱多久清洗一次？');
         await page.getByTestId('chat-input').press('Enter');
@@ -113,4 +122,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -13,13 +13,30 @@ const KNOWN = '海域使用金怎么缴纳？标准是多少？';
  * Questions the demo knowledge base does not answer (the bot says so: decision "none"). The matcher is
  * still being tuned, so the test uses the first of these that the API answers with "none".
  */
-const UNKNOWN_CANDIDATES = ['楼顶水箱好几年没洗了向谁反映', '屋顶储水罐好久没人打扫了找谁', '顶楼水塔脏兮兮的谁来管', '楼顶那个大水箱几年没洗了'];
+const UNKNOWN_CANDIDATES = [
+  '楼顶水箱好几年没洗了向谁反映',
+  '屋顶储水罐好久没人打扫了找谁',
+  '顶楼水塔脏兮兮的谁来管',
+  '楼顶那个大水箱几年没洗了',
+];
 const TARGET_ENTRY = '二次供水水箱多久清洗一次？谁负责？';
 
 /** What the bot API itself says about a question (a fresh conversation). */
-async function apiAsk(question: string): Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }> {
-  const s = await (await fetch(`${e2e.baseUrl}/api/bot/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"portal"}' })).json() as { token: string };
-  const r = await fetch(`${e2e.baseUrl}/api/bot/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-token': s.token }, body: JSON.stringify({ question }) });
+async function apiAsk(
+  question: string,
+): Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }> {
+  const s = (await (
+    await fetch(`${e2e.baseUrl}/api/bot/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"channel":"portal"}',
+    })
+  ).json()) as { token: string };
+  const r = await fetch(`${e2e.baseUrl}/api/bot/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bot-token': s.token },
+    body: JSON.stringify({ question }),
+  });
   return r.json() as Promise<{ decision: string; answer: { question: string } | null; liveHelp: { open: boolean } }>;
 }
 
@@ -39,7 +56,11 @@ describe('小申 chat and the knowledge-base loop', () => {
     expect(known.decision).toBe('answer');
     expect(known.answer?.question).toBe(KNOWN);
     let UNKNOWN = '';
-    for (const q of UNKNOWN_CANDIDATES) if ((await apiAsk(q)).decision === 'none') { UNKNOWN = q; break; }
+    for (const q of UNKNOWN_CANDIDATES)
+      if ((await apiAsk(q)).decision === 'none') {
+        UNKNOWN = q;
+        break;
+      }
     expect(UNKNOWN, `none of ${UNKNOWN_CANDIDATES.join(' / ')} is left unanswered by the bot any more`).not.toBe('');
 
     const citizen = await newPage(360, 760);
@@ -108,14 +129,21 @@ describe('小申 chat and the knowledge-base loop', () => {
     // type key by key, as a person does (the search runs on input events); a keystroke lost while
     // the dialog still animates in on a slow machine is retried
     for (let attempt = 1; ; attempt++) {
-      const searched = staff.page.waitForResponse((r) => r.url().includes('/api/bot/search') && r.ok(), { timeout: 15_000 }).then(() => true, () => false);
+      const searched = staff.page
+        .waitForResponse((r) => r.url().includes('/api/bot/search') && r.ok(), { timeout: 15_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       await picker.click();
       await picker.fill('');
       await picker.pressSequentially('二次供水水箱清洗', { delay: 40 });
       if (await searched) break;
       if (attempt === 3) throw new Error('the entry search never ran');
     }
-    const option = staff.page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: TARGET_ENTRY }).first();
+    const option = staff.page
+      .locator('.ant-select-dropdown .ant-select-item-option', { hasText: TARGET_ENTRY })
+      .first();
     // the dropdown can close while results arrive on a slow machine: reopen it from the keyboard
     if (!(await option.isVisible())) await picker.press('ArrowDown');
     await option.click();
@@ -129,7 +157,13 @@ describe('小申 chat and the knowledge-base loop', () => {
     await staff.page.getByTestId('kb-search').locator('input').press('Enter');
     await staff.page.getByRole('link', { name: TARGET_ENTRY }).click();
     await staff.page.getByTestId('entry-editor').waitFor();
-    await poll(async () => (await staff.page.getByTestId('similar-list').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))).toContain(UNKNOWN);
+    await poll(
+      async () =>
+        await staff.page
+          .getByTestId('similar-list')
+          .locator('input')
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toContain(UNKNOWN);
     expect(staff.errors).toEqual([]);
     await staff.ctx.close();
 
@@ -143,7 +177,8 @@ describe('小申 chat and the knowledge-base loop', () => {
     await again.getByTestId('solved').click();
     const rating = page.getByTestId('rating');
     await rating.waitFor();
-    for (const level of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) expect(await rating.getByRole('button', { name: level, exact: true }).count()).toBe(1);
+    for (const level of ['非常满意', '满意', '基本满意', '不满意', '非常不满意'])
+      expect(await rating.getByRole('button', { name: level, exact: true }).count()).toBe(1);
     await rating.getByRole('button', { name: '满意', exact: true }).click();
     await rating.getByTestId('rating-submit').click();
     expect(await page.getByTestId('rating-done').textContent()).toContain('满意');
@@ -178,10 +213,13 @@ describe('小申 chat and the knowledge-base loop', () => {
     await page.getByTestId('bot-page').waitFor();
     await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.getByTestId('chat-close').getAttribute('aria-label')).toBe('Close Xiaoshen');
-    const sent = await page.evaluate(() => new Promise<string>((resolve) => {
-      window.parent.postMessage = ((m: string) => resolve(m)) as typeof window.postMessage;
-      (document.querySelector('[data-testid="chat-close"]') as HTMLButtonElement).click();
-    }));
+    const sent = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          window.parent.postMessage = ((m: string) => resolve(m)) as typeof window.postMessage;
+          (document.querySelector('[data-testid="chat-close"]') as HTMLButtonElement).click();
+        }),
+    );
     expect(sent).toBe('bangban:close');
     await page.getByTestId('lang-switch').click();
     await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

@@ -10,7 +10,8 @@ const WEB_DIST = path.resolve('web/dist');
 
 /** A real server (HTTP on a free port, fresh SQLite in a temp dir, demo data) serving the built web app. */
 export async function startServer(): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist is missing: run `npm run build` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-e2e-'));
   const config = testConfig({ databaseUrl: `sqlite:${path.join(dir, 'e2e.sqlite')}`, dataDir: dir, webDist: WEB_DIST });
   const { app } = await buildApp({ config, clock: systemClock, background: true });
@@ -29,11 +30,20 @@ export async function startServer(): Promise<{ baseUrl: string; close(): Promise
 /** Debian's Chromium, headless, with the flags this closed network needs; never a downloaded browser. */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
+  if (!fs.existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }

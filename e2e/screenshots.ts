@@ -26,9 +26,16 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     for (const width of WIDTHS) {
-      const ctx = await browser.newContext({ viewport: { width, height: width < 600 ? 760 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const ctx = await browser.newContext({
+        viewport: { width, height: width < 600 ? 760 : 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       const page = await ctx.newPage();
-      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[${width}] console.${m.type()}: ${m.text().slice(0, 300)}`); });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning')
+          console.log(`[${width}] console.${m.type()}: ${m.text().slice(0, 300)}`);
+      });
       page.on('pageerror', (e) => console.log(`[${width}] page error: ${e.message}`));
       const shot = async (name: string) => {
         await page.waitForLoadState('networkidle');
@@ -70,7 +77,10 @@ async function main(): Promise<void> {
       await shot('admin-calendar-deadline');
       await page.getByRole('tab', { name: '节假日与调休' }).click();
       await page.getByRole('button', { name: /导入全年安排/ }).click();
-      await page.getByRole('dialog').getByRole('textbox', { name: '在这里粘贴全年安排' }).fill('2027-01-01,holiday,元旦\n2027-02-07,workday,春节调休\n2027-13-01,holiday,错');
+      await page
+        .getByRole('dialog')
+        .getByRole('textbox', { name: '在这里粘贴全年安排' })
+        .fill('2027-01-01,holiday,元旦\n2027-02-07,workday,春节调休\n2027-13-01,holiday,错');
       await shot('admin-calendar-import');
       await page.keyboard.press('Escape');
       await page.getByTestId('sign-out').click();
@@ -95,4 +105,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

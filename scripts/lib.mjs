@@ -17,7 +17,8 @@ export function fail(msg) {
 /** Runs a command in the project root, inheriting output; exits the script when it fails. */
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
-  if (res.status !== 0 && !opts.allowFailure) fail(`${cmd} ${args.join(' ')} failed (exit ${res.status ?? res.signal})`);
+  if (res.status !== 0 && !opts.allowFailure)
+    fail(`${cmd} ${args.join(' ')} failed (exit ${res.status ?? res.signal})`);
   return res.status === 0;
 }
 
@@ -27,7 +28,11 @@ export function checkNode() {
 }
 
 function mtime(file) {
-  try { return fs.statSync(file).mtimeMs; } catch { return 0; }
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function newestIn(dir) {
@@ -53,7 +58,11 @@ export function ensureDependencies() {
 /** Builds the web app when its output is missing or older than its sources. */
 export function ensureWebBuild(force = false) {
   const index = path.join(root, 'web', 'dist', 'index.html');
-  const sources = Math.max(newestIn(path.join(root, 'web', 'src')), mtime(path.join(root, 'web', 'index.html')), mtime(path.join(root, 'web', 'vite.config.ts')));
+  const sources = Math.max(
+    newestIn(path.join(root, 'web', 'src')),
+    mtime(path.join(root, 'web', 'index.html')),
+    mtime(path.join(root, 'web', 'vite.config.ts')),
+  );
   if (!force && fs.existsSync(index) && mtime(index) >= sources) return;
   log('building the web app…');
   run('npm', ['run', 'build', '--silent']);

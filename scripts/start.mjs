@@ -6,6 +6,10 @@ checkNode();
 ensureDependencies();
 ensureWebBuild();
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

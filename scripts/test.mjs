@@ -18,7 +18,11 @@ run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 
 const suites = [
   { name: 'server on SQLite', args: ['--project', 'server'], env: { BANGBAN_TEST_DB: 'sqlite' } },
-  { name: 'server on PostgreSQL', args: ['--project', 'server'], env: { BANGBAN_TEST_DB: 'postgres', BANGBAN_TEST_PG_URL: pgUrl } },
+  {
+    name: 'server on PostgreSQL',
+    args: ['--project', 'server'],
+    env: { BANGBAN_TEST_DB: 'postgres', BANGBAN_TEST_PG_URL: pgUrl },
+  },
   { name: 'end-to-end in Chromium', args: ['--project', 'e2e'], env: {} },
 ];
 const results = [];
@@ -26,22 +30,44 @@ for (const suite of suites) {
   log(`suite: ${suite.name}`);
   const out = path.join(os.tmpdir(), `bangban-vitest-${process.pid}-${results.length}.json`);
   const started = Date.now();
-  const res = spawnSync('npx', ['vitest', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, ...suite.env, NODE_ENV: 'test' },
-  });
+  const res = spawnSync(
+    'npx',
+    ['vitest', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...suite.env, NODE_ENV: 'test' },
+    },
+  );
   let report = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTotalTests: 0 };
-  try { report = JSON.parse(fs.readFileSync(out, 'utf8')); } catch { /* runner crashed: counted below */ }
+  try {
+    report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  } catch {
+    /* runner crashed: counted below */
+  }
   const failed = report.numFailedTests + (res.status !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  results.push({ name: suite.name, passed: report.numPassedTests, failed, skipped: report.numPendingTests, seconds: Math.round((Date.now() - started) / 1000) });
+  results.push({
+    name: suite.name,
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests,
+    seconds: Math.round((Date.now() - started) / 1000),
+  });
 }
 
 console.log('\nBangban test summary');
-for (const r of results) console.log(`  ${r.name.padEnd(26)} ${String(r.passed).padStart(4)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds}s)`);
+for (const r of results)
+  console.log(
+    `  ${r.name.padEnd(26)} ${String(r.passed).padStart(4)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds}s)`,
+  );
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
 if (passed === 0) fail('no test ran');
-if (skipped > 0 && process.env.CI === 'true') { console.log(`tests: ${passed} passed, ${failed + skipped} failed`); fail(`${skipped} tests were skipped under CI=true`); }
+if (skipped > 0 && process.env.CI === 'true') {
+  console.log(`tests: ${passed} passed, ${failed + skipped} failed`);
+  fail(`${skipped} tests were skipped under CI=true`);
+}
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 
@@ -51,10 +77,14 @@ function has(cmd) {
 
 let aptUpdated = false;
 function aptInstall(packages, why) {
-  if (!has('apt-get') || process.getuid?.() !== 0) fail(`${why} is missing and cannot be installed here (needs root and apt-get): install ${packages.join(' ')}`);
+  if (!has('apt-get') || process.getuid?.() !== 0)
+    fail(`${why} is missing and cannot be installed here (needs root and apt-get): install ${packages.join(' ')}`);
   log(`installing ${packages.join(' ')} with apt-get (${why})…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!aptUpdated) { run('apt-get', ['update', '-qq'], { env }); aptUpdated = true; }
+  if (!aptUpdated) {
+    run('apt-get', ['update', '-qq'], { env });
+    aptUpdated = true;
+  }
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
 }
 
@@ -87,7 +117,10 @@ async function ensurePostgres() {
   if (await pgReachable(url)) return url;
   log(`PostgreSQL not reachable at ${url.replace(/:[^:@/]*@/, ':***@')}; trying to start one…`);
   if (!has('pg_ctlcluster')) aptInstall(['postgresql'], 'PostgreSQL for the multi-node tests');
-  const clusters = spawnSync('sh', ['-c', "pg_lsclusters -h | awk '{print $1\" \"$2}'"], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  const clusters = spawnSync('sh', ['-c', 'pg_lsclusters -h | awk \'{print $1" "$2}\''], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean);
   if (clusters.length === 0) fail('PostgreSQL is installed but has no cluster: run pg_createcluster');
   const [version, name] = clusters[0].split(' ');
   run('pg_ctlcluster', ['--skip-systemctl-redirect', version, name, 'start'], { allowFailure: true });
@@ -97,5 +130,7 @@ async function ensurePostgres() {
   run('su', ['postgres', '-c', `psql -q -c "ALTER USER postgres PASSWORD '${password}'"`], { allowFailure: true });
   const withPassword = `postgres://postgres:${password}@127.0.0.1:5432/postgres`;
   if (await pgReachable(withPassword)) return withPassword;
-  fail(`PostgreSQL could not be reached at ${url} nor started here; set BANGBAN_TEST_PG_URL to a server where the user may CREATE DATABASE`);
+  fail(
+    `PostgreSQL could not be reached at ${url} nor started here; set BANGBAN_TEST_PG_URL to a server where the user may CREATE DATABASE`,
+  );
 }

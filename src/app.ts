@@ -49,7 +49,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await seedKnowledge(db, clock.now(), { demo: config.demo });
 
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => {
@@ -65,22 +68,48 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const botIndex = new BotIndex(db, feed);
   await botIndex.rebuild();
   const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed), botIndex };
-  jobs.addSweep({ name: 'sessions.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeExpiredSessions(db, now); } });
-  jobs.addSweep({ name: 'idempotency.purge', everyMs: 3600_000, handler: async (_p, now) => { await purgeIdempotencyKeys(db, now); } });
+  jobs.addSweep({
+    name: 'sessions.purge',
+    everyMs: 3600_000,
+    handler: async (_p, now) => {
+      await purgeExpiredSessions(db, now);
+    },
+  });
+  jobs.addSweep({
+    name: 'idempotency.purge',
+    everyMs: 3600_000,
+    handler: async (_p, now) => {
+      await purgeIdempotencyKeys(db, now);
+    },
+  });
 
   await app.register(cookie, { secret: config.secret });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'self'"], upgradeInsecureRequests: null,
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
       },
     },
     hsts: config.production ? undefined : false,
   });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, c) => new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(c.ttl / 1000) }) });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) =>
+      new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.ceil(c.ttl / 1000) }),
+  });
   await app.register(swagger, {
-    openapi: { openapi: '3.0.3', info: { title: 'Bangban 帮办 API', version: '0.1.0', description: 'Help-service platform for 一网通办 channels' } },
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Bangban 帮办 API', version: '0.1.0', description: 'Help-service platform for 一网通办 channels' },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -126,12 +155,19 @@ async function serveWebApp(app: FastifyInstance, config: AppConfig): Promise<voi
   const dist = config.webDist;
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true });
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+  });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
     if (req.url === '/bot' || req.url.startsWith('/bot?') || req.url.startsWith('/bot/')) {
       const csp = reply.getHeader('content-security-policy');
-      if (typeof csp === 'string') reply.header('content-security-policy', allowFramingForBot(csp, config.botEmbedOrigins));
+      if (typeof csp === 'string')
+        reply.header('content-security-policy', allowFramingForBot(csp, config.botEmbedOrigins));
       reply.removeHeader('x-frame-options');
     }
     return reply.type('text/html').send(fs.createReadStream(index));

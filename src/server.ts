@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const db = config.databaseUrl.startsWith('sqlite:') ? `SQLite ${config.databaseUrl.slice(7)}` : 'PostgreSQL';
   console.log(`\n  Bangban 帮办 is running at ${url}  (database: ${db})`);
-  if (config.demo) console.log(`  Demo accounts: see README.md "Demo accounts" or the sign-in page at ${url}/login (password Bangban2026)`);
+  if (config.demo)
+    console.log(
+      `  Demo accounts: see README.md "Demo accounts" or the sign-in page at ${url}/login (password Bangban2026)`,
+    );
   else console.log('  Production mode: create the first administrator with `npm run admin:create`');
   console.log(`  API docs: ${url}/api/docs\n`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -24,7 +24,10 @@ function precompress(): Plugin {
         const buf = fs.readFileSync(file);
         if (buf.length < 1024) continue;
         fs.writeFileSync(`${file}.gz`, zlib.gzipSync(buf, { level: 9 }));
-        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
       }
     },
   };

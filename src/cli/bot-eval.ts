@@ -23,13 +23,20 @@ function args(argv: string[]): { faq: string; queries: string; limit?: number; v
     process.exit(2);
   }
   const limit = get('--limit');
-  return { faq, queries, limit: limit ? Number(limit) : undefined, verbose: argv.includes('--verbose'), terms: !argv.includes('--no-terms') };
+  return {
+    faq,
+    queries,
+    limit: limit ? Number(limit) : undefined,
+    verbose: argv.includes('--verbose'),
+    terms: !argv.includes('--no-terms'),
+  };
 }
 
 function main(): void {
   const opt = args(process.argv.slice(2));
   const { entries, errors } = parseKbJsonl(readFileSync(opt.faq, 'utf8'));
-  if (errors.length) process.stderr.write(`faq: ${errors.length} bad rows (first: line ${errors[0]!.line}: ${errors[0]!.message.en})\n`);
+  if (errors.length)
+    process.stderr.write(`faq: ${errors.length} bad rows (first: line ${errors[0]!.line}: ${errors[0]!.message.en})\n`);
   let qs = readFileSync(opt.queries, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -52,7 +59,9 @@ function main(): void {
     outcomes.push({ expected: q.expected, ranked, answered: r.decision === 'answer', ms });
     if (opt.verbose) {
       const ok = q.expected === ranked[0] ? 'OK ' : 'BAD';
-      process.stdout.write(`${ok} ${r.decision} ${r.confidence.toFixed(3)} ${q.expected} ${ranked[0] ?? '-'} ${JSON.stringify(q.query)} -> ${JSON.stringify(r.candidates[0]?.matchedQuestion ?? '')}\n`);
+      process.stdout.write(
+        `${ok} ${r.decision} ${r.confidence.toFixed(3)} ${q.expected} ${ranked[0] ?? '-'} ${JSON.stringify(q.query)} -> ${JSON.stringify(r.candidates[0]?.matchedQuestion ?? '')}\n`,
+      );
     }
   }
   const m = computeMetrics(outcomes);

@@ -15,7 +15,9 @@ import { createUser } from '../modules/org/use-cases/create-user.js';
 async function askPassword(): Promise<string> {
   if (process.env.BANGBAN_ADMIN_PASSWORD) return process.env.BANGBAN_ADMIN_PASSWORD;
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => { if (s.includes('密码')) process.stdout.write(s); };
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => {
+    if (s.includes('密码')) process.stdout.write(s);
+  };
   const answer = await new Promise<string>((resolve) => rl.question('新管理员密码 Password: ', resolve));
   rl.close();
   process.stdout.write('\n');
@@ -23,8 +25,15 @@ async function askPassword(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', default: 'sci-it' } } });
-  if (!values.username) throw new Error('usage: npm run admin:create -- --username NAME [--name 显示名] [--department CODE]');
+  const { values } = parseArgs({
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      department: { type: 'string', default: 'sci-it' },
+    },
+  });
+  if (!values.username)
+    throw new Error('usage: npm run admin:create -- --username NAME [--name 显示名] [--department CODE]');
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
   try {
@@ -32,10 +41,18 @@ async function main(): Promise<void> {
     const now = systemClock.now();
     await seedOrganisation(db, now, { demo: config.demo });
     await seedCalendar(db, now);
-    const dept = await db.selectFrom('departments').select('id').where('code', '=', values.department!).executeTakeFirst();
+    const dept = await db
+      .selectFrom('departments')
+      .select('id')
+      .where('code', '=', values.department!)
+      .executeTakeFirst();
     const password = await askPassword();
     await createUser(db, { userId: null, label: 'cli admin:create' }, now, {
-      username: values.username, displayName: values.name ?? '系统管理员', password, departmentId: dept?.id ?? null, roles: ['admin'],
+      username: values.username,
+      displayName: values.name ?? '系统管理员',
+      password,
+      departmentId: dept?.id ?? null,
+      roles: ['admin'],
     });
     console.log(`Administrator "${values.username}" created. Sign in at /login.`);
   } finally {

@@ -7,5 +7,8 @@ const config = loadConfig();
 const db = connectDatabase(config.databaseUrl);
 migrateToLatest(db)
   .then((applied) => console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date'))
-  .catch((err) => { console.error(err); process.exitCode = 1; })
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
   .finally(() => db.destroy());

@@ -7,7 +7,8 @@ import { createTestApp, type TestApp, type TestClient } from '../testing/test-ap
  * outside the user's department (200 / 404), and writes reserved to some roles (403 otherwise).
  */
 type Expect = Record<Role, number>;
-const all = (code: number, except: Partial<Expect> = {}): Expect => ({ ...Object.fromEntries(ROLES.map((r) => [r, code])), ...except }) as Expect;
+const all = (code: number, except: Partial<Expect> = {}): Expect =>
+  ({ ...Object.fromEntries(ROLES.map((r) => [r, code])), ...except }) as Expect;
 const OVERSIGHT = { admin: 200, auditor: 200, supervisor: 200, leader: 200 } as const;
 
 describe('authorisation matrix: every role', () => {
@@ -19,10 +20,22 @@ describe('authorisation matrix: every role', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const admin = await t.as('admin');
-    const dept = (await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'water-resources').executeTakeFirstOrThrow()).id;
+    const dept = (
+      await t.ctx.db
+        .selectFrom('departments')
+        .select('id')
+        .where('code', '=', 'water-resources')
+        .executeTakeFirstOrThrow()
+    ).id;
     for (const role of ROLES) {
       const username = `m_${role}`;
-      const res = await admin.post('/api/users', { username, displayName: role, password: 'Matrix2026', departmentId: dept, roles: [role] });
+      const res = await admin.post('/api/users', {
+        username,
+        displayName: role,
+        password: 'Matrix2026',
+        departmentId: dept,
+        roles: [role],
+      });
       expect(res.statusCode).toBe(201);
       const c = t.client();
       expect((await c.post('/api/auth/login', { username, password: 'Matrix2026' })).statusCode).toBe(200);
@@ -31,7 +44,9 @@ describe('authorisation matrix: every role', () => {
     colleagueId = (await admin.get('/api/users?q=water1')).json().items[0].id;
     outsiderId = (await admin.get('/api/users?q=supply1')).json().items[0].id;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const check = async (name: string, expected: Expect, call: (c: TestClient) => Promise<{ statusCode: number }>) => {
     const got = {} as Record<Role, number>;
@@ -44,17 +59,23 @@ describe('authorisation matrix: every role', () => {
     expect((await anon.get('/api/users')).statusCode).toBe(401);
     expect((await anon.get('/api/audit')).statusCode).toBe(401);
     expect((await anon.post('/api/users', { username: 'x' })).statusCode).toBe(401);
-    expect((await anon.post('/api/departments', { code: 'xx', nameZh: 'x', nameEn: 'x', kind: 'owner' })).statusCode).toBe(401);
+    expect(
+      (await anon.post('/api/departments', { code: 'xx', nameZh: 'x', nameEn: 'x', kind: 'owner' })).statusCode,
+    ).toBe(401);
     expect((await anon.get('/api/matters')).statusCode).toBe(200);
     expect((await anon.get('/api/public/service-status')).statusCode).toBe(200);
   });
 
   it('list users: everyone, but scoped — outsiders are not in a department-scoped list', async () => {
     await check('GET /api/users', all(200), (c) => c.get('/api/users?pageSize=200'));
-    const scoped = (await clients.window_agent.get('/api/users?pageSize=200')).json().items.map((u: { username: string }) => u.username);
+    const scoped = (await clients.window_agent.get('/api/users?pageSize=200'))
+      .json()
+      .items.map((u: { username: string }) => u.username);
     expect(scoped).toContain('water1');
     expect(scoped).not.toContain('supply1');
-    const full = (await clients.auditor.get('/api/users?pageSize=200')).json().items.map((u: { username: string }) => u.username);
+    const full = (await clients.auditor.get('/api/users?pageSize=200'))
+      .json()
+      .items.map((u: { username: string }) => u.username);
     expect(full).toContain('supply1');
   });
 
@@ -68,11 +89,15 @@ describe('authorisation matrix: every role', () => {
 
   it('create a user: administrators only', async () => {
     let i = 0;
-    await check('POST /api/users', all(403, { admin: 201 }), (c) => c.post('/api/users', { username: `new_${i++}`, displayName: 'x', password: 'Secret123', roles: [] }));
+    await check('POST /api/users', all(403, { admin: 201 }), (c) =>
+      c.post('/api/users', { username: `new_${i++}`, displayName: 'x', password: 'Secret123', roles: [] }),
+    );
   });
 
   it('change the calendar: administrators only', async () => {
-    await check('PUT calendar day', all(403, { admin: 200 }), (c) => c.put('/api/calendar/days/2026-12-31', { kind: 'holiday', name: '测试' }));
+    await check('PUT calendar day', all(403, { admin: 200 }), (c) =>
+      c.put('/api/calendar/days/2026-12-31', { kind: 'holiday', name: '测试' }),
+    );
   });
 
   it('read the audit trail: administrators, auditors and supervisors', async () => {
@@ -81,16 +106,44 @@ describe('authorisation matrix: every role', () => {
 
   it('manage the matter catalogue: administrators and the legal division', async () => {
     let i = 0;
-    const dept = (await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'water-resources').executeTakeFirstOrThrow()).id;
-    await check('POST /api/matters', all(403, { admin: 201 }), (c) => c.post('/api/matters', { code: `T-${i++}`, name: '测试事项', kind: '公共服务事项', ownerDepartmentId: dept, liveHelp: true, category: '水利' }));
+    const dept = (
+      await t.ctx.db
+        .selectFrom('departments')
+        .select('id')
+        .where('code', '=', 'water-resources')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await check('POST /api/matters', all(403, { admin: 201 }), (c) =>
+      c.post('/api/matters', {
+        code: `T-${i++}`,
+        name: '测试事项',
+        kind: '公共服务事项',
+        ownerDepartmentId: dept,
+        liveHelp: true,
+        category: '水利',
+      }),
+    );
     const legal = await t.as('legal1');
-    expect((await legal.post('/api/matters', { code: 'T-LEGAL', name: '法规处新增事项', kind: '公共服务事项', ownerDepartmentId: dept, liveHelp: false, category: '其它' })).statusCode).toBe(201);
+    expect(
+      (
+        await legal.post('/api/matters', {
+          code: 'T-LEGAL',
+          name: '法规处新增事项',
+          kind: '公共服务事项',
+          ownerDepartmentId: dept,
+          liveHelp: false,
+          category: '其它',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('the abilities sent to the web app match the policy', async () => {
     const me = (await clients.auditor.get('/api/auth/me')).json();
     expect(me.abilities).toContain('audit.read');
     expect(me.abilities).not.toContain('org.manageUsers');
-    expect((await clients.admin.get('/api/auth/me')).json().abilities).toEqual(expect.arrayContaining(['org.manageUsers', 'calendar.manage', 'audit.read']));
+    expect((await clients.admin.get('/api/auth/me')).json().abilities).toEqual(
+      expect.arrayContaining(['org.manageUsers', 'calendar.manage', 'audit.read']),
+    );
   });
 });

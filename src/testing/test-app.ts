@@ -20,21 +20,39 @@ export interface TestApp {
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
-    port: 0, host: '127.0.0.1', databaseUrl: 'sqlite::memory:', dataDir: '/tmp', production: false, demo: true,
-    secret: 'test-secret-test-secret-test-secret', cookieSecure: false, logLevel: 'silent', trustProxy: false, loginRatePerMinute: 1000, botEmbedOrigins: '*', webDist: '/nonexistent',
-    nodeId: `test-${Math.random().toString(36).slice(2, 8)}`, ...overrides,
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: 'sqlite::memory:',
+    dataDir: '/tmp',
+    production: false,
+    demo: true,
+    secret: 'test-secret-test-secret-test-secret',
+    cookieSecure: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    loginRatePerMinute: 1000,
+    botEmbedOrigins: '*',
+    webDist: '/nonexistent',
+    nodeId: `test-${Math.random().toString(36).slice(2, 8)}`,
+    ...overrides,
   };
 }
 
 /** A whole server on a fresh migrated database (SQLite or PostgreSQL by BANGBAN_TEST_DB), with demo data. */
-export async function createTestApp(opts: { now?: string; config?: Partial<AppConfig>; testDb?: TestDb } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { now?: string; config?: Partial<AppConfig>; testDb?: TestDb } = {},
+): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDb());
   const clock = fixedClock(opts.now ?? '2026-11-25T02:00:00Z');
   const { app, ctx } = await buildApp({ config: testConfig(opts.config), clock, db: testDb.db });
   await app.ready();
   const client = () => new TestClient(app);
   return {
-    app, ctx, clock, testDb, client,
+    app,
+    ctx,
+    clock,
+    testDb,
+    client,
     as: async (username) => {
       const c = client();
       const res = await c.post('/api/auth/login', { username, password: DEMO_PASSWORD });
@@ -57,8 +75,13 @@ export class TestClient {
     if (!this.cookies.has('bb_csrf') && opts.method !== 'GET') await this.request({ method: 'GET', url: '/healthz' });
     const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
     headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (this.cookies.has('bb_csrf') && !('x-csrf-token' in headers)) headers['x-csrf-token'] = decodeURIComponent(this.cookies.get('bb_csrf')!);
-    const res = await this.app.inject({ ...opts, headers, payload: opts.json !== undefined ? (opts.json as object) : opts.payload });
+    if (this.cookies.has('bb_csrf') && !('x-csrf-token' in headers))
+      headers['x-csrf-token'] = decodeURIComponent(this.cookies.get('bb_csrf')!);
+    const res = await this.app.inject({
+      ...opts,
+      headers,
+      payload: opts.json !== undefined ? (opts.json as object) : opts.payload,
+    });
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
@@ -66,11 +89,25 @@ export class TestClient {
     return res;
   }
 
-  get(url: string, headers?: Record<string, string>) { return this.request({ method: 'GET', url, headers }); }
-  post(url: string, json?: unknown, headers?: Record<string, string>) { return this.request({ method: 'POST', url, json: json ?? {}, headers }); }
-  patch(url: string, json: unknown) { return this.request({ method: 'PATCH', url, json }); }
-  put(url: string, json: unknown) { return this.request({ method: 'PUT', url, json }); }
-  delete(url: string) { return this.request({ method: 'DELETE', url }); }
-  cookie(name: string) { return this.cookies.get(name); }
-  setCookie(name: string, value: string) { this.cookies.set(name, value); }
+  get(url: string, headers?: Record<string, string>) {
+    return this.request({ method: 'GET', url, headers });
+  }
+  post(url: string, json?: unknown, headers?: Record<string, string>) {
+    return this.request({ method: 'POST', url, json: json ?? {}, headers });
+  }
+  patch(url: string, json: unknown) {
+    return this.request({ method: 'PATCH', url, json });
+  }
+  put(url: string, json: unknown) {
+    return this.request({ method: 'PUT', url, json });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
 }

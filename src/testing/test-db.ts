@@ -15,7 +15,11 @@ export function pgAdminUrl(): string {
   return process.env.BANGBAN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-export interface TestDb { db: Db; url: string; drop(): Promise<void> }
+export interface TestDb {
+  db: Db;
+  url: string;
+  drop(): Promise<void>;
+}
 
 /**
  * A fresh, empty database for one test file: an in-memory SQLite, or a new PostgreSQL database
@@ -24,7 +28,9 @@ export interface TestDb { db: Db; url: string; drop(): Promise<void> }
 export async function createTestDb(kind = testDbKind(), opts: { shared?: boolean } = {}): Promise<TestDb> {
   if (kind === 'sqlite') {
     // `shared`: a file, so a second connection (a second "node") can open the same database
-    const url = opts.shared ? `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bb-test-')), 'db.sqlite')}` : 'sqlite::memory:';
+    const url = opts.shared
+      ? `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bb-test-')), 'db.sqlite')}`
+      : 'sqlite::memory:';
     const db = connectDatabase(url);
     return { db, url, drop: () => db.destroy() };
   }

@@ -2,7 +2,11 @@ import { connectDatabase } from '../platform/db/connect.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { createTestDb } from './test-db.js';
 
-export interface TwoNodes { a: TestApp; b: TestApp; close(): Promise<void> }
+export interface TwoNodes {
+  a: TestApp;
+  b: TestApp;
+  close(): Promise<void>;
+}
 
 /** Two server "nodes" with their own connections to one shared database (a SQLite file or PostgreSQL). */
 export async function createTwoNodes(): Promise<TwoNodes> {
@@ -11,7 +15,8 @@ export async function createTwoNodes(): Promise<TwoNodes> {
   const second = connectDatabase(shared.url);
   const b = await createTestApp({ testDb: { db: second, url: shared.url, drop: () => second.destroy() } });
   return {
-    a, b,
+    a,
+    b,
     close: async () => {
       await a.close();
       await b.close();

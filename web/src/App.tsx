@@ -15,11 +15,15 @@ const isBot = (path: string) => path === '/bot' || path === '/bot/';
 export function App() {
   return (
     <I18nProvider>
-      {isPortal(window.location.pathname)
-        ? <PortalPage />
-        : isBot(window.location.pathname)
-          ? <BotPage />
-          : <Suspense fallback={<PageLoading />}><StaffApp /></Suspense>}
+      {isPortal(window.location.pathname) ? (
+        <PortalPage />
+      ) : isBot(window.location.pathname) ? (
+        <BotPage />
+      ) : (
+        <Suspense fallback={<PageLoading />}>
+          <StaffApp />
+        </Suspense>
+      )}
     </I18nProvider>
   );
 }

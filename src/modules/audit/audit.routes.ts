@@ -32,34 +32,89 @@ function filtered(db: DbOrTrx, f: TAuditQuery) {
   if (f.to) q = q.where('created_at', '<=', new Date(f.to).toISOString());
   if (f.q) {
     const like = `%${f.q.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('actor_label', 'like', like), eb('data', 'like', like), eb('subject_id', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('actor_label', 'like', like), eb('data', 'like', like), eb('subject_id', 'like', like)]),
+    );
   }
   return q;
 }
 
-function present(e: { id: number | bigint; type: string; actor_id: string | null; actor_label: string | null; subject_type: string | null; subject_id: string | null; department_id: string | null; data: string; ip: string | null; request_id: string | null; created_at: string }) {
-  return { id: Number(e.id), type: e.type, actorId: e.actor_id, actor: e.actor_label, subjectType: e.subject_type, subjectId: e.subject_id, departmentId: e.department_id, data: JSON.parse(e.data), ip: e.ip, requestId: e.request_id, at: e.created_at };
+function present(e: {
+  id: number | bigint;
+  type: string;
+  actor_id: string | null;
+  actor_label: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  department_id: string | null;
+  data: string;
+  ip: string | null;
+  request_id: string | null;
+  created_at: string;
+}) {
+  return {
+    id: Number(e.id),
+    type: e.type,
+    actorId: e.actor_id,
+    actor: e.actor_label,
+    subjectType: e.subject_type,
+    subjectId: e.subject_id,
+    departmentId: e.department_id,
+    data: JSON.parse(e.data),
+    ip: e.ip,
+    requestId: e.request_id,
+    at: e.created_at,
+  };
 }
 
-const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"`;
+const csvCell = (v: unknown) =>
+  `"${String(v ?? '')
+    .replace(/"/g, '""')
+    .replace(/^([=+\-@])/, "'$1")}"`;
 
 /** The audit trail: who did what, when, from where — filterable and exportable. */
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/audit', { schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: ZAuditQuery } }, async (req) => {
-    authorize(requireUser(req), auditPolicy.read);
-    const f = req.query;
-    const total = await filtered(ctx.db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await filtered(ctx.db, f).selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-    return { total: Number(total.n), items: rows.map(present) };
-  });
+  r.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: ZAuditQuery } },
+    async (req) => {
+      authorize(requireUser(req), auditPolicy.read);
+      const f = req.query;
+      const total = await filtered(ctx.db, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const rows = await filtered(ctx.db, f)
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute();
+      return { total: Number(total.n), items: rows.map(present) };
+    },
+  );
 
-  r.get('/api/audit/export.csv', { schema: { tags: ['audit'], summary: '导出审计日志 Export CSV', querystring: ZAuditQuery } }, async (req, reply) => {
-    authorize(requireUser(req), auditPolicy.read);
-    const rows = await filtered(ctx.db, req.query).selectAll().orderBy('id', 'desc').limit(50000).execute();
-    const lines = [['时间 at', '操作 type', '操作人 actor', '对象类型 subject', '对象 id', 'IP', '请求 id', '详情 data'].map(csvCell).join(',')];
-    for (const e of rows) lines.push([e.created_at, e.type, e.actor_label, e.subject_type, e.subject_id, e.ip, e.request_id, e.data].map(csvCell).join(','));
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
-    return `\uFEFF${lines.join('\r\n')}\r\n`;
-  });
+  r.get(
+    '/api/audit/export.csv',
+    { schema: { tags: ['audit'], summary: '导出审计日志 Export CSV', querystring: ZAuditQuery } },
+    async (req, reply) => {
+      authorize(requireUser(req), auditPolicy.read);
+      const rows = await filtered(ctx.db, req.query).selectAll().orderBy('id', 'desc').limit(50000).execute();
+      const lines = [
+        ['时间 at', '操作 type', '操作人 actor', '对象类型 subject', '对象 id', 'IP', '请求 id', '详情 data']
+          .map(csvCell)
+          .join(','),
+      ];
+      for (const e of rows)
+        lines.push(
+          [e.created_at, e.type, e.actor_label, e.subject_type, e.subject_id, e.ip, e.request_id, e.data]
+            .map(csvCell)
+            .join(','),
+        );
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit.csv"');
+      return `\uFEFF${lines.join('\r\n')}\r\n`;
+    },
+  );
 }

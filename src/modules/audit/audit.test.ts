@@ -11,7 +11,9 @@ describe('audit trail', () => {
     await admin.put('/api/calendar/days/2026-12-31', { kind: 'holiday', name: '测试' });
     await t.client().post('/api/auth/login', { username: 'admin', password: 'wrong' });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('shows who did what, when and from where, newest first', async () => {
     const auditor = await t.as('auditor1');
@@ -57,25 +59,82 @@ describe('every state change writes exactly one audit row of its type', () => {
     try {
       const admin = await t.as('admin');
       const legal = await t.as('legal1');
-      const dept = (await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'ocean').executeTakeFirstOrThrow()).id;
-      const count = async (type: string) => (await t.ctx.db.selectFrom('events').select('id').where('type', '=', type).execute()).length;
+      const dept = (
+        await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'ocean').executeTakeFirstOrThrow()
+      ).id;
+      const count = async (type: string) =>
+        (await t.ctx.db.selectFrom('events').select('id').where('type', '=', type).execute()).length;
       let userId = '';
       let deptId = '';
       let matterId = '';
       const steps: [string, () => Promise<{ statusCode: number }>][] = [
-        ['user.created', async () => { const r = await admin.post('/api/users', { username: 'evt.user', displayName: '事件', password: 'Secret123', roles: [] }); userId = r.json().id; return r; }],
+        [
+          'user.created',
+          async () => {
+            const r = await admin.post('/api/users', {
+              username: 'evt.user',
+              displayName: '事件',
+              password: 'Secret123',
+              roles: [],
+            });
+            userId = r.json().id;
+            return r;
+          },
+        ],
         ['user.updated', () => admin.patch(`/api/users/${userId}`, { displayName: '事件2' })],
         ['user.password_reset', () => admin.post(`/api/users/${userId}/reset-password`, { password: 'Secret456' })],
         ['user.disabled', () => admin.post(`/api/users/${userId}/disable`)],
         ['user.enabled', () => admin.post(`/api/users/${userId}/enable`)],
-        ['department.created', async () => { const r = await admin.post('/api/departments', { code: 'evt-dept', nameZh: '事件处', nameEn: 'Events', kind: 'owner' }); deptId = r.json().id; return r; }],
+        [
+          'department.created',
+          async () => {
+            const r = await admin.post('/api/departments', {
+              code: 'evt-dept',
+              nameZh: '事件处',
+              nameEn: 'Events',
+              kind: 'owner',
+            });
+            deptId = r.json().id;
+            return r;
+          },
+        ],
         ['department.updated', () => admin.patch(`/api/departments/${deptId}`, { active: false })],
-        ['matter.created', async () => { const r = await legal.post('/api/matters', { code: 'EVT-1', name: '事件事项', kind: '公共服务事项', ownerDepartmentId: dept, liveHelp: true, category: '海洋' }); matterId = r.json().id; return r; }],
+        [
+          'matter.created',
+          async () => {
+            const r = await legal.post('/api/matters', {
+              code: 'EVT-1',
+              name: '事件事项',
+              kind: '公共服务事项',
+              ownerDepartmentId: dept,
+              liveHelp: true,
+              category: '海洋',
+            });
+            matterId = r.json().id;
+            return r;
+          },
+        ],
         ['matter.updated', () => legal.patch(`/api/matters/${matterId}`, { liveHelp: false })],
         ['calendar.day_set', () => admin.put('/api/calendar/days/2026-12-25', { kind: 'holiday', name: '测试' })],
         ['calendar.day_removed', () => admin.delete('/api/calendar/days/2026-12-25')],
-        ['calendar.year_imported', () => admin.post('/api/calendar/import', { year: 2027, days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] })],
-        ['service_hours.updated', () => admin.put('/api/service-hours/offline_hall', { periods: [{ start: '09:00', end: '11:30' }, { start: '13:30', end: '17:00' }] })],
+        [
+          'calendar.year_imported',
+          () =>
+            admin.post('/api/calendar/import', {
+              year: 2027,
+              days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+            }),
+        ],
+        [
+          'service_hours.updated',
+          () =>
+            admin.put('/api/service-hours/offline_hall', {
+              periods: [
+                { start: '09:00', end: '11:30' },
+                { start: '13:30', end: '17:00' },
+              ],
+            }),
+        ],
         ['auth.login', () => t.client().post('/api/auth/login', { username: 'evt.user', password: 'Secret456' })],
         ['auth.logout', () => legal.post('/api/auth/logout')],
       ];
@@ -87,7 +146,10 @@ describe('every state change writes exactly one audit row of its type', () => {
       }
       // a rejected command leaves no audit row and no change
       const before = await count('user.created');
-      expect((await admin.post('/api/users', { username: 'evt.user', displayName: 'dup', password: 'Secret123', roles: [] })).statusCode).toBe(409);
+      expect(
+        (await admin.post('/api/users', { username: 'evt.user', displayName: 'dup', password: 'Secret123', roles: [] }))
+          .statusCode,
+      ).toBe(409);
       expect(await count('user.created')).toBe(before);
     } finally {
       await t.close();

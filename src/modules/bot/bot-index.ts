@@ -37,7 +37,10 @@ export class BotIndex {
   private queue: Promise<void> = Promise.resolve();
   loadedAt: Date | null = null;
 
-  constructor(private db: Db, feed?: EventFeed) {
+  constructor(
+    private db: Db,
+    feed?: EventFeed,
+  ) {
     feed?.on('event', (e: StoredEvent) => {
       if (REBUILD_EVENTS.has(e.type)) this.enqueue(() => this.rebuild());
       else if (ENTRY_EVENTS.has(e.type) && e.subjectId) this.enqueue(() => this.reloadEntry(e.subjectId!));
@@ -97,14 +100,32 @@ export class BotIndex {
   }
 
   private liveQuery() {
-    return this.db.selectFrom('kb_entries')
-      .innerJoin('kb_versions', (j) => j.onRef('kb_versions.entry_id', '=', 'kb_entries.id').onRef('kb_versions.version', '=', 'kb_entries.live_version'))
+    return this.db
+      .selectFrom('kb_entries')
+      .innerJoin('kb_versions', (j) =>
+        j
+          .onRef('kb_versions.entry_id', '=', 'kb_entries.id')
+          .onRef('kb_versions.version', '=', 'kb_entries.live_version'),
+      )
       .innerJoin('departments', 'departments.id', 'kb_entries.department_id')
       .leftJoin('matters', 'matters.id', 'kb_versions.matter_id')
-      .select(['kb_entries.id', 'kb_entries.code', 'kb_entries.department_id', 'departments.name_zh as department_name',
-        'kb_versions.version', 'kb_versions.question', 'kb_versions.similar', 'kb_versions.answer', 'kb_versions.matter_id',
-        'matters.name as matter_name', 'matters.guide_url', 'kb_versions.category', 'kb_versions.valid_from', 'kb_versions.valid_until',
-        'kb_versions.published_at'])
+      .select([
+        'kb_entries.id',
+        'kb_entries.code',
+        'kb_entries.department_id',
+        'departments.name_zh as department_name',
+        'kb_versions.version',
+        'kb_versions.question',
+        'kb_versions.similar',
+        'kb_versions.answer',
+        'kb_versions.matter_id',
+        'matters.name as matter_name',
+        'matters.guide_url',
+        'kb_versions.category',
+        'kb_versions.valid_from',
+        'kb_versions.valid_until',
+        'kb_versions.published_at',
+      ])
       .where('kb_entries.live_version', '>', 0)
       .where('kb_entries.status', '!=', 'archived');
   }
@@ -125,7 +146,7 @@ export class BotIndex {
   matterKey(matterId: string): string | null {
     const first = this.byMatter.get(matterId)?.values().next().value;
     const e = first ? this.entries.get(first) : undefined;
-    return e ? e.matterName ?? e.matterId : null;
+    return e ? (e.matterName ?? e.matterId) : null;
   }
 
   /** Live entries of one matter, in KB order (for "related questions"). */
@@ -134,14 +155,41 @@ export class BotIndex {
   }
 }
 
-type LiveRow = { id: string; code: string; department_id: string; department_name: string; version: number; question: string; similar: string; answer: string;
-  matter_id: string | null; matter_name: string | null; guide_url: string | null; category: string; valid_from: string | null; valid_until: string | null; published_at: string };
+type LiveRow = {
+  id: string;
+  code: string;
+  department_id: string;
+  department_name: string;
+  version: number;
+  question: string;
+  similar: string;
+  answer: string;
+  matter_id: string | null;
+  matter_name: string | null;
+  guide_url: string | null;
+  category: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  published_at: string;
+};
 
 function toLive(r: LiveRow): LiveEntry {
   return {
-    id: r.id, code: r.code, version: Number(r.version), question: r.question, similar: JSON.parse(r.similar), answer: r.answer,
-    matterId: r.matter_id, matterName: r.matter_name, guideUrl: r.guide_url, departmentId: r.department_id, departmentName: r.department_name,
-    category: r.category, validFrom: r.valid_from, validUntil: r.valid_until, publishedAt: r.published_at,
+    id: r.id,
+    code: r.code,
+    version: Number(r.version),
+    question: r.question,
+    similar: JSON.parse(r.similar),
+    answer: r.answer,
+    matterId: r.matter_id,
+    matterName: r.matter_name,
+    guideUrl: r.guide_url,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    category: r.category,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    publishedAt: r.published_at,
   };
 }
 

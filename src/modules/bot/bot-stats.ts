@@ -20,10 +20,23 @@ export interface BotStats {
  * with only greetings are not counted.
  */
 export async function botStats(db: DbOrTrx, from: Date, to: Date): Promise<BotStats> {
-  const turns = await db.selectFrom('bot_turns').select(['session_id', 'decision', 'feedback'])
-    .where('created_at', '>=', from.toISOString()).where('created_at', '<', to.toISOString()).execute();
-  const messaged = new Set((await db.selectFrom('callback_requests').select('bot_session_id')
-    .where('created_at', '>=', from.toISOString()).where('created_at', '<', to.toISOString()).where('bot_session_id', 'is not', null).execute()).map((r) => r.bot_session_id));
+  const turns = await db
+    .selectFrom('bot_turns')
+    .select(['session_id', 'decision', 'feedback'])
+    .where('created_at', '>=', from.toISOString())
+    .where('created_at', '<', to.toISOString())
+    .execute();
+  const messaged = new Set(
+    (
+      await db
+        .selectFrom('callback_requests')
+        .select('bot_session_id')
+        .where('created_at', '>=', from.toISOString())
+        .where('created_at', '<', to.toISOString())
+        .where('bot_session_id', 'is not', null)
+        .execute()
+    ).map((r) => r.bot_session_id),
+  );
   const per = new Map<string, { asked: boolean; answered: boolean; unsolved: boolean }>();
   const s = { questions: 0, answered: 0, suggested: 0, noMatch: 0, solvedFeedback: 0, unsolvedFeedback: 0 };
   for (const t of turns) {
@@ -32,11 +45,17 @@ export async function botStats(db: DbOrTrx, from: Date, to: Date): Promise<BotSt
     if (t.decision === 'smalltalk') continue;
     st.asked = true;
     s.questions++;
-    if (t.decision === 'answer' || t.decision === 'picked') { s.answered++; st.answered = true; }
+    if (t.decision === 'answer' || t.decision === 'picked') {
+      s.answered++;
+      st.answered = true;
+    }
     if (t.decision === 'suggest') s.suggested++;
     if (t.decision === 'none') s.noMatch++;
     if (t.feedback === 'solved') s.solvedFeedback++;
-    if (t.feedback === 'unsolved') { s.unsolvedFeedback++; st.unsolved = true; }
+    if (t.feedback === 'unsolved') {
+      s.unsolvedFeedback++;
+      st.unsolved = true;
+    }
   }
   let asked = 0;
   let resolved = 0;
@@ -45,9 +64,20 @@ export async function botStats(db: DbOrTrx, from: Date, to: Date): Promise<BotSt
     asked++;
     if (st.answered && !st.unsolved && !messaged.has(id)) resolved++;
   }
-  const ratingRows = await db.selectFrom('ratings').select(['level']).where('channel', '=', 'bot')
-    .where('created_at', '>=', from.toISOString()).where('created_at', '<', to.toISOString()).execute();
+  const ratingRows = await db
+    .selectFrom('ratings')
+    .select(['level'])
+    .where('channel', '=', 'bot')
+    .where('created_at', '>=', from.toISOString())
+    .where('created_at', '<', to.toISOString())
+    .execute();
   const ratings: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const r of ratingRows) ratings[r.level]++;
-  return { sessions: asked, ...s, resolvedSessions: resolved, resolutionRate: asked ? resolved / asked : null, ratings };
+  return {
+    sessions: asked,
+    ...s,
+    resolvedSessions: resolved,
+    resolutionRate: asked ? resolved / asked : null,
+    ratings,
+  };
 }

@@ -24,14 +24,22 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
   async function liveHelpStatus(now: Date) {
     const cal = await ctx.workingTime.getCalendar();
     const hours = await ctx.workingTime.getHours('live_help');
-    return { open: isWithinServiceHours(cal, hours, now), nextOpening: nextServiceOpening(cal, hours, now).toISOString(), periods: hours.periods };
+    return {
+      open: isWithinServiceHours(cal, hours, now),
+      nextOpening: nextServiceOpening(cal, hours, now).toISOString(),
+      periods: hours.periods,
+    };
   }
 
-  r.post('/api/bot/sessions', { schema: { tags, summary: '开始对话 Start a conversation', body: ZStartSession }, config: pub(30) }, async (req, reply) => {
-    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null;
-    const s = await startBotSession(ctx.db, req.now, req.body.channel, origin);
-    return reply.status(201).send({ sessionId: s.id, token: s.token, liveHelp: await liveHelpStatus(req.now) });
-  });
+  r.post(
+    '/api/bot/sessions',
+    { schema: { tags, summary: '开始对话 Start a conversation', body: ZStartSession }, config: pub(30) },
+    async (req, reply) => {
+      const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null;
+      const s = await startBotSession(ctx.db, req.now, req.body.channel, origin);
+      return reply.status(201).send({ sessionId: s.id, token: s.token, liveHelp: await liveHelpStatus(req.now) });
+    },
+  );
 
   r.post('/api/bot/ask', { schema: { tags, summary: '提问 Ask', body: ZAsk }, config: pub(40) }, async (req) => {
     const session = await requireBotSession(ctx.db, req);
@@ -39,28 +47,51 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     return { ...reply, liveHelp: await liveHelpStatus(req.now) };
   });
 
-  r.post('/api/bot/turns/:id/feedback', { schema: { tags, summary: '已解决/未解决 Solved?', params: ZTurnParams, body: ZFeedback }, config: pub(40) }, async (req) => {
-    const session = await requireBotSession(ctx.db, req);
-    await giveFeedback(ctx.db, req.now, session, req.params.id, req.body.solved);
-    const liveHelp = await liveHelpStatus(req.now);
-    // The next step when unsolved: a human inside live-help hours, otherwise a message for a call back.
-    return { ok: true, next: req.body.solved ? 'rate' : liveHelp.open ? 'transfer' : 'leave_message', liveHelp };
-  });
+  r.post(
+    '/api/bot/turns/:id/feedback',
+    { schema: { tags, summary: '已解决/未解决 Solved?', params: ZTurnParams, body: ZFeedback }, config: pub(40) },
+    async (req) => {
+      const session = await requireBotSession(ctx.db, req);
+      await giveFeedback(ctx.db, req.now, session, req.params.id, req.body.solved);
+      const liveHelp = await liveHelpStatus(req.now);
+      // The next step when unsolved: a human inside live-help hours, otherwise a message for a call back.
+      return { ok: true, next: req.body.solved ? 'rate' : liveHelp.open ? 'transfer' : 'leave_message', liveHelp };
+    },
+  );
 
-  r.post('/api/bot/rating', { schema: { tags, summary: '好差评 Rate the conversation', body: ZRate }, config: pub(20) }, async (req) => {
-    const session = await requireBotSession(ctx.db, req);
-    await rateBotSession(ctx.db, req.now, session, req.body.level, req.body.comment);
-    return { ok: true };
-  });
+  r.post(
+    '/api/bot/rating',
+    { schema: { tags, summary: '好差评 Rate the conversation', body: ZRate }, config: pub(20) },
+    async (req) => {
+      const session = await requireBotSession(ctx.db, req);
+      await rateBotSession(ctx.db, req.now, session, req.body.level, req.body.comment);
+      return { ok: true };
+    },
+  );
 
-  r.post('/api/bot/messages', { schema: { tags, summary: '留言 Leave a message for a call back', body: ZLeaveMessage }, config: pub(5) }, async (req, reply) => {
-    const session = await requireBotSession(ctx.db, req);
-    const cal = await ctx.workingTime.getCalendar();
-    const receipt = await leaveMessage(ctx.db, { ...actorOf(req), label: `citizen ${req.body.name}` }, req.now, cal, await ctx.workingTime.closeOfBusiness(), { ...req.body, botSessionId: session.id });
-    return reply.status(201).send(receipt);
-  });
+  r.post(
+    '/api/bot/messages',
+    { schema: { tags, summary: '留言 Leave a message for a call back', body: ZLeaveMessage }, config: pub(5) },
+    async (req, reply) => {
+      const session = await requireBotSession(ctx.db, req);
+      const cal = await ctx.workingTime.getCalendar();
+      const receipt = await leaveMessage(
+        ctx.db,
+        { ...actorOf(req), label: `citizen ${req.body.name}` },
+        req.now,
+        cal,
+        await ctx.workingTime.closeOfBusiness(),
+        { ...req.body, botSessionId: session.id },
+      );
+      return reply.status(201).send(receipt);
+    },
+  );
 
-  r.get('/api/bot/status', { schema: { tags, summary: '小申与人工服务状态 Bot and live-help status' }, config: { public: true } }, async (req) => {
-    return { entries: index.size, liveHelp: await liveHelpStatus(req.now) };
-  });
+  r.get(
+    '/api/bot/status',
+    { schema: { tags, summary: '小申与人工服务状态 Bot and live-help status' }, config: { public: true } },
+    async (req) => {
+      return { entries: index.size, liveHelp: await liveHelpStatus(req.now) };
+    },
+  );
 }

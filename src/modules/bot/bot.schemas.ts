@@ -14,11 +14,17 @@ export const ZFeedback = z.object({ solved: z.boolean() });
 export const ZTurnParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The five national 好差评 levels, 5 非常满意 … 1 非常不满意 (GB/T 39734-2020). */
-export const ZRate = z.object({ level: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() });
+export const ZRate = z.object({
+  level: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(500).optional(),
+});
 
 export const ZLeaveMessage = z.object({
   name: z.string().trim().min(1).max(40),
-  phone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/, 'phone'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/, 'phone'),
   question: z.string().trim().min(2).max(1000),
 });
 export type TLeaveMessage = z.infer<typeof ZLeaveMessage>;

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 
-async function conversation(t: TestApp): Promise<{ c: TestClient; ask: (q: string | { pick: string }) => Promise<any>; token: string }> {
+async function conversation(
+  t: TestApp,
+): Promise<{ c: TestClient; ask: (q: string | { pick: string }) => Promise<any>; token: string }> {
   const c = t.client();
   const res = await c.post('/api/bot/sessions', { channel: 'portal' });
   expect(res.statusCode).toBe(201);
   const token = res.json().token as string;
   const ask = async (q: string | { pick: string }) => {
-    const r = await c.request({ method: 'POST', url: '/api/bot/ask', json: typeof q === 'string' ? { question: q } : q, headers: { 'x-bot-token': token, 'x-csrf-token': '' } });
+    const r = await c.request({
+      method: 'POST',
+      url: '/api/bot/ask',
+      json: typeof q === 'string' ? { question: q } : q,
+      headers: { 'x-bot-token': token, 'x-csrf-token': '' },
+    });
     return { status: r.statusCode, ...r.json() };
   };
   return { c, ask, token };
@@ -16,8 +23,12 @@ async function conversation(t: TestApp): Promise<{ c: TestClient; ask: (q: strin
 describe('小申 answers citizens from the live knowledge base', () => {
   let t: TestApp;
   // Wednesday 2026-11-25 10:00 Beijing: inside live-help hours
-  beforeAll(async () => { t = await createTestApp({ now: '2026-11-25T02:00:00Z' }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-11-25T02:00:00Z' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('loads the demo knowledge base', () => {
     expect(t.ctx.botIndex.size).toBeGreaterThanOrEqual(150);
@@ -33,7 +44,11 @@ describe('小申 answers citizens from the live knowledge base', () => {
     expect(r.related.length).toBeGreaterThan(0);
     expect(r.answer.lastReviewed).toBeTruthy();
     expect(r.answer.answerHtml).toMatch(/^<p>/);
-    const turn = await t.ctx.db.selectFrom('bot_turns').selectAll().where('id', '=', r.turnId).executeTakeFirstOrThrow();
+    const turn = await t.ctx.db
+      .selectFrom('bot_turns')
+      .selectAll()
+      .where('id', '=', r.turnId)
+      .executeTakeFirstOrThrow();
     expect(turn).toMatchObject({ decision: 'answer', entry_id: r.answer.entryId });
   });
 
@@ -50,13 +65,23 @@ describe('小申 answers citizens from the live knowledge base', () => {
     expect(r.decision).toBe('none');
     expect(r.message.zh).toContain('转人工');
     expect(r.liveHelp.open).toBe(true);
-    const turn = await t.ctx.db.selectFrom('bot_turns').select('inbox_status').where('id', '=', r.turnId).executeTakeFirstOrThrow();
+    const turn = await t.ctx.db
+      .selectFrom('bot_turns')
+      .select('inbox_status')
+      .where('id', '=', r.turnId)
+      .executeTakeFirstOrThrow();
     expect(turn.inbox_status).toBe('open');
   });
 
   it('handles hostile and odd input with a clear answer, never an error page', async () => {
     const { ask } = await conversation(t);
-    for (const q of ['😀😀😀', '<script>alert(1)</script>', "'; DROP TABLE users; --", 'How do I get a 取水许可 permit?', '水'.repeat(2000)]) {
+    for (const q of [
+      '😀😀😀',
+      '<script>alert(1)</script>',
+      "'; DROP TABLE users; --",
+      'How do I get a 取水许可 permit?',
+      '水'.repeat(2000),
+    ]) {
       const r = await ask(q);
       expect(r.status, q).toBe(200);
       expect(['answer', 'suggest', 'none', 'smalltalk']).toContain(r.decision);
@@ -83,30 +108,54 @@ describe('小申 answers citizens from the live knowledge base', () => {
   it('records solved / unsolved once and says the next step', async () => {
     const { c, ask, token } = await conversation(t);
     const r = await ask('排水许可证要准备哪些材料');
-    const before = await t.ctx.db.selectFrom('kb_entries').select(['unsolved_count']).where('id', '=', r.answer?.entryId ?? '').executeTakeFirst();
-    const fb = await c.request({ method: 'POST', url: `/api/bot/turns/${r.turnId}/feedback`, json: { solved: false }, headers: { 'x-bot-token': token } });
+    const before = await t.ctx.db
+      .selectFrom('kb_entries')
+      .select(['unsolved_count'])
+      .where('id', '=', r.answer?.entryId ?? '')
+      .executeTakeFirst();
+    const fb = await c.request({
+      method: 'POST',
+      url: `/api/bot/turns/${r.turnId}/feedback`,
+      json: { solved: false },
+      headers: { 'x-bot-token': token },
+    });
     expect(fb.json()).toMatchObject({ next: 'transfer' });
-    const again = await c.request({ method: 'POST', url: `/api/bot/turns/${r.turnId}/feedback`, json: { solved: true }, headers: { 'x-bot-token': token } });
+    const again = await c.request({
+      method: 'POST',
+      url: `/api/bot/turns/${r.turnId}/feedback`,
+      json: { solved: true },
+      headers: { 'x-bot-token': token },
+    });
     expect(again.statusCode).toBe(409);
     if (before) {
-      const after = await t.ctx.db.selectFrom('kb_entries').select(['unsolved_count']).where('id', '=', r.answer.entryId).executeTakeFirstOrThrow();
+      const after = await t.ctx.db
+        .selectFrom('kb_entries')
+        .select(['unsolved_count'])
+        .where('id', '=', r.answer.entryId)
+        .executeTakeFirstOrThrow();
       expect(after.unsolved_count).toBe(before.unsolved_count + 1);
     }
     const other = await conversation(t);
-    const stolen = await other.c.request({ method: 'POST', url: `/api/bot/turns/${r.turnId}/feedback`, json: { solved: true }, headers: { 'x-bot-token': other.token } });
+    const stolen = await other.c.request({
+      method: 'POST',
+      url: `/api/bot/turns/${r.turnId}/feedback`,
+      json: { solved: true },
+      headers: { 'x-bot-token': other.token },
+    });
     expect(stolen.statusCode).toBe(404);
   });
 
   it('rates a conversation once on the five national levels', async () => {
     const { c, ask, token } = await conversation(t);
     await ask('海域使用金怎么缴纳');
-    const send = (level: number) => c.request({ method: 'POST', url: '/api/bot/rating', json: { level }, headers: { 'x-bot-token': token } });
+    const send = (level: number) =>
+      c.request({ method: 'POST', url: '/api/bot/rating', json: { level }, headers: { 'x-bot-token': token } });
     expect((await send(6)).statusCode).toBe(400);
     expect((await send(5)).statusCode).toBe(200);
     expect((await send(4)).statusCode).toBe(409);
   });
 
-  it('reads a follow-up in the light of the previous turn\'s matter', async () => {
+  it("reads a follow-up in the light of the previous turn's matter", async () => {
     const { ask } = await conversation(t);
     const opening = await ask('取水许可（新办）审批需要多长时间？');
     expect(opening.answer?.question ?? opening.suggestions[0]?.question).toBe('取水许可（新办）审批需要多长时间？');
@@ -119,7 +168,12 @@ describe('小申 answers citizens from the live knowledge base', () => {
 
   it('refuses requests without a valid conversation token', async () => {
     const c = t.client();
-    const res = await c.request({ method: 'POST', url: '/api/bot/ask', json: { question: '取水许可' }, headers: { 'x-bot-token': 'forged-token-123' } });
+    const res = await c.request({
+      method: 'POST',
+      url: '/api/bot/ask',
+      json: { question: '取水许可' },
+      headers: { 'x-bot-token': 'forged-token-123' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toContain('刷新');
   });
@@ -150,15 +204,35 @@ describe('leave a message outside live-help hours', () => {
       const { c, ask, token } = await conversation(t);
       const r = await ask('明天的足球比赛几点开始直播');
       expect(r.liveHelp.open).toBe(false);
-      const fb = await c.request({ method: 'POST', url: `/api/bot/turns/${r.turnId}/feedback`, json: { solved: false }, headers: { 'x-bot-token': token } });
+      const fb = await c.request({
+        method: 'POST',
+        url: `/api/bot/turns/${r.turnId}/feedback`,
+        json: { solved: false },
+        headers: { 'x-bot-token': token },
+      });
       expect(fb.json().next).toBe('leave_message');
-      const bad = await c.request({ method: 'POST', url: '/api/bot/messages', json: { name: '张先生', phone: '123', question: '想咨询' }, headers: { 'x-bot-token': token } });
+      const bad = await c.request({
+        method: 'POST',
+        url: '/api/bot/messages',
+        json: { name: '张先生', phone: '123', question: '想咨询' },
+        headers: { 'x-bot-token': token },
+      });
       expect(bad.statusCode).toBe(400);
-      const msg = await c.request({ method: 'POST', url: '/api/bot/messages', json: { name: '张先生', phone: '13912345678', question: '我家门口马路积水很深，找谁处理？' }, headers: { 'x-bot-token': token } });
+      const msg = await c.request({
+        method: 'POST',
+        url: '/api/bot/messages',
+        json: { name: '张先生', phone: '13912345678', question: '我家门口马路积水很深，找谁处理？' },
+        headers: { 'x-bot-token': token },
+      });
       expect(msg.statusCode).toBe(201);
       expect(msg.json().number).toBe('LY2026000001');
       expect(msg.json().dueAt).toBe('2026-11-30T09:00:00.000Z');
-      const second = await c.request({ method: 'POST', url: '/api/bot/messages', json: { name: '李女士', phone: '021-63211234', question: '水费怎么查询' }, headers: { 'x-bot-token': token } });
+      const second = await c.request({
+        method: 'POST',
+        url: '/api/bot/messages',
+        json: { name: '李女士', phone: '021-63211234', question: '水费怎么查询' },
+        headers: { 'x-bot-token': token },
+      });
       expect(second.json().number).toBe('LY2026000002');
       const window = await t.as('window1');
       const list = (await window.get('/api/callbacks')).json().items;
@@ -172,15 +246,32 @@ describe('leave a message outside live-help hours', () => {
       expect((await (await t.as('office1')).post(`/api/callbacks/${id}/phone`)).statusCode).toBe(403);
       const phone = await window.post(`/api/callbacks/${id}/phone`);
       expect(phone.json().phone).toBe('13912345678');
-      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '' })).statusCode).toBe(400);
-      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '已告知向区排水管理部门报修，并给了12345' })).statusCode).toBe(200);
-      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '再打一次' })).statusCode).toBe(409);
-      expect((await window.post(`/api/callbacks/${id}/progress`, { status: 'closed', result: '市民表示满意' })).statusCode).toBe(200);
-      expect((await window.post(`/api/callbacks/nope/progress`, { status: 'closed', result: '不存在的' })).statusCode).toBe(404);
+      expect(
+        (await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '' })).statusCode,
+      ).toBe(400);
+      expect(
+        (
+          await window.post(`/api/callbacks/${id}/progress`, {
+            status: 'called_back',
+            result: '已告知向区排水管理部门报修，并给了12345',
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (await window.post(`/api/callbacks/${id}/progress`, { status: 'called_back', result: '再打一次' })).statusCode,
+      ).toBe(409);
+      expect(
+        (await window.post(`/api/callbacks/${id}/progress`, { status: 'closed', result: '市民表示满意' })).statusCode,
+      ).toBe(200);
+      expect(
+        (await window.post(`/api/callbacks/nope/progress`, { status: 'closed', result: '不存在的' })).statusCode,
+      ).toBe(404);
       const after = (await window.get('/api/callbacks?status=closed')).json().items;
       expect(after).toHaveLength(1);
       expect(after[0]).toMatchObject({ number: 'LY2026000001', result: '市民表示满意' });
-      const types = (await t.ctx.db.selectFrom('events').select('type').where('subject_id', '=', id).orderBy('id').execute()).map((e) => e.type);
+      const types = (
+        await t.ctx.db.selectFrom('events').select('type').where('subject_id', '=', id).orderBy('id').execute()
+      ).map((e) => e.type);
       expect(types).toEqual(['callback.created', 'callback.phone_revealed', 'callback.called_back', 'callback.closed']);
     } finally {
       await t.close();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { groupInboxItems, type InboxItem } from './inbox-groups.js';
 
-const item = (id: string, question: string, createdAt = '2026-11-25T02:00:00Z'): InboxItem => ({ id, question, createdAt, reason: 'no_match', topCandidate: null });
+const item = (id: string, question: string, createdAt = '2026-11-25T02:00:00Z'): InboxItem => ({
+  id,
+  question,
+  createdAt,
+  reason: 'no_match',
+  topCandidate: null,
+});
 
 describe('grouping unanswered questions', () => {
   it('puts rephrasings of one question together and counts them, most frequent first', () => {

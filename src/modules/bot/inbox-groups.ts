@@ -1,7 +1,20 @@
 import { basicNormalise } from './matcher/normalise.js';
 
-export interface InboxItem { id: string; question: string; createdAt: string; reason: 'no_match' | 'unsolved'; topCandidate: string | null }
-export interface InboxGroup { key: string; question: string; count: number; latestAt: string; items: InboxItem[]; topCandidate: string | null }
+export interface InboxItem {
+  id: string;
+  question: string;
+  createdAt: string;
+  reason: 'no_match' | 'unsolved';
+  topCandidate: string | null;
+}
+export interface InboxGroup {
+  key: string;
+  question: string;
+  count: number;
+  latestAt: string;
+  items: InboxItem[];
+  topCandidate: string | null;
+}
 
 function bigrams(text: string): Set<string> {
   const chars = [...text.replace(/\s+/g, '')];
@@ -31,7 +44,10 @@ export function groupInboxItems(items: readonly InboxItem[], threshold = 0.5): I
     let bestScore = threshold;
     for (const g of groups) {
       const s = jaccard(grams, g.grams);
-      if (s >= bestScore) { best = g; bestScore = s; }
+      if (s >= bestScore) {
+        best = g;
+        bestScore = s;
+      }
     }
     if (best) {
       best.group.items.push(item);
@@ -39,7 +55,17 @@ export function groupInboxItems(items: readonly InboxItem[], threshold = 0.5): I
       if (item.createdAt > best.group.latestAt) best.group.latestAt = item.createdAt;
       best.group.topCandidate ??= item.topCandidate;
     } else {
-      groups.push({ grams, group: { key: item.id, question: item.question, count: 1, latestAt: item.createdAt, items: [item], topCandidate: item.topCandidate } });
+      groups.push({
+        grams,
+        group: {
+          key: item.id,
+          question: item.question,
+          count: 1,
+          latestAt: item.createdAt,
+          items: [item],
+          topCandidate: item.topCandidate,
+        },
+      });
     }
   }
   return groups.map((g) => g.group).sort((a, b) => b.count - a.count || b.latestAt.localeCompare(a.latestAt));

@@ -13,53 +13,110 @@ import { attachToEntry, dismissInbox } from './use-cases/handle-inbox.js';
 import { revealCallbackPhone, workCallback } from './use-cases/work-callback.js';
 
 const ZTurnIds = z.array(z.string().min(1).max(64)).min(1).max(500);
-const ZPeriod = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+const ZPeriod = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 
 /** Staff side of the bot: the unanswered-questions inbox, KB search for agents, figures, messages. */
 export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bot-staff'];
 
-  r.get('/api/bot/inbox', { schema: { tags, summary: '未解答问题 Unanswered questions, grouped', querystring: ZPeriod } }, async (req) => {
-    authorize(requireUser(req), botPolicy.readInbox);
-    let q = ctx.db.selectFrom('bot_turns').select(['id', 'question', 'created_at', 'feedback', 'candidates']).where('inbox_status', '=', 'open');
-    if (req.query.from) q = q.where('created_at', '>=', new Date(req.query.from).toISOString());
-    if (req.query.to) q = q.where('created_at', '<', new Date(req.query.to).toISOString());
-    const rows = await q.orderBy('created_at', 'desc').limit(5000).execute();
-    const items = rows.map((t) => ({
-      id: t.id, question: t.question, createdAt: t.created_at, reason: (t.feedback === 'unsolved' ? 'unsolved' : 'no_match') as 'unsolved' | 'no_match',
-      topCandidate: (JSON.parse(t.candidates) as { entryId: string }[])[0]?.entryId ?? null,
-    }));
-    const groups = groupInboxItems(items).map((g) => {
-      const hint = g.topCandidate ? index.entry(g.topCandidate) : undefined;
-      return { ...g, hint: hint ? { entryId: hint.id, question: hint.question, department: hint.departmentName } : null };
-    });
-    return { total: items.length, groups };
-  });
+  r.get(
+    '/api/bot/inbox',
+    { schema: { tags, summary: '未解答问题 Unanswered questions, grouped', querystring: ZPeriod } },
+    async (req) => {
+      authorize(requireUser(req), botPolicy.readInbox);
+      let q = ctx.db
+        .selectFrom('bot_turns')
+        .select(['id', 'question', 'created_at', 'feedback', 'candidates'])
+        .where('inbox_status', '=', 'open');
+      if (req.query.from) q = q.where('created_at', '>=', new Date(req.query.from).toISOString());
+      if (req.query.to) q = q.where('created_at', '<', new Date(req.query.to).toISOString());
+      const rows = await q.orderBy('created_at', 'desc').limit(5000).execute();
+      const items = rows.map((t) => ({
+        id: t.id,
+        question: t.question,
+        createdAt: t.created_at,
+        reason: (t.feedback === 'unsolved' ? 'unsolved' : 'no_match') as 'unsolved' | 'no_match',
+        topCandidate: (JSON.parse(t.candidates) as { entryId: string }[])[0]?.entryId ?? null,
+      }));
+      const groups = groupInboxItems(items).map((g) => {
+        const hint = g.topCandidate ? index.entry(g.topCandidate) : undefined;
+        return {
+          ...g,
+          hint: hint ? { entryId: hint.id, question: hint.question, department: hint.departmentName } : null,
+        };
+      });
+      return { total: items.length, groups };
+    },
+  );
 
-  r.post('/api/bot/inbox/attach', { schema: { tags, summary: '追加为相似问法 Attach as similar questions', body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }) } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, botPolicy.handleInbox);
-    const res = await attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
-    await index.reloadEntry(req.body.entryId); // this node at once; the others follow the event
-    return res;
-  });
+  r.post(
+    '/api/bot/inbox/attach',
+    {
+      schema: {
+        tags,
+        summary: '追加为相似问法 Attach as similar questions',
+        body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }),
+      },
+    },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, botPolicy.handleInbox);
+      const res = await attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
+      await index.reloadEntry(req.body.entryId); // this node at once; the others follow the event
+      return res;
+    },
+  );
 
-  r.post('/api/bot/inbox/dismiss', { schema: { tags, summary: '忽略 Dismiss', body: z.object({ turnIds: ZTurnIds, reason: z.string().trim().min(1).max(200) }) } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, botPolicy.handleInbox);
-    await dismissInbox(ctx.db, p, actorOf(req), req.now, req.body.turnIds, req.body.reason);
-    return { ok: true };
-  });
+  r.post(
+    '/api/bot/inbox/dismiss',
+    {
+      schema: {
+        tags,
+        summary: '忽略 Dismiss',
+        body: z.object({ turnIds: ZTurnIds, reason: z.string().trim().min(1).max(200) }),
+      },
+    },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, botPolicy.handleInbox);
+      await dismissInbox(ctx.db, p, actorOf(req), req.now, req.body.turnIds, req.body.reason);
+      return { ok: true };
+    },
+  );
 
-  r.get('/api/bot/search', { schema: { tags, summary: '知识库检索（坐席）KB search for agents', querystring: z.object({ q: z.string().trim().min(1).max(200) }) } }, async (req) => {
-    requireUser(req);
-    const result = index.matcherInstance.match(req.query.q, { limit: 10 });
-    return {
-      decision: result.decision, confidence: result.confidence,
-      items: result.candidates.map((c) => index.entry(c.id)).filter((e) => !!e).map((e) => ({ entryId: e!.id, code: e!.code, question: e!.question, answerHtml: e!.answer, matter: e!.matterName, department: e!.departmentName })),
-    };
-  });
+  r.get(
+    '/api/bot/search',
+    {
+      schema: {
+        tags,
+        summary: '知识库检索（坐席）KB search for agents',
+        querystring: z.object({ q: z.string().trim().min(1).max(200) }),
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      const result = index.matcherInstance.match(req.query.q, { limit: 10 });
+      return {
+        decision: result.decision,
+        confidence: result.confidence,
+        items: result.candidates
+          .map((c) => index.entry(c.id))
+          .filter((e) => !!e)
+          .map((e) => ({
+            entryId: e!.id,
+            code: e!.code,
+            question: e!.question,
+            answerHtml: e!.answer,
+            matter: e!.matterName,
+            department: e!.departmentName,
+          })),
+      };
+    },
+  );
 
   r.get('/api/bot/stats', { schema: { tags, summary: '小申统计 Bot figures', querystring: ZPeriod } }, async (req) => {
     authorize(requireUser(req), botPolicy.readStats);
@@ -68,22 +125,67 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
     return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
   });
 
-  r.get('/api/callbacks', { schema: { tags, summary: '留言回电 Callback messages', querystring: z.object({ status: z.enum(['open', 'called_back', 'closed']).optional() }) } }, async (req) => {
-    authorize(requireUser(req), botPolicy.readCallbacks);
-    let q = ctx.db.selectFrom('callback_requests').selectAll();
-    if (req.query.status) q = q.where('status', '=', req.query.status);
-    const rows = await q.orderBy('due_at').limit(500).execute();
-    return { items: rows.map((c) => ({ id: c.id, number: c.number, name: c.name, phone: maskPhone(c.phone), question: c.question, status: c.status, dueAt: c.due_at, createdAt: c.created_at, result: c.result, handledAt: c.handled_at, overdue: c.status === 'open' && c.due_at < req.now.toISOString() })) };
-  });
+  r.get(
+    '/api/callbacks',
+    {
+      schema: {
+        tags,
+        summary: '留言回电 Callback messages',
+        querystring: z.object({ status: z.enum(['open', 'called_back', 'closed']).optional() }),
+      },
+    },
+    async (req) => {
+      authorize(requireUser(req), botPolicy.readCallbacks);
+      let q = ctx.db.selectFrom('callback_requests').selectAll();
+      if (req.query.status) q = q.where('status', '=', req.query.status);
+      const rows = await q.orderBy('due_at').limit(500).execute();
+      return {
+        items: rows.map((c) => ({
+          id: c.id,
+          number: c.number,
+          name: c.name,
+          phone: maskPhone(c.phone),
+          question: c.question,
+          status: c.status,
+          dueAt: c.due_at,
+          createdAt: c.created_at,
+          result: c.result,
+          handledAt: c.handled_at,
+          overdue: c.status === 'open' && c.due_at < req.now.toISOString(),
+        })),
+      };
+    },
+  );
 
-  r.post('/api/callbacks/:id/phone', { schema: { tags, summary: '查看完整号码（留痕）Reveal the phone number (audited)', params: z.object({ id: z.string().min(1).max(64) }) } }, async (req) => {
-    authorize(requireUser(req), botPolicy.handleCallbacks);
-    return { phone: await revealCallbackPhone(ctx.db, actorOf(req), req.now, req.params.id) };
-  });
+  r.post(
+    '/api/callbacks/:id/phone',
+    {
+      schema: {
+        tags,
+        summary: '查看完整号码（留痕）Reveal the phone number (audited)',
+        params: z.object({ id: z.string().min(1).max(64) }),
+      },
+    },
+    async (req) => {
+      authorize(requireUser(req), botPolicy.handleCallbacks);
+      return { phone: await revealCallbackPhone(ctx.db, actorOf(req), req.now, req.params.id) };
+    },
+  );
 
-  r.post('/api/callbacks/:id/progress', { schema: { tags, summary: '登记回电 / 办结 Log the call back or close', params: z.object({ id: z.string().min(1).max(64) }), body: z.object({ status: z.enum(['called_back', 'closed']), result: z.string().trim().min(2).max(1000) }) } }, async (req) => {
-    authorize(requireUser(req), botPolicy.handleCallbacks);
-    await workCallback(ctx.db, actorOf(req), req.now, req.params.id, req.body.status, req.body.result);
-    return { ok: true };
-  });
+  r.post(
+    '/api/callbacks/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: '登记回电 / 办结 Log the call back or close',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: z.object({ status: z.enum(['called_back', 'closed']), result: z.string().trim().min(2).max(1000) }),
+      },
+    },
+    async (req) => {
+      authorize(requireUser(req), botPolicy.handleCallbacks);
+      await workCallback(ctx.db, actorOf(req), req.now, req.params.id, req.body.status, req.body.result);
+      return { ok: true };
+    },
+  );
 }

@@ -9,9 +9,16 @@ const QUESTION = '楼顶水箱好几年没洗了向谁反映';
 async function ask(t: TestApp, question: string, rejectSuggestions = false) {
   const c = t.client();
   const token = (await c.post('/api/bot/sessions', { channel: 'widget' })).json().token;
-  const res = (await c.request({ method: 'POST', url: '/api/bot/ask', json: { question }, headers: { 'x-bot-token': token } })).json();
+  const res = (
+    await c.request({ method: 'POST', url: '/api/bot/ask', json: { question }, headers: { 'x-bot-token': token } })
+  ).json();
   if (rejectSuggestions && res.decision === 'suggest') {
-    await c.request({ method: 'POST', url: `/api/bot/turns/${res.turnId}/feedback`, json: { solved: false }, headers: { 'x-bot-token': token } });
+    await c.request({
+      method: 'POST',
+      url: `/api/bot/turns/${res.turnId}/feedback`,
+      json: { solved: false },
+      headers: { 'x-bot-token': token },
+    });
   }
   return res;
 }
@@ -40,12 +47,21 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
     expect(target.question).toContain('水箱');
     // a KB editor of another department may not attach to this entry
     const drainEditor = await a.as('drain1');
-    const outsider = await drainEditor.post('/api/bot/inbox/attach', { entryId: target.entryId, turnIds: group.items.map((i: { id: string }) => i.id) });
+    const outsider = await drainEditor.post('/api/bot/inbox/attach', {
+      entryId: target.entryId,
+      turnIds: group.items.map((i: { id: string }) => i.id),
+    });
     expect(outsider.statusCode).toBe(404);
-    const res = await reviewer.post('/api/bot/inbox/attach', { entryId: target.entryId, turnIds: group.items.map((i: { id: string }) => i.id) });
+    const res = await reviewer.post('/api/bot/inbox/attach', {
+      entryId: target.entryId,
+      turnIds: group.items.map((i: { id: string }) => i.id),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().added).toContain(QUESTION);
-    const replay = await reviewer.post('/api/bot/inbox/attach', { entryId: target.entryId, turnIds: group.items.map((i: { id: string }) => i.id) });
+    const replay = await reviewer.post('/api/bot/inbox/attach', {
+      entryId: target.entryId,
+      turnIds: group.items.map((i: { id: string }) => i.id),
+    });
     expect(replay.statusCode).toBe(409);
     expect((await ask(a, QUESTION)).answer?.entryId).toBe(target.entryId);
     const started = Date.now();
@@ -57,9 +73,15 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
     }
     expect(onB.answer?.entryId).toBe(target.entryId);
     const attachedIds = new Set(group.items.map((i: { id: string }) => i.id));
-    const left = (await reviewer.get('/api/bot/inbox')).json().groups.flatMap((g: { items: { id: string }[] }) => g.items.map((i) => i.id));
+    const left = (await reviewer.get('/api/bot/inbox'))
+      .json()
+      .groups.flatMap((g: { items: { id: string }[] }) => g.items.map((i) => i.id));
     expect(left.filter((id: string) => attachedIds.has(id))).toEqual([]);
-    const versions = await a.ctx.db.selectFrom('kb_versions').select('version').where('entry_id', '=', target.entryId).execute();
+    const versions = await a.ctx.db
+      .selectFrom('kb_versions')
+      .select('version')
+      .where('entry_id', '=', target.entryId)
+      .execute();
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
   });
 

@@ -2,7 +2,10 @@ import type { Bilingual } from '../../platform/errors.js';
 
 /** Polite answers to small talk, in plain spoken Chinese (UX.md). */
 export const SMALLTALK_REPLIES: Record<'greeting' | 'thanks' | 'bye', Bilingual> = {
-  greeting: { zh: '您好，我是小申，上海市水务局的智能客服。请直接输入您想办理或咨询的事情，例如“取水许可证怎么延续”。', en: 'Hello, I am Xiaoshen, the Shanghai Water Authority assistant. Type what you want to do or ask, e.g. "How do I renew a water-abstraction permit?"' },
+  greeting: {
+    zh: '您好，我是小申，上海市水务局的智能客服。请直接输入您想办理或咨询的事情，例如“取水许可证怎么延续”。',
+    en: 'Hello, I am Xiaoshen, the Shanghai Water Authority assistant. Type what you want to do or ask, e.g. "How do I renew a water-abstraction permit?"',
+  },
   thanks: { zh: '不客气，很高兴能帮到您。还有其他问题可以继续问我。', en: 'You are welcome. Ask me anything else.' },
   bye: { zh: '再见，祝您办事顺利！', en: 'Goodbye, and good luck with your application!' },
 };

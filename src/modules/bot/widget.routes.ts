@@ -6,7 +6,8 @@ const WIDGET = fs.readFileSync(new URL('./widget/widget.js', import.meta.url), '
 /** Serves the embeddable widget script (one <script> tag on any site adds the 小申 button). */
 export function widgetRoutes(app: FastifyInstance): void {
   app.get('/widget.js', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => {
-    reply.header('content-type', 'application/javascript; charset=utf-8')
+    reply
+      .header('content-type', 'application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
       .header('cross-origin-resource-policy', 'cross-origin');
     return WIDGET;

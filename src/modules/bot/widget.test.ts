@@ -11,7 +11,9 @@ describe('embeddable widget', () => {
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>t</title>');
     t = await createTestApp({ config: { webDist: dist, botEmbedOrigins: 'https://www.example.gov.cn' } });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('serves one small script that opens the bot in a frame', async () => {
     const res = await t.client().get('/widget.js');

@@ -1,5 +1,11 @@
 import type { DbOrTrx } from '../../platform/db/connect.js';
-import { createCalendar, parseServiceHours, type DayOverride, type HolidayCalendar, type ServiceHours } from '../../platform/calendar/index.js';
+import {
+  createCalendar,
+  parseServiceHours,
+  type DayOverride,
+  type HolidayCalendar,
+  type ServiceHours,
+} from '../../platform/calendar/index.js';
 import { DEFAULT_HOURS, type Channel } from './calendar.schemas.js';
 
 /** All holiday and make-up-workday overrides stored for the bureau. */

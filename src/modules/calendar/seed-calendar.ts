@@ -9,18 +9,32 @@ const FIRST_PRELOADED_YEAR = 2025;
 /** Preloads the mainland-China holidays of the packaged years that have no entries yet, and default hours. */
 export async function seedCalendar(db: Db, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const have = new Set((await trx.selectFrom('calendar_days').select('date').execute()).map((r) => r.date.slice(0, 4)));
+    const have = new Set(
+      (await trx.selectFrom('calendar_days').select('date').execute()).map((r) => r.date.slice(0, 4)),
+    );
     const missing = PRELOADED_YEARS.filter((y) => y >= FIRST_PRELOADED_YEAR && !have.has(String(y)));
     if (missing.length) {
       for (const d of chinaHolidayOverrides(missing)) {
-        await trx.insertInto('calendar_days').values({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'preloaded', updated_at: now.toISOString() })
-          .onConflict((oc) => oc.column('date').doNothing()).execute();
+        await trx
+          .insertInto('calendar_days')
+          .values({
+            date: d.date,
+            kind: d.kind,
+            name: d.name ?? null,
+            source: 'preloaded',
+            updated_at: now.toISOString(),
+          })
+          .onConflict((oc) => oc.column('date').doNothing())
+          .execute();
       }
       await recordEvent(trx, SYSTEM_ACTOR, now, { type: 'calendar.preloaded', data: { years: missing } });
     }
     for (const c of CHANNELS) {
-      await trx.insertInto('service_hours').values({ channel: c, periods: JSON.stringify(DEFAULT_HOURS[c]), updated_at: now.toISOString() })
-        .onConflict((oc) => oc.column('channel').doNothing()).execute();
+      await trx
+        .insertInto('service_hours')
+        .values({ channel: c, periods: JSON.stringify(DEFAULT_HOURS[c]), updated_at: now.toISOString() })
+        .onConflict((oc) => oc.column('channel').doNothing())
+        .execute();
     }
   });
 }

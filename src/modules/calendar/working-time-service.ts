@@ -12,19 +12,32 @@ export class WorkingTimeService {
   private calendar: Promise<HolidayCalendar> | null = null;
   private hours = new Map<Channel, Promise<ServiceHours>>();
 
-  constructor(private db: Db, feed?: EventFeed) {
+  constructor(
+    private db: Db,
+    feed?: EventFeed,
+  ) {
     feed?.on('event', (e: { type: string }) => {
       if (e.type.startsWith('calendar.') || e.type.startsWith('service_hours.')) this.invalidate();
     });
   }
 
   getCalendar(): Promise<HolidayCalendar> {
-    this.calendar ??= loadCalendar(this.db).catch((e) => { this.calendar = null; throw e; });
+    this.calendar ??= loadCalendar(this.db).catch((e) => {
+      this.calendar = null;
+      throw e;
+    });
     return this.calendar;
   }
 
   getHours(channel: Channel): Promise<ServiceHours> {
-    if (!this.hours.has(channel)) this.hours.set(channel, loadServiceHours(this.db, channel).catch((e) => { this.hours.delete(channel); throw e; }));
+    if (!this.hours.has(channel))
+      this.hours.set(
+        channel,
+        loadServiceHours(this.db, channel).catch((e) => {
+          this.hours.delete(channel);
+          throw e;
+        }),
+      );
     return this.hours.get(channel)!;
   }
 

@@ -7,6 +7,11 @@ const demoFile = (name: string) => new URL(`./demo/${name}`, import.meta.url);
  * installation starts with (editable afterwards in the back office); the benchmark uses the same.
  */
 export function defaultTerms(): { dictionary: string[]; synonyms: string[] } {
-  const lines = (name: string) => fs.readFileSync(demoFile(name), 'utf8').split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).filter((l) => l && !l.startsWith('#'));
+  const lines = (name: string) =>
+    fs
+      .readFileSync(demoFile(name), 'utf8')
+      .split('\n')
+      .map((l) => l.trim().replace(/\s+/g, ' '))
+      .filter((l) => l && !l.startsWith('#'));
   return { dictionary: [...new Set(lines('water-dictionary.txt'))], synonyms: [...new Set(lines('synonyms.txt'))] };
 }

@@ -19,23 +19,39 @@ export function exchangeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['knowledge'];
   r.get('/api/kb/import/template', { schema: { tags, summary: '导入模板 XLSX template' } }, async (req, reply) => {
     authorize(requireUser(req), knowledgePolicy.import);
-    return reply.type(XLSX).header('content-disposition', "attachment; filename*=UTF-8''kb-template.xlsx").send(await importTemplate());
+    return reply
+      .type(XLSX)
+      .header('content-disposition', "attachment; filename*=UTF-8''kb-template.xlsx")
+      .send(await importTemplate());
   });
-  r.post('/api/kb/import', { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, summary: '导入知识库 Import', body: ZImport } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, knowledgePolicy.import);
-    if (req.body.mode === 'publish' && !knowledgePolicy.review(p)) {
-      throw new AppError('FORBIDDEN', { zh: '只有知识库审核人员可以导入并直接发布。', en: 'Only KB reviewers may import and publish directly.' });
-    }
-    return importEntries(ctx.db, actorOf(req), p, req.now, req.body);
-  });
-  r.get('/api/kb/export', { schema: { tags, summary: '导出知识库 Export', querystring: ZExport } }, async (req, reply) => {
-    const p = requireUser(req);
-    authorize(p, knowledgePolicy.export);
-    const { format, ...filters } = req.query;
-    const { body, count } = await exportEntries(ctx.db, p, filters, format);
-    const stamp = req.now.toISOString().slice(0, 10);
-    reply.header('x-entry-count', String(count)).header('content-disposition', `attachment; filename*=UTF-8''kb-${stamp}.${format}`);
-    return reply.type(format === 'xlsx' ? XLSX : 'application/x-ndjson; charset=utf-8').send(body);
-  });
+  r.post(
+    '/api/kb/import',
+    { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, summary: '导入知识库 Import', body: ZImport } },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.import);
+      if (req.body.mode === 'publish' && !knowledgePolicy.review(p)) {
+        throw new AppError('FORBIDDEN', {
+          zh: '只有知识库审核人员可以导入并直接发布。',
+          en: 'Only KB reviewers may import and publish directly.',
+        });
+      }
+      return importEntries(ctx.db, actorOf(req), p, req.now, req.body);
+    },
+  );
+  r.get(
+    '/api/kb/export',
+    { schema: { tags, summary: '导出知识库 Export', querystring: ZExport } },
+    async (req, reply) => {
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.export);
+      const { format, ...filters } = req.query;
+      const { body, count } = await exportEntries(ctx.db, p, filters, format);
+      const stamp = req.now.toISOString().slice(0, 10);
+      reply
+        .header('x-entry-count', String(count))
+        .header('content-disposition', `attachment; filename*=UTF-8''kb-${stamp}.${format}`);
+      return reply.type(format === 'xlsx' ? XLSX : 'application/x-ndjson; charset=utf-8').send(body);
+    },
+  );
 }

@@ -40,11 +40,13 @@ export const knowledgePolicy = {
   readTerms: (p: Principal) => isReviewer(p) || isEditor(p),
   stats: (p: Principal) => isReviewer(p) || isEditor(p) || hasRole(p, 'auditor', 'supervisor', 'leader'),
   /** sees this entry at all (its drafts if in scope, otherwise only a live version) */
-  readEntry: (p: Principal, e: EntryRef) => inKbScope(p, e.department_id) || (e.live_version > 0 && e.status !== 'archived'),
+  readEntry: (p: Principal, e: EntryRef) =>
+    inKbScope(p, e.department_id) || (e.live_version > 0 && e.status !== 'archived'),
   /** sees the working copy and history, not just the live version */
   readWorkingCopy: (p: Principal, e: EntryRef) => inKbScope(p, e.department_id),
   editEntry: (p: Principal, e: EntryRef) => hasRole(p, 'admin') || (isEditor(p) && p.departmentId === e.department_id),
   reviewEntry: (p: Principal, _e: EntryRef) => isReviewer(p),
   /** department in which a user may create entries, policies and imports */
-  ownDepartment: (p: Principal, departmentId: string) => isReviewer(p) || (isEditor(p) && p.departmentId === departmentId),
+  ownDepartment: (p: Principal, departmentId: string) =>
+    isReviewer(p) || (isEditor(p) && p.departmentId === departmentId),
 } satisfies Policy;

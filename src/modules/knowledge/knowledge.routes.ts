@@ -14,8 +14,11 @@ export function knowledgeJobs(ctx: AppContext): void {
   if (registered.has(ctx.jobs)) return;
   registered.add(ctx.jobs);
   ctx.jobs.addSweep({
-    name: 'kb.policy_reminders', everyMs: 3600_000,
-    handler: async (_payload, now) => { await remindPolicies(ctx.db, now, await ctx.workingTime.getCalendar()); },
+    name: 'kb.policy_reminders',
+    everyMs: 3600_000,
+    handler: async (_payload, now) => {
+      await remindPolicies(ctx.db, now, await ctx.workingTime.getCalendar());
+    },
   });
 }
 

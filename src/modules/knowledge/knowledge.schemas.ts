@@ -8,7 +8,10 @@ export type KbStatus = (typeof KB_STATUSES)[number];
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const ZId = z.object({ id: z.string().min(1).max(64) });
-export const ZCode = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . -');
+export const ZCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . -');
 
 const entryFields = {
   question: text(500),
@@ -21,10 +24,18 @@ const entryFields = {
   validFrom: ZDate.nullable().optional(),
   validUntil: ZDate.nullable().optional(),
 };
-const validRange = (e: { validFrom?: string | null; validUntil?: string | null }) => !e.validFrom || !e.validUntil || e.validFrom <= e.validUntil;
+const validRange = (e: { validFrom?: string | null; validUntil?: string | null }) =>
+  !e.validFrom || !e.validUntil || e.validFrom <= e.validUntil;
 const RANGE_MSG = { message: 'validUntil must not be before validFrom', path: ['validUntil'] };
 
-export const ZCreateEntry = z.object({ code: ZCode.optional(), ...entryFields, similar: entryFields.similar.default([]), tags: entryFields.tags.default([]) }).refine(validRange, RANGE_MSG);
+export const ZCreateEntry = z
+  .object({
+    code: ZCode.optional(),
+    ...entryFields,
+    similar: entryFields.similar.default([]),
+    tags: entryFields.tags.default([]),
+  })
+  .refine(validRange, RANGE_MSG);
 export type TCreateEntry = z.infer<typeof ZCreateEntry>;
 export const ZUpdateEntry = z.object(entryFields).partial().refine(validRange, RANGE_MSG);
 export type TUpdateEntry = z.infer<typeof ZUpdateEntry>;
@@ -45,11 +56,20 @@ export type TListEntries = z.infer<typeof ZListEntries>;
 export const ZComment = z.object({ comment: z.string().trim().max(1000).optional() }).nullish();
 export const ZReturn = z.object({ comment: text(1000) });
 export const ZVersionParams = z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1) });
-export const ZDiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.union([z.literal('working'), z.coerce.number().int().min(1)]).default('working') });
+export const ZDiffQuery = z.object({
+  from: z.coerce.number().int().min(1),
+  to: z.union([z.literal('working'), z.coerce.number().int().min(1)]).default('working'),
+});
 
-export const ZImport = z.object({ format: z.enum(['jsonl', 'xlsx']), content: z.string().min(1).max(40_000_000), mode: z.enum(['draft', 'publish']).default('draft') });
+export const ZImport = z.object({
+  format: z.enum(['jsonl', 'xlsx']),
+  content: z.string().min(1).max(40_000_000),
+  mode: z.enum(['draft', 'publish']).default('draft'),
+});
 export type TImport = z.infer<typeof ZImport>;
-export const ZExport = ZListEntries.omit({ page: true, pageSize: true }).extend({ format: z.enum(['jsonl', 'xlsx']).default('jsonl') });
+export const ZExport = ZListEntries.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['jsonl', 'xlsx']).default('jsonl'),
+});
 
 export const ZPolicyDocument = z.object({
   title: text(200),

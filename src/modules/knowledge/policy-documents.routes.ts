@@ -14,9 +14,20 @@ type WithStatus = Awaited<ReturnType<typeof policiesWithStatus>>[number];
 function presentPolicy(x: WithStatus) {
   const d = x.doc;
   return {
-    id: d.id, title: d.title, docNumber: d.doc_number, draftingDepartmentId: d.drafting_department_id, draftingDepartmentName: d.department_name,
-    effectiveDate: d.effective_date, publishBy: d.publish_by, remindedAt: d.reminded_at, createdAt: d.created_at, updatedAt: d.updated_at,
-    status: x.status, allPublished: x.allPublished, lastPublishedOn: x.lastPublishedOn, workingDaysLeft: x.workingDaysLeft,
+    id: d.id,
+    title: d.title,
+    docNumber: d.doc_number,
+    draftingDepartmentId: d.drafting_department_id,
+    draftingDepartmentName: d.department_name,
+    effectiveDate: d.effective_date,
+    publishBy: d.publish_by,
+    remindedAt: d.reminded_at,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
+    status: x.status,
+    allPublished: x.allPublished,
+    lastPublishedOn: x.lastPublishedOn,
+    workingDaysLeft: x.workingDaysLeft,
     entries: x.linked.map((e) => ({ id: e.entryId, published: e.live, firstPublishedAt: e.firstPublishedAt })),
   };
 }
@@ -30,30 +41,64 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (!x) throw notFound({ zh: '政策文件', en: 'policy document' });
     return presentPolicy(x);
   };
-  r.get('/api/kb/policies', { schema: { tags, summary: '政策文件登记 Policy documents', querystring: ZListPolicies } }, async (req) => {
-    authorize(requireUser(req), knowledgePolicy.readPolicies);
-    const all = await policiesWithStatus(ctx.db, req.now, await ctx.workingTime.getCalendar());
-    return { items: all.filter((x) => !req.query.status || x.status === req.query.status).map(presentPolicy) };
-  });
-  r.get('/api/kb/policies/attention', { schema: { tags, summary: '临近与逾期政策 Upcoming and late' } }, async (req) => {
-    authorize(requireUser(req), knowledgePolicy.readPolicies);
-    const all = (await policiesWithStatus(ctx.db, req.now, await ctx.workingTime.getCalendar())).map(presentPolicy);
-    return { late: all.filter((x) => x.status === 'late'), upcoming: all.filter((x) => x.status === 'due_soon' || x.status === 'upcoming') };
-  });
+  r.get(
+    '/api/kb/policies',
+    { schema: { tags, summary: '政策文件登记 Policy documents', querystring: ZListPolicies } },
+    async (req) => {
+      authorize(requireUser(req), knowledgePolicy.readPolicies);
+      const all = await policiesWithStatus(ctx.db, req.now, await ctx.workingTime.getCalendar());
+      return { items: all.filter((x) => !req.query.status || x.status === req.query.status).map(presentPolicy) };
+    },
+  );
+  r.get(
+    '/api/kb/policies/attention',
+    { schema: { tags, summary: '临近与逾期政策 Upcoming and late' } },
+    async (req) => {
+      authorize(requireUser(req), knowledgePolicy.readPolicies);
+      const all = (await policiesWithStatus(ctx.db, req.now, await ctx.workingTime.getCalendar())).map(presentPolicy);
+      return {
+        late: all.filter((x) => x.status === 'late'),
+        upcoming: all.filter((x) => x.status === 'due_soon' || x.status === 'upcoming'),
+      };
+    },
+  );
   r.get('/api/kb/policies/:id', { schema: { tags, summary: '政策文件 Policy document', params: ZId } }, async (req) => {
     authorize(requireUser(req), knowledgePolicy.readPolicies);
     return one(req.params.id, req.now);
   });
-  r.post('/api/kb/policies', { schema: { tags, summary: '登记政策文件 Register policy', body: ZPolicyDocument } }, async (req, reply) => {
-    const p = requireUser(req);
-    authorize(p, knowledgePolicy.managePolicies);
-    const id = await createPolicyDocument(ctx.db, actorOf(req), p, req.now, await ctx.workingTime.getCalendar(), req.body);
-    return reply.status(201).send(await one(id, req.now));
-  });
-  r.patch('/api/kb/policies/:id', { schema: { tags, summary: '修改政策文件 Edit policy', params: ZId, body: ZUpdatePolicyDocument } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, knowledgePolicy.managePolicies);
-    await updatePolicyDocument(ctx.db, actorOf(req), p, req.now, await ctx.workingTime.getCalendar(), req.params.id, req.body);
-    return one(req.params.id, req.now);
-  });
+  r.post(
+    '/api/kb/policies',
+    { schema: { tags, summary: '登记政策文件 Register policy', body: ZPolicyDocument } },
+    async (req, reply) => {
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.managePolicies);
+      const id = await createPolicyDocument(
+        ctx.db,
+        actorOf(req),
+        p,
+        req.now,
+        await ctx.workingTime.getCalendar(),
+        req.body,
+      );
+      return reply.status(201).send(await one(id, req.now));
+    },
+  );
+  r.patch(
+    '/api/kb/policies/:id',
+    { schema: { tags, summary: '修改政策文件 Edit policy', params: ZId, body: ZUpdatePolicyDocument } },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.managePolicies);
+      await updatePolicyDocument(
+        ctx.db,
+        actorOf(req),
+        p,
+        req.now,
+        await ctx.workingTime.getCalendar(),
+        req.params.id,
+        req.body,
+      );
+      return one(req.params.id, req.now);
+    },
+  );
 }

@@ -1,5 +1,11 @@
 import type { DbOrTrx } from '../../platform/db/connect.js';
-import { shanghaiDate, subtractWorkingDays, workingDayOnOrBefore, workingDaysBetween, type HolidayCalendar } from '../../platform/calendar/index.js';
+import {
+  shanghaiDate,
+  subtractWorkingDays,
+  workingDayOnOrBefore,
+  workingDaysBetween,
+  type HolidayCalendar,
+} from '../../platform/calendar/index.js';
 
 /** Seed art. 15: policy Q&As are published in the KB at least this many working days before the policy takes effect. */
 export const NOTICE_WORKING_DAYS = 15;
@@ -7,7 +13,11 @@ export const NOTICE_WORKING_DAYS = 15;
 export const DUE_SOON_WORKING_DAYS = 5;
 
 export type PolicyStatus = 'upcoming' | 'due_soon' | 'late' | 'on_time';
-export interface LinkedEntry { entryId: string; live: boolean; firstPublishedAt: string | null }
+export interface LinkedEntry {
+  entryId: string;
+  live: boolean;
+  firstPublishedAt: string | null;
+}
 
 /**
  * The latest date the linked Q&As may be published (stored; recomputed when the effective date
@@ -26,7 +36,12 @@ export function publishByFor(cal: HolidayCalendar, effectiveDate: string): strin
 export function policyStatus(cal: HolidayCalendar, publishBy: string, linked: LinkedEntry[], now: Date) {
   const today = shanghaiDate(now);
   const allPublished = linked.length > 0 && linked.every((e) => e.live && e.firstPublishedAt);
-  const lastPublishedOn = allPublished ? linked.map((e) => shanghaiDate(new Date(e.firstPublishedAt!))).sort().at(-1)! : null;
+  const lastPublishedOn = allPublished
+    ? linked
+        .map((e) => shanghaiDate(new Date(e.firstPublishedAt!)))
+        .sort()
+        .at(-1)!
+    : null;
   const workingDaysLeft = workingDaysBetween(cal, today, publishBy);
   let status: PolicyStatus;
   if (lastPublishedOn) status = lastPublishedOn <= publishBy ? 'on_time' : 'late';
@@ -39,24 +54,48 @@ export function policyStatus(cal: HolidayCalendar, publishBy: string, linked: Li
 export async function linkedEntries(db: DbOrTrx, policyIds: string[]): Promise<Map<string, LinkedEntry[]>> {
   const out = new Map<string, LinkedEntry[]>(policyIds.map((id) => [id, []]));
   if (!policyIds.length) return out;
-  const rows = await db.selectFrom('policy_entries')
+  const rows = await db
+    .selectFrom('policy_entries')
     .innerJoin('kb_entries', 'kb_entries.id', 'policy_entries.entry_id')
     .leftJoin('kb_versions', 'kb_versions.entry_id', 'policy_entries.entry_id')
-    .select(['policy_entries.policy_id', 'policy_entries.entry_id', 'kb_entries.live_version', (eb) => eb.fn.min('kb_versions.published_at').as('first')])
+    .select([
+      'policy_entries.policy_id',
+      'policy_entries.entry_id',
+      'kb_entries.live_version',
+      (eb) => eb.fn.min('kb_versions.published_at').as('first'),
+    ])
     .where('policy_entries.policy_id', 'in', policyIds)
-    .groupBy(['policy_entries.policy_id', 'policy_entries.entry_id', 'kb_entries.live_version']).execute();
-  for (const r of rows) out.get(r.policy_id)!.push({ entryId: r.entry_id, live: Number(r.live_version) > 0, firstPublishedAt: (r.first as string | null) ?? null });
+    .groupBy(['policy_entries.policy_id', 'policy_entries.entry_id', 'kb_entries.live_version'])
+    .execute();
+  for (const r of rows)
+    out
+      .get(r.policy_id)!
+      .push({
+        entryId: r.entry_id,
+        live: Number(r.live_version) > 0,
+        firstPublishedAt: (r.first as string | null) ?? null,
+      });
   return out;
 }
 
 /** Policy documents with their derived status on `now`, soonest publish-by first. */
 export async function policiesWithStatus(db: DbOrTrx, now: Date, cal: HolidayCalendar, where?: { id?: string }) {
-  let q = db.selectFrom('policy_documents').leftJoin('departments', 'departments.id', 'policy_documents.drafting_department_id')
-    .selectAll('policy_documents').select('departments.name_zh as department_name');
+  let q = db
+    .selectFrom('policy_documents')
+    .leftJoin('departments', 'departments.id', 'policy_documents.drafting_department_id')
+    .selectAll('policy_documents')
+    .select('departments.name_zh as department_name');
   if (where?.id) q = q.where('policy_documents.id', '=', where.id);
   const docs = await q.orderBy('publish_by').orderBy('title').execute();
-  const linked = await linkedEntries(db, docs.map((d) => d.id));
-  return docs.map((d) => ({ doc: d, linked: linked.get(d.id)!, ...policyStatus(cal, d.publish_by, linked.get(d.id)!, now) }));
+  const linked = await linkedEntries(
+    db,
+    docs.map((d) => d.id),
+  );
+  return docs.map((d) => ({
+    doc: d,
+    linked: linked.get(d.id)!,
+    ...policyStatus(cal, d.publish_by, linked.get(d.id)!, now),
+  }));
 }
 
 /** Late policy Q&As on `now` (art. 15), for the monthly report. */

@@ -13,7 +13,8 @@ import { addTerm, changeTerm } from './use-cases/manage-terms.js';
 export function termRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
-  const one = async (id: string) => presentTerm(await ctx.db.selectFrom('kb_terms').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  const one = async (id: string) =>
+    presentTerm(await ctx.db.selectFrom('kb_terms').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   r.get('/api/kb/terms', { schema: { tags, summary: '词典与同义词 Terms', querystring: ZListTerms } }, async (req) => {
     authorize(requireUser(req), knowledgePolicy.readTerms);
     let q = ctx.db.selectFrom('kb_terms').selectAll();
@@ -23,13 +24,19 @@ export function termRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post('/api/kb/terms', { schema: { tags, summary: '新增词条 Add term', body: ZTerm } }, async (req, reply) => {
     authorize(requireUser(req), knowledgePolicy.manageTerms);
-    return reply.status(201).send(await one(await addTerm(ctx.db, actorOf(req), req.now, req.body.kind, req.body.value)));
+    return reply
+      .status(201)
+      .send(await one(await addTerm(ctx.db, actorOf(req), req.now, req.body.kind, req.body.value)));
   });
-  r.patch('/api/kb/terms/:id', { schema: { tags, summary: '修改词条 Edit term', params: ZId, body: ZUpdateTerm } }, async (req) => {
-    authorize(requireUser(req), knowledgePolicy.manageTerms);
-    await changeTerm(ctx.db, actorOf(req), req.now, req.params.id, req.body.value);
-    return one(req.params.id);
-  });
+  r.patch(
+    '/api/kb/terms/:id',
+    { schema: { tags, summary: '修改词条 Edit term', params: ZId, body: ZUpdateTerm } },
+    async (req) => {
+      authorize(requireUser(req), knowledgePolicy.manageTerms);
+      await changeTerm(ctx.db, actorOf(req), req.now, req.params.id, req.body.value);
+      return one(req.params.id);
+    },
+  );
   r.delete('/api/kb/terms/:id', { schema: { tags, summary: '删除词条 Delete term', params: ZId } }, async (req) => {
     authorize(requireUser(req), knowledgePolicy.manageTerms);
     await changeTerm(ctx.db, actorOf(req), req.now, req.params.id, null);

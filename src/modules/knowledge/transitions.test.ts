@@ -17,8 +17,16 @@ describe('KB workflow transition table', () => {
 
   it('refuses illegal moves with INVALID_TRANSITION and a readable message', () => {
     const illegal: [Parameters<typeof nextStatus>[0], Parameters<typeof nextStatus>[1]][] = [
-      ['draft', 'publish'], ['published', 'publish'], ['returned', 'publish'], ['archived', 'submit'], ['submitted', 'edit'],
-      ['draft', 'archive'], ['published', 'reopen'], ['archived', 'edit'], ['submitted', 'restore_version'], ['draft', 'return'],
+      ['draft', 'publish'],
+      ['published', 'publish'],
+      ['returned', 'publish'],
+      ['archived', 'submit'],
+      ['submitted', 'edit'],
+      ['draft', 'archive'],
+      ['published', 'reopen'],
+      ['archived', 'edit'],
+      ['submitted', 'restore_version'],
+      ['draft', 'return'],
     ];
     for (const [from, action] of illegal) {
       try {

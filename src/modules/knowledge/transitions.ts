@@ -4,7 +4,12 @@ import type { KbStatus } from './knowledge.schemas.js';
 /** The moves of an entry's review workflow (SPEC §3.8): who makes them is decided by the policy. */
 export type KbAction = 'edit' | 'submit' | 'withdraw' | 'publish' | 'return' | 'archive' | 'reopen' | 'restore_version';
 
-interface Move { from: readonly KbStatus[]; to: KbStatus; by: 'editor' | 'reviewer'; needsComment?: boolean }
+interface Move {
+  from: readonly KbStatus[];
+  to: KbStatus;
+  by: 'editor' | 'reviewer';
+  needsComment?: boolean;
+}
 
 /**
  * The whole workflow as data: draft → submitted → published | returned → (edit) draft → …;
@@ -22,22 +27,43 @@ export const KB_TRANSITIONS: Record<KbAction, Move> = {
   restore_version: { from: ['draft', 'returned', 'published', 'archived'], to: 'draft', by: 'editor' },
 };
 
-const STATUS_ZH: Record<KbStatus, string> = { draft: '草稿', submitted: '待审核', published: '已发布', returned: '已退回', archived: '已归档' };
+const STATUS_ZH: Record<KbStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  published: '已发布',
+  returned: '已退回',
+  archived: '已归档',
+};
 const ACTION_ZH: Record<KbAction, string> = {
-  edit: '编辑', submit: '提交审核', withdraw: '撤回', publish: '发布', return: '退回', archive: '归档', reopen: '恢复', restore_version: '恢复历史版本',
+  edit: '编辑',
+  submit: '提交审核',
+  withdraw: '撤回',
+  publish: '发布',
+  return: '退回',
+  archive: '归档',
+  reopen: '恢复',
+  restore_version: '恢复历史版本',
 };
 
 /** The status after `action`, or INVALID_TRANSITION (409) before anything is changed. */
 export function nextStatus(from: KbStatus, action: KbAction, comment?: string | null): KbStatus {
   const move = KB_TRANSITIONS[action];
   if (!move.from.includes(from)) {
-    throw new AppError('INVALID_TRANSITION', {
-      zh: `条目当前为“${STATUS_ZH[from]}”，不能${ACTION_ZH[action]}。`,
-      en: `An entry that is ${from} cannot be ${action === 'restore_version' ? 'restored to a version' : `moved by "${action}"`}.`,
-    }, { from, action });
+    throw new AppError(
+      'INVALID_TRANSITION',
+      {
+        zh: `条目当前为“${STATUS_ZH[from]}”，不能${ACTION_ZH[action]}。`,
+        en: `An entry that is ${from} cannot be ${action === 'restore_version' ? 'restored to a version' : `moved by "${action}"`}.`,
+      },
+      { from, action },
+    );
   }
   if (move.needsComment && !comment?.trim()) {
-    throw new AppError('VALIDATION_FAILED', { zh: '退回时必须填写意见。', en: 'A comment is required when returning an entry.' }, { field: 'comment' });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { zh: '退回时必须填写意见。', en: 'A comment is required when returning an entry.' },
+      { field: 'comment' },
+    );
   }
   return move.to;
 }

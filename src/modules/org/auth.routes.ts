@@ -15,45 +15,85 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.js';
 /** Sign-in, sign-out and "who am I" (with the abilities the web app uses to show only what is allowed). */
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = (req: { protocol: string }) => (ctx.config.cookieSecure === 'auto' ? req.protocol === 'https' : ctx.config.cookieSecure);
+  const secure = (req: { protocol: string }) =>
+    ctx.config.cookieSecure === 'auto' ? req.protocol === 'https' : ctx.config.cookieSecure;
 
-  r.post('/api/auth/login', {
-    schema: { tags: ['auth'], summary: '登录 Sign in', body: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }) },
-    config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
-  }, async (req, reply) => {
-    const { token } = await signIn(ctx.db, actorOf(req), req.now, { ...req.body, userAgent: req.headers['user-agent'] });
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req) });
-    return { ok: true };
-  });
-
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { public: true } }, async (req, reply) => {
-    if (req.sessionId && req.principal) {
-      const sid = req.sessionId;
-      await ctx.db.transaction().execute(async (trx) => {
-        await endSession(trx, sid);
-        await recordEvent(trx, actorOf(req), req.now, { type: 'auth.logout', subjectType: 'user', subjectId: req.principal!.id });
+  r.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Sign in',
+        body: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }),
+      },
+      config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { token } = await signIn(ctx.db, actorOf(req), req.now, {
+        ...req.body,
+        userAgent: req.headers['user-agent'],
       });
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req) });
+      return { ok: true };
+    },
+  );
 
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { public: true } }, async (req) => {
-    const p = req.principal;
-    if (!p) return { user: null, sessionExpired: req.sessionState === 'expired', demo: ctx.config.demo };
-    const dept = p.departmentId
-      ? await ctx.db.selectFrom('departments').select(['name_zh', 'name_en']).where('id', '=', p.departmentId).executeTakeFirst()
-      : undefined;
-    return {
-      user: { ...p, departmentName: dept ? { zh: dept.name_zh, en: dept.name_en } : null },
-      abilities: abilities(p, POLICIES),
-      home: homeFor(p.roles),
-      demo: ctx.config.demo,
-    };
-  });
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { public: true } },
+    async (req, reply) => {
+      if (req.sessionId && req.principal) {
+        const sid = req.sessionId;
+        await ctx.db.transaction().execute(async (trx) => {
+          await endSession(trx, sid);
+          await recordEvent(trx, actorOf(req), req.now, {
+            type: 'auth.logout',
+            subjectType: 'user',
+            subjectId: req.principal!.id,
+          });
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  r.get('/api/auth/demo-accounts', { schema: { tags: ['auth'], summary: '演示账号（仅演示模式）Demo accounts' }, config: { public: true } }, async () => {
-    if (!ctx.config.demo) throw new AppError('NOT_FOUND');
-    return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ username, displayName, roles, department }) => ({ username, displayName, roles, department })) };
-  });
+  r.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { public: true } },
+    async (req) => {
+      const p = req.principal;
+      if (!p) return { user: null, sessionExpired: req.sessionState === 'expired', demo: ctx.config.demo };
+      const dept = p.departmentId
+        ? await ctx.db
+            .selectFrom('departments')
+            .select(['name_zh', 'name_en'])
+            .where('id', '=', p.departmentId)
+            .executeTakeFirst()
+        : undefined;
+      return {
+        user: { ...p, departmentName: dept ? { zh: dept.name_zh, en: dept.name_en } : null },
+        abilities: abilities(p, POLICIES),
+        home: homeFor(p.roles),
+        demo: ctx.config.demo,
+      };
+    },
+  );
+
+  r.get(
+    '/api/auth/demo-accounts',
+    { schema: { tags: ['auth'], summary: '演示账号（仅演示模式）Demo accounts' }, config: { public: true } },
+    async () => {
+      if (!ctx.config.demo) throw new AppError('NOT_FOUND');
+      return {
+        password: DEMO_PASSWORD,
+        accounts: DEMO_ACCOUNTS.map(({ username, displayName, roles, department }) => ({
+          username,
+          displayName,
+          roles,
+          department,
+        })),
+      };
+    },
+  );
 }

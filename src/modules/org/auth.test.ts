@@ -4,8 +4,12 @@ import { DEMO_PASSWORD } from './seed/demo-accounts.js';
 
 describe('sign-in, sessions, lockout and CSRF', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('signs in with the right password, sets an httpOnly cookie and says who and where home is', async () => {
     const c = t.client();
@@ -18,7 +22,11 @@ describe('sign-in, sessions, lockout and CSRF', () => {
     expect(me.user.username).toBe('window1');
     expect(me.home).toBe('/workspace');
     expect(me.abilities).not.toContain('org.manageUsers');
-    const hash = await t.ctx.db.selectFrom('users').select('password_hash').where('username', '=', 'window1').executeTakeFirstOrThrow();
+    const hash = await t.ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'window1')
+      .executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -31,13 +39,18 @@ describe('sign-in, sessions, lockout and CSRF', () => {
     expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
     expect(wrong.json().error.message).toBe('用户名或密码不正确。');
     expect(wrong.body).not.toMatch(/at .*\.ts/);
-    const en = await c.post('/api/auth/login', { username: 'window1', password: 'nope' }, { 'accept-language': 'en-US' });
+    const en = await c.post(
+      '/api/auth/login',
+      { username: 'window1', password: 'nope' },
+      { 'accept-language': 'en-US' },
+    );
     expect(en.json().error.message).toBe('Wrong username or password.');
   });
 
   it('locks an account after 5 failures in a row, for 15 minutes, and records it', async () => {
     const c = t.client();
-    for (let i = 0; i < 5; i++) expect((await c.post('/api/auth/login', { username: 'hotline1', password: `bad${i}` })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/api/auth/login', { username: 'hotline1', password: `bad${i}` })).statusCode).toBe(401);
     const locked = await c.post('/api/auth/login', { username: 'hotline1', password: DEMO_PASSWORD });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
@@ -68,15 +81,26 @@ describe('sign-in, sessions, lockout and CSRF', () => {
 
   it('refuses a write without the CSRF header, or with a forged token', async () => {
     const c = await t.as('admin');
-    const noHeader = await c.request({ method: 'POST', url: '/api/departments', json: { code: 'x-dept', nameZh: '某处', nameEn: 'X', kind: 'owner' }, headers: { 'x-csrf-token': '' } });
+    const noHeader = await c.request({
+      method: 'POST',
+      url: '/api/departments',
+      json: { code: 'x-dept', nameZh: '某处', nameEn: 'X', kind: 'owner' },
+      headers: { 'x-csrf-token': '' },
+    });
     expect(noHeader.statusCode).toBe(403);
     expect(noHeader.json().error.code).toBe('CSRF_FAILED');
     c.setCookie('bb_csrf', 'forged');
-    const forged = await c.request({ method: 'POST', url: '/api/departments', json: { code: 'x-dept', nameZh: '某处', nameEn: 'X', kind: 'owner' }, headers: { 'x-csrf-token': 'forged' } });
+    const forged = await c.request({
+      method: 'POST',
+      url: '/api/departments',
+      json: { code: 'x-dept', nameZh: '某处', nameEn: 'X', kind: 'owner' },
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(forged.statusCode).toBe(403);
-    expect(await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'x-dept').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'x-dept').executeTakeFirst(),
+    ).toBeUndefined();
   });
-
 
   it('lists demo accounts only in demo mode', async () => {
     expect((await t.client().get('/api/auth/demo-accounts')).json().accounts.length).toBeGreaterThan(5);
@@ -89,7 +113,8 @@ describe('sign-in rate limit', () => {
     try {
       const c = t.client();
       const codes: number[] = [];
-      for (let i = 0; i < 12; i++) codes.push((await c.post('/api/auth/login', { username: `ghost${i}`, password: 'x' })).statusCode);
+      for (let i = 0; i < 12; i++)
+        codes.push((await c.post('/api/auth/login', { username: `ghost${i}`, password: 'x' })).statusCode);
       expect(codes.slice(0, 10).every((x) => x === 401)).toBe(true);
       const last = await c.post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD });
       expect(last.statusCode).toBe(429);

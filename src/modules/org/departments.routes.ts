@@ -16,22 +16,41 @@ export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['departments'];
 
-  r.get('/api/departments', { schema: { tags, summary: '部门列表 Departments', querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }) }, config: { public: true } }, async (req) => {
-    const all = req.query.includeInactive === 'true' && !!req.principal && orgPolicy.manageDepartments(req.principal);
-    return { items: (await listDepartments(ctx.db, all)).map(presentDepartment) };
-  });
+  r.get(
+    '/api/departments',
+    {
+      schema: {
+        tags,
+        summary: '部门列表 Departments',
+        querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }),
+      },
+      config: { public: true },
+    },
+    async (req) => {
+      const all = req.query.includeInactive === 'true' && !!req.principal && orgPolicy.manageDepartments(req.principal);
+      return { items: (await listDepartments(ctx.db, all)).map(presentDepartment) };
+    },
+  );
 
-  r.post('/api/departments', { schema: { tags, summary: '新建部门 Create department', body: ZCreateDepartment } }, async (req, reply) => {
-    authorize(requireUser(req), orgPolicy.manageDepartments);
-    const id = await createDepartment(ctx.db, actorOf(req), req.now, req.body);
-    return reply.status(201).send(presentDepartment((await findDepartment(ctx.db, id))!));
-  });
+  r.post(
+    '/api/departments',
+    { schema: { tags, summary: '新建部门 Create department', body: ZCreateDepartment } },
+    async (req, reply) => {
+      authorize(requireUser(req), orgPolicy.manageDepartments);
+      const id = await createDepartment(ctx.db, actorOf(req), req.now, req.body);
+      return reply.status(201).send(presentDepartment((await findDepartment(ctx.db, id))!));
+    },
+  );
 
-  r.patch('/api/departments/:id', { schema: { tags, summary: '修改部门 Update department', params: ZId, body: ZUpdateDepartment } }, async (req) => {
-    authorize(requireUser(req), orgPolicy.manageDepartments);
-    await updateDepartment(ctx.db, actorOf(req), req.now, req.params.id, req.body);
-    const d = await findDepartment(ctx.db, req.params.id);
-    if (!d) throw notFound();
-    return presentDepartment(d);
-  });
+  r.patch(
+    '/api/departments/:id',
+    { schema: { tags, summary: '修改部门 Update department', params: ZId, body: ZUpdateDepartment } },
+    async (req) => {
+      authorize(requireUser(req), orgPolicy.manageDepartments);
+      await updateDepartment(ctx.db, actorOf(req), req.now, req.params.id, req.body);
+      const d = await findDepartment(ctx.db, req.params.id);
+      if (!d) throw notFound();
+      return presentDepartment(d);
+    },
+  );
 }

@@ -5,7 +5,9 @@ import type { Policy } from '../../platform/policy/authorize.js';
 export type DepartmentScope = { all: true } | { all: false; departmentId: string | null };
 
 export function userScope(p: Principal): DepartmentScope {
-  return hasRole(p, 'admin', 'auditor', 'supervisor', 'leader') ? { all: true } : { all: false, departmentId: p.departmentId };
+  return hasRole(p, 'admin', 'auditor', 'supervisor', 'leader')
+    ? { all: true }
+    : { all: false, departmentId: p.departmentId };
 }
 
 export function inScope(scope: DepartmentScope, departmentId: string | null): boolean {
@@ -17,7 +19,8 @@ export const orgPolicy = {
   readDepartments: () => true,
   manageDepartments: (p: Principal) => hasRole(p, 'admin'),
   listUsers: () => true,
-  readUser: (p: Principal, u: { departmentId: string | null; id: string }) => p.id === u.id || inScope(userScope(p), u.departmentId),
+  readUser: (p: Principal, u: { departmentId: string | null; id: string }) =>
+    p.id === u.id || inScope(userScope(p), u.departmentId),
   manageUsers: (p: Principal) => hasRole(p, 'admin'),
   // The legal division manages the matter catalogue (seed art. 4); administrators may too.
   manageMatters: (p: Principal) => hasRole(p, 'admin') || p.departmentCode === 'legal',

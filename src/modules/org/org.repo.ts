@@ -3,17 +3,41 @@ import type { Role } from '../../platform/policy/roles.js';
 import type { DepartmentScope } from './org.policy.js';
 
 export interface UserRow {
-  id: string; username: string; displayName: string; departmentId: string | null; departmentName: string | null;
-  phone: string | null; status: string; roles: Role[]; lastLoginAt: string | null; createdAt: string; lockedUntil: string | null;
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  phone: string | null;
+  status: string;
+  roles: Role[];
+  lastLoginAt: string | null;
+  createdAt: string;
+  lockedUntil: string | null;
 }
 
-const USER_COLUMNS = ['users.id', 'users.username', 'users.display_name', 'users.department_id', 'departments.name_zh as department_name',
-  'users.phone', 'users.status', 'users.last_login_at', 'users.created_at', 'users.locked_until'] as const;
+const USER_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.department_id',
+  'departments.name_zh as department_name',
+  'users.phone',
+  'users.status',
+  'users.last_login_at',
+  'users.created_at',
+  'users.locked_until',
+] as const;
 
 /** Users visible in `scope`, filtered and paged; roles are loaded in one extra query. */
-export async function listUsers(db: DbOrTrx, scope: DepartmentScope, f: { q?: string; departmentId?: string; role?: Role; status?: string; page: number; pageSize: number }) {
+export async function listUsers(
+  db: DbOrTrx,
+  scope: DepartmentScope,
+  f: { q?: string; departmentId?: string; role?: Role; status?: string; page: number; pageSize: number },
+) {
   let q = db.selectFrom('users').leftJoin('departments', 'departments.id', 'users.department_id');
-  if (!scope.all) q = scope.departmentId ? q.where('users.department_id', '=', scope.departmentId) : q.where('users.id', '=', '');
+  if (!scope.all)
+    q = scope.departmentId ? q.where('users.department_id', '=', scope.departmentId) : q.where('users.id', '=', '');
   if (f.departmentId) q = q.where('users.department_id', '=', f.departmentId);
   if (f.status) q = q.where('users.status', '=', f.status);
   if (f.q) {
@@ -22,28 +46,65 @@ export async function listUsers(db: DbOrTrx, scope: DepartmentScope, f: { q?: st
   }
   if (f.role) q = q.where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', f.role));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.select([...USER_COLUMNS]).orderBy('users.username')
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const rows = await q
+    .select([...USER_COLUMNS])
+    .orderBy('users.username')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { total: Number(total.n), items: await withRoles(db, rows) };
 }
 
 /** One user by id, or undefined. */
 export async function findUser(db: DbOrTrx, id: string): Promise<UserRow | undefined> {
-  const row = await db.selectFrom('users').leftJoin('departments', 'departments.id', 'users.department_id')
-    .select([...USER_COLUMNS]).where('users.id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .select([...USER_COLUMNS])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
   return row ? (await withRoles(db, [row]))[0] : undefined;
 }
 
-type RawUser = { id: string; username: string; display_name: string; department_id: string | null; department_name: string | null;
-  phone: string | null; status: string; last_login_at: string | null; created_at: string; locked_until: string | null };
+type RawUser = {
+  id: string;
+  username: string;
+  display_name: string;
+  department_id: string | null;
+  department_name: string | null;
+  phone: string | null;
+  status: string;
+  last_login_at: string | null;
+  created_at: string;
+  locked_until: string | null;
+};
 
 async function withRoles(db: DbOrTrx, rows: RawUser[]): Promise<UserRow[]> {
   if (rows.length === 0) return [];
-  const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).execute();
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where(
+      'user_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   return rows.map((r) => ({
-    id: r.id, username: r.username, displayName: r.display_name, departmentId: r.department_id, departmentName: r.department_name,
-    phone: r.phone, status: r.status, lastLoginAt: r.last_login_at, createdAt: r.created_at, lockedUntil: r.locked_until,
-    roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role).sort(),
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    phone: r.phone,
+    status: r.status,
+    lastLoginAt: r.last_login_at,
+    createdAt: r.created_at,
+    lockedUntil: r.locked_until,
+    roles: roles
+      .filter((x) => x.user_id === r.id)
+      .map((x) => x.role as Role)
+      .sort(),
   }));
 }
 

@@ -5,16 +5,29 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const ZId = z.object({ id: z.string().min(1).max(64) });
 
 export const ZCreateDepartment = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and -'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and -'),
   nameZh: text(60),
   nameEn: text(100),
   kind: z.enum(['office', 'owner', 'hotline', 'service']),
   sortOrder: z.number().int().min(0).max(9999).optional(),
 });
-export const ZUpdateDepartment = ZCreateDepartment.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+export const ZUpdateDepartment = ZCreateDepartment.omit({ code: true })
+  .partial()
+  .extend({ active: z.boolean().optional() });
 
-const ZPhone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'digits only').nullable().optional();
-export const ZUsername = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,40}$/, '3–40 letters, digits, _ . -');
+const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/, 'digits only')
+  .nullable()
+  .optional();
+export const ZUsername = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,40}$/, '3–40 letters, digits, _ . -');
 
 export const ZCreateUser = z.object({
   username: ZUsername,
@@ -49,12 +62,19 @@ export const MATTER_KINDS = ['依申请权力事项', '公共服务事项'] as c
 export const CATEGORIES = ['水利', '供水', '排水', '海洋', '其它'] as const;
 
 export const ZCreateMatter = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{2,40}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,40}$/),
   name: text(100),
   kind: z.enum(MATTER_KINDS),
   ownerDepartmentId: z.string().min(1).max(64),
   liveHelp: z.boolean().default(true),
-  guideUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  guideUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
   category: z.enum(CATEGORIES),
 });
 export const ZUpdateMatter = ZCreateMatter.omit({ code: true }).partial().extend({ active: z.boolean().optional() });

@@ -41,26 +41,41 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.status(201).send(presentUser((await findUser(ctx.db, id))!, req.now, true));
   });
 
-  r.patch('/api/users/:id', { schema: { tags, summary: '修改用户 Update user', params: ZId, body: ZUpdateUser } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, orgPolicy.manageUsers);
-    await updateUser(ctx.db, actorOf(req), req.now, req.params.id, req.body);
-    return presentUser((await findUser(ctx.db, req.params.id))!, req.now, true);
-  });
-
-  r.post('/api/users/:id/reset-password', { schema: { tags, summary: '重置密码 Reset password', params: ZId, body: ZResetPassword } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, orgPolicy.manageUsers);
-    await resetPassword(ctx.db, actorOf(req), req.now, req.params.id, req.body.password);
-    return { ok: true };
-  });
-
-  for (const [path, status] of [['disable', 'disabled'], ['enable', 'active']] as const) {
-    r.post(`/api/users/:id/${path}`, { schema: { tags, summary: path === 'disable' ? '停用账号 Disable' : '启用账号 Enable', params: ZId } }, async (req) => {
+  r.patch(
+    '/api/users/:id',
+    { schema: { tags, summary: '修改用户 Update user', params: ZId, body: ZUpdateUser } },
+    async (req) => {
       const p = requireUser(req);
       authorize(p, orgPolicy.manageUsers);
-      await setUserStatus(ctx.db, actorOf(req), req.now, req.params.id, status);
+      await updateUser(ctx.db, actorOf(req), req.now, req.params.id, req.body);
       return presentUser((await findUser(ctx.db, req.params.id))!, req.now, true);
-    });
+    },
+  );
+
+  r.post(
+    '/api/users/:id/reset-password',
+    { schema: { tags, summary: '重置密码 Reset password', params: ZId, body: ZResetPassword } },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, orgPolicy.manageUsers);
+      await resetPassword(ctx.db, actorOf(req), req.now, req.params.id, req.body.password);
+      return { ok: true };
+    },
+  );
+
+  for (const [path, status] of [
+    ['disable', 'disabled'],
+    ['enable', 'active'],
+  ] as const) {
+    r.post(
+      `/api/users/:id/${path}`,
+      { schema: { tags, summary: path === 'disable' ? '停用账号 Disable' : '启用账号 Enable', params: ZId } },
+      async (req) => {
+        const p = requireUser(req);
+        authorize(p, orgPolicy.manageUsers);
+        await setUserStatus(ctx.db, actorOf(req), req.now, req.params.id, status);
+        return presentUser((await findUser(ctx.db, req.params.id))!, req.now, true);
+      },
+    );
   }
 }

@@ -4,27 +4,54 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 async function deptId(t: TestApp, code: string): Promise<string> {
   return (await t.ctx.db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 }
-const events = (t: TestApp, type: string) => t.ctx.db.selectFrom('events').selectAll().where('type', '=', type).execute();
-const userCount = async (t: TestApp) => Number((await t.ctx.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const events = (t: TestApp, type: string) =>
+  t.ctx.db.selectFrom('events').selectAll().where('type', '=', type).execute();
+const userCount = async (t: TestApp) =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('administrators manage accounts', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('creates a user in a department with roles, and writes the audit row in the same change', async () => {
     const admin = await t.as('admin');
     const supply = await deptId(t, 'water-supply');
-    const res = await admin.post('/api/users', { username: 'zhang.san', displayName: '张三', password: 'Secret123', departmentId: supply, roles: ['business_agent'], phone: '13812345678' });
+    const res = await admin.post('/api/users', {
+      username: 'zhang.san',
+      displayName: '张三',
+      password: 'Secret123',
+      departmentId: supply,
+      roles: ['business_agent'],
+      phone: '13812345678',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ username: 'zhang.san', departmentId: supply, roles: ['business_agent'], status: 'active' });
+    expect(body).toMatchObject({
+      username: 'zhang.san',
+      departmentId: supply,
+      roles: ['business_agent'],
+      status: 'active',
+    });
     const [ev] = await events(t, 'user.created');
     expect(ev).toMatchObject({ subject_id: body.id, department_id: supply });
     expect(ev.actor_label).toContain('admin');
     expect(JSON.parse(ev.data).username).toBe('zhang.san');
     const fresh = t.client();
-    expect((await fresh.post('/api/auth/login', { username: 'zhang.san', password: 'Secret123' })).statusCode).toBe(200);
+    expect((await fresh.post('/api/auth/login', { username: 'zhang.san', password: 'Secret123' })).statusCode).toBe(
+      200,
+    );
     expect((await fresh.get('/api/auth/me')).json().home).toBe('/workspace');
   });
 
@@ -37,7 +64,12 @@ describe('administrators manage accounts', () => {
   it('answers 409 for a taken username and changes nothing', async () => {
     const admin = await t.as('admin');
     const before = await userCount(t);
-    const res = await admin.post('/api/users', { username: 'zhang.san', displayName: '另一个', password: 'Secret123', roles: [] });
+    const res = await admin.post('/api/users', {
+      username: 'zhang.san',
+      displayName: '另一个',
+      password: 'Secret123',
+      roles: [],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('zhang.san');
     expect(await userCount(t)).toBe(before);
@@ -61,7 +93,12 @@ describe('administrators manage accounts', () => {
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
       expect(res.json().error.message.length).toBeGreaterThan(4);
     }
-    const malformed = await admin.request({ method: 'POST', url: '/api/users', payload: '{"username": ', headers: { 'content-type': 'application/json' } });
+    const malformed = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('BAD_JSON');
     expect(await userCount(t)).toBe(before);
@@ -97,7 +134,9 @@ describe('administrators manage accounts', () => {
     expect((await admin.post(`/api/users/${id}/reset-password`, { password: 'weak' })).statusCode).toBe(400);
     expect((await admin.post(`/api/users/${id}/reset-password`, { password: 'NewPass2026' })).statusCode).toBe(200);
     expect((await user.get('/api/users')).statusCode).toBe(401);
-    expect((await t.client().post('/api/auth/login', { username: 'drain1', password: 'NewPass2026' })).statusCode).toBe(200);
+    expect((await t.client().post('/api/auth/login', { username: 'drain1', password: 'NewPass2026' })).statusCode).toBe(
+      200,
+    );
     expect((await events(t, 'user.password_reset')).length).toBe(1);
   });
 
@@ -109,7 +148,10 @@ describe('administrators manage accounts', () => {
     expect((await admin.post(`/api/users/${me.id}/disable`)).statusCode).toBe(409);
     const target = (await admin.get('/api/users?q=window1')).json().items[0];
     const ocean = await deptId(t, 'ocean');
-    const res = await admin.patch(`/api/users/${target.id}`, { departmentId: ocean, roles: ['window_agent', 'kb_editor'] });
+    const res = await admin.patch(`/api/users/${target.id}`, {
+      departmentId: ocean,
+      roles: ['window_agent', 'kb_editor'],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().roles).toEqual(['kb_editor', 'window_agent']);
     expect((await events(t, 'user.updated')).length).toBe(1);
@@ -133,25 +175,52 @@ describe('administrators manage accounts', () => {
 
 describe('departments', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('are seeded from SPEC §2 and public to read', async () => {
     const items = (await t.client().get('/api/departments')).json().items;
-    expect(items.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['general-office', 'legal', 'sci-it', 'hotline', 'service-centre', 'water-resources', 'water-supply', 'drainage', 'rivers-lakes', 'ocean']));
+    expect(items.map((d: { code: string }) => d.code)).toEqual(
+      expect.arrayContaining([
+        'general-office',
+        'legal',
+        'sci-it',
+        'hotline',
+        'service-centre',
+        'water-resources',
+        'water-supply',
+        'drainage',
+        'rivers-lakes',
+        'ocean',
+      ]),
+    );
   });
 
   it('can be added and renamed by an administrator, with audit rows; not deactivated while staffed', async () => {
     const admin = await t.as('admin');
-    const created = await admin.post('/api/departments', { code: 'flood-control', nameZh: '防汛处', nameEn: 'Flood Control Division', kind: 'owner' });
+    const created = await admin.post('/api/departments', {
+      code: 'flood-control',
+      nameZh: '防汛处',
+      nameEn: 'Flood Control Division',
+      kind: 'owner',
+    });
     expect(created.statusCode).toBe(201);
-    expect((await admin.post('/api/departments', { code: 'flood-control', nameZh: '重复', nameEn: 'dup', kind: 'owner' })).statusCode).toBe(409);
+    expect(
+      (await admin.post('/api/departments', { code: 'flood-control', nameZh: '重复', nameEn: 'dup', kind: 'owner' }))
+        .statusCode,
+    ).toBe(409);
     const renamed = await admin.patch(`/api/departments/${created.json().id}`, { nameZh: '防汛调度处' });
     expect(renamed.json().nameZh).toBe('防汛调度处');
     const supply = await deptId(t, 'water-supply');
     const busy = await admin.patch(`/api/departments/${supply}`, { active: false });
     expect(busy.statusCode).toBe(409);
-    const types = (await t.ctx.db.selectFrom('events').select('type').where('subject_type', '=', 'department').execute()).map((e) => e.type);
+    const types = (
+      await t.ctx.db.selectFrom('events').select('type').where('subject_type', '=', 'department').execute()
+    ).map((e) => e.type);
     expect(types).toEqual(['department.created', 'department.updated']);
   });
 });

@@ -21,10 +21,14 @@ export async function verifyPassword(stored: string, password: string): Promise<
 /** The password rule for staff accounts: 8–128 characters with letters and digits. */
 export function checkPasswordStrength(password: string): void {
   if (password.length < 8 || password.length > 128 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
-    throw new AppError('VALIDATION_FAILED', {
-      zh: '密码需为 8–128 位，且同时包含字母和数字。',
-      en: 'A password needs 8–128 characters with both letters and digits.',
-    }, { field: 'password' });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {
+        zh: '密码需为 8–128 位，且同时包含字母和数字。',
+        en: 'A password needs 8–128 characters with both letters and digits.',
+      },
+      { field: 'password' },
+    );
   }
 }
 

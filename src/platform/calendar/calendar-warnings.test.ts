@@ -22,9 +22,15 @@ describe('calendar coverage warnings', () => {
 
   it('warns about the current year at any time of year, before next year', () => {
     const now = atShanghai('2027-01-02', '09:00');
-    expect(missingNextYearWarning([2025, 2026], now)).toMatchObject({ code: 'CALENDAR_CURRENT_YEAR_MISSING', year: 2027 });
+    expect(missingNextYearWarning([2025, 2026], now)).toMatchObject({
+      code: 'CALENDAR_CURRENT_YEAR_MISSING',
+      year: 2027,
+    });
     const both = calendarCoverageWarnings([2026], atShanghai('2027-10-01', '09:00'));
-    expect(both.map((w) => [w.code, w.year])).toEqual([['CALENDAR_CURRENT_YEAR_MISSING', 2027], ['CALENDAR_NEXT_YEAR_MISSING', 2028]]);
+    expect(both.map((w) => [w.code, w.year])).toEqual([
+      ['CALENDAR_CURRENT_YEAR_MISSING', 2027],
+      ['CALENDAR_NEXT_YEAR_MISSING', 2028],
+    ]);
     expect(calendarCoverageWarnings([2026, 2027], atShanghai('2026-06-01', '09:00'))).toEqual([]);
   });
 });

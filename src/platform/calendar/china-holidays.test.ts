@@ -36,7 +36,12 @@ describe('chinaHolidayOverrides (chinese-days data)', () => {
   });
 
   it('2025 Spring Festival 28 Jan – 4 Feb, make-up 26 Jan and 8 Feb; 2026 New Year make-up Sun 4 Jan', () => {
-    expect(kinds(['2025-01-26', '2025-01-28', '2025-02-04', '2025-02-08'])).toEqual(['workday', 'holiday', 'holiday', 'workday']);
+    expect(kinds(['2025-01-26', '2025-01-28', '2025-02-04', '2025-02-08'])).toEqual([
+      'workday',
+      'holiday',
+      'holiday',
+      'workday',
+    ]);
     expect(byDate.get('2026-01-04')).toMatchObject({ kind: 'workday', name: '元旦' });
     expect(byDate.get('2025-10-06')?.name).toBe('中秋'); // Mid-autumn inside the 2025 National Day break
   });
@@ -53,7 +58,7 @@ describe('chinaHolidayOverrides (chinese-days data)', () => {
     expect(createCalendar(chinaHolidayOverrides()).coveredYears).toEqual(PRELOADED_YEARS);
   });
 
-  it('agrees day by day with the package\'s own isWorkday for 2025–2026', () => {
+  it("agrees day by day with the package's own isWorkday for 2025–2026", () => {
     const { isWorkday } = createRequire(import.meta.url)('chinese-days') as { isWorkday(d: string): boolean };
     const cal = createCalendar(all);
     for (let d = '2025-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {

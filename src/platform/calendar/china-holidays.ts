@@ -50,7 +50,10 @@ export function chinaHolidayOverrides(years: readonly number[] = PRELOADED_YEARS
   const { data } = load();
   const wanted = new Set(years);
   const out: DayOverride[] = [];
-  for (const [kind, map] of [['holiday', data.holidays], ['workday', data.workdays]] as const) {
+  for (const [kind, map] of [
+    ['holiday', data.holidays],
+    ['workday', data.workdays],
+  ] as const) {
     for (const [date, label] of Object.entries(map)) {
       if (wanted.has(Number(date.slice(0, 4)))) out.push({ date, kind, name: chineseHolidayName(label) });
     }

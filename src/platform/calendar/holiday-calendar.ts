@@ -28,17 +28,25 @@ export function createCalendar(overrides: readonly DayOverride[]): HolidayCalend
   for (const o of overrides) {
     shanghaiMidnight(o.date); // validates the format and that the date exists
     if (o.kind !== 'holiday' && o.kind !== 'workday') {
-      throw new AppError('VALIDATION_FAILED', {
-        en: `Override for ${o.date} has invalid kind "${String(o.kind)}" (expected holiday or workday).`,
-        zh: `${o.date} 的日历设置类型“${String(o.kind)}”无效，应为 holiday（放假）或 workday（调休上班）。`,
-      }, { override: o });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        {
+          en: `Override for ${o.date} has invalid kind "${String(o.kind)}" (expected holiday or workday).`,
+          zh: `${o.date} 的日历设置类型“${String(o.kind)}”无效，应为 holiday（放假）或 workday（调休上班）。`,
+        },
+        { override: o },
+      );
     }
     const previous = map.get(o.date);
     if (previous && previous.kind !== o.kind) {
-      throw new AppError('VALIDATION_FAILED', {
-        en: `${o.date} is declared both a holiday and a make-up workday.`,
-        zh: `${o.date} 同时被设为放假和调休上班，请检查节假日数据。`,
-      }, { date: o.date });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        {
+          en: `${o.date} is declared both a holiday and a make-up workday.`,
+          zh: `${o.date} 同时被设为放假和调休上班，请检查节假日数据。`,
+        },
+        { date: o.date },
+      );
     }
     if (!previous || (!previous.name && o.name)) map.set(o.date, Object.freeze({ ...o }));
   }
@@ -60,10 +68,14 @@ function scan(cal: HolidayCalendar, date: string, step: 1 | -1): string {
     if (isWorkingDay(cal, day)) return day;
     day = addDays(day, step);
   }
-  throw new AppError('INTERNAL', {
-    en: `No working day found within ${MAX_SCAN_DAYS} days ${step > 0 ? 'after' : 'before'} ${date}; the holiday calendar is misconfigured.`,
-    zh: `在 ${date} ${step > 0 ? '之后' : '之前'} ${MAX_SCAN_DAYS} 天内找不到任何工作日，节假日日历配置有误。`,
-  }, { date });
+  throw new AppError(
+    'INTERNAL',
+    {
+      en: `No working day found within ${MAX_SCAN_DAYS} days ${step > 0 ? 'after' : 'before'} ${date}; the holiday calendar is misconfigured.`,
+      zh: `在 ${date} ${step > 0 ? '之后' : '之前'} ${MAX_SCAN_DAYS} 天内找不到任何工作日，节假日日历配置有误。`,
+    },
+    { date },
+  );
 }
 
 /** The first working day on or after `date` (rolls a holiday/weekend forward, like 民法典 art. 203). */

@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { addDays, atShanghai, dayOfWeek, parseHHMM, shanghaiDate, shanghaiMillisOfDay, shanghaiTime } from './shanghai-time.js';
+import {
+  addDays,
+  atShanghai,
+  dayOfWeek,
+  parseHHMM,
+  shanghaiDate,
+  shanghaiMillisOfDay,
+  shanghaiTime,
+} from './shanghai-time.js';
 
 describe('Shanghai fixed +08:00 helpers', () => {
   it('maps an instant to the Shanghai date and time, across the UTC date line', () => {

@@ -31,8 +31,11 @@ export function shanghaiMidnight(date: string): number {
   const utc = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
   // Round-trip check rejects 2026-02-30, 2026-13-01 and two-digit-year quirks of Date.UTC.
   if (!m || Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== date) {
-    throw invalid(`Invalid date "${date}": expected an existing calendar date as YYYY-MM-DD.`,
-      `日期“${date}”无效，应为 YYYY-MM-DD 格式的真实日期。`, { date });
+    throw invalid(
+      `Invalid date "${date}": expected an existing calendar date as YYYY-MM-DD.`,
+      `日期“${date}”无效，应为 YYYY-MM-DD 格式的真实日期。`,
+      { date },
+    );
   }
   return utc - SHANGHAI_OFFSET_MS;
 }
@@ -47,8 +50,11 @@ export function parseHHMM(hhmm: string, allowEndOfDay = false): number {
   const min = m ? Number(m[2]) : -1;
   const ok = m !== null && min < 60 && (h < 24 || (allowEndOfDay && h === 24 && min === 0));
   if (!ok) {
-    throw invalid(`Invalid time "${String(hhmm)}": expected HH:MM (00:00–23:59${allowEndOfDay ? ' or 24:00' : ''}).`,
-      `时间“${String(hhmm)}”无效，应为 HH:MM 格式（00:00–23:59${allowEndOfDay ? ' 或 24:00' : ''}）。`, { time: hhmm });
+    throw invalid(
+      `Invalid time "${String(hhmm)}": expected HH:MM (00:00–23:59${allowEndOfDay ? ' or 24:00' : ''}).`,
+      `时间“${String(hhmm)}”无效，应为 HH:MM 格式（00:00–23:59${allowEndOfDay ? ' 或 24:00' : ''}）。`,
+      { time: hhmm },
+    );
   }
   return h * 60 + min;
 }

@@ -1,8 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { chinaHolidayOverrides } from './china-holidays.js';
 import {
-  addDays, addWorkingDays, atShanghai, createCalendar, shanghaiDate, subtractWorkingDays,
-  workingDayOnOrBefore, workingDaysBetween,
+  addDays,
+  addWorkingDays,
+  atShanghai,
+  createCalendar,
+  shanghaiDate,
+  subtractWorkingDays,
+  workingDayOnOrBefore,
+  workingDaysBetween,
 } from './working-time.js';
 
 const cal = createCalendar(chinaHolidayOverrides([2025, 2026]));
@@ -22,7 +28,7 @@ describe('addWorkingDays (民法典 art. 201/203: start day excluded, ends at cl
     ['15 working days across National Day', '2026-09-30T16:00', 15, '2026-10-27T17:00'],
     ['eve of Spring Festival → make-up Saturday 14 Feb', '2026-02-13T16:00', 1, '2026-02-14T17:00'],
     ['2 working days across Spring Festival', '2026-02-13T16:00', 2, '2026-02-24T17:00'],
-    ['New Year\'s Eve 2025 → make-up Sunday 4 Jan 2026', '2025-12-31T16:00', 1, '2026-01-04T17:00'],
+    ["New Year's Eve 2025 → make-up Sunday 4 Jan 2026", '2025-12-31T16:00', 1, '2026-01-04T17:00'],
     ['0 days on a working day = same day', '2026-09-22T10:00', 0, '2026-09-22T17:00'],
     ['0 days on a holiday rolls forward (art. 203)', '2026-10-01T10:00', 0, '2026-10-08T17:00'],
   ])('%s', (_label, from, n, expected) => {
@@ -35,7 +41,8 @@ describe('addWorkingDays (民法典 art. 201/203: start day excluded, ends at cl
   });
 
   it('rejects a bad count or close of business', () => {
-    for (const n of [-1, 1.5, Number.NaN]) expect(() => addWorkingDays(cal, sh('2026-09-22T10:00:00'), n)).toThrow(/integer ≥ 0/);
+    for (const n of [-1, 1.5, Number.NaN])
+      expect(() => addWorkingDays(cal, sh('2026-09-22T10:00:00'), n)).toThrow(/integer ≥ 0/);
     expect(() => addWorkingDays(cal, sh('2026-09-22T10:00:00'), 1, '5pm')).toThrow(/Invalid time/);
   });
 });

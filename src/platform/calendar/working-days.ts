@@ -4,7 +4,10 @@ import { addDays, atShanghai, parseHHMM, shanghaiDate, shanghaiMidnight } from '
 
 function assertCount(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new AppError('VALIDATION_FAILED', { en: `The number of working days must be an integer ≥ 0, got ${n}.`, zh: `工作日天数必须为不小于 0 的整数，实际为 ${n}。` });
+    throw new AppError('VALIDATION_FAILED', {
+      en: `The number of working days must be an integer ≥ 0, got ${n}.`,
+      zh: `工作日天数必须为不小于 0 的整数，实际为 ${n}。`,
+    });
   }
 }
 

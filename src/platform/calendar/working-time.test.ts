@@ -1,12 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import { chinaHolidayOverrides } from './china-holidays.js';
 import {
-  type DayOverride, addDays, addWorkingDays, addWorkingMinutes, createCalendar, isWithinServiceHours,
-  isWorkingDay, nextServiceOpening, parseServiceHours, workingMillisBetween,
+  type DayOverride,
+  addDays,
+  addWorkingDays,
+  addWorkingMinutes,
+  createCalendar,
+  isWithinServiceHours,
+  isWorkingDay,
+  nextServiceOpening,
+  parseServiceHours,
+  workingMillisBetween,
 } from './working-time.js';
 
 const cal = createCalendar(chinaHolidayOverrides([2025, 2026]));
-const LIVE = parseServiceHours({ periods: [{ start: '13:30', end: '16:30' }, { start: '09:00', end: '11:30' }] });
+const LIVE = parseServiceHours({
+  periods: [
+    { start: '13:30', end: '16:30' },
+    { start: '09:00', end: '11:30' },
+  ],
+});
 /** Shanghai wall-clock literal → instant. */
 const sh = (local: string) => new Date(`${local}+08:00`);
 const MIN = 60_000;
@@ -14,7 +27,12 @@ const MIN = 60_000;
 describe('calendar and working days', () => {
   it('2026 National Day week: 1–7 Oct off, Thu 8 / Fri 9 work, Sat 10 Oct is a make-up workday', () => {
     for (let d = '2026-10-01'; d <= '2026-10-07'; d = addDays(d, 1)) expect(isWorkingDay(cal, d)).toBe(false);
-    expect(['2026-10-08', '2026-10-09', '2026-10-10', '2026-10-11'].map((d) => isWorkingDay(cal, d))).toEqual([true, true, true, false]);
+    expect(['2026-10-08', '2026-10-09', '2026-10-10', '2026-10-11'].map((d) => isWorkingDay(cal, d))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(isWorkingDay(cal, '2026-09-20')).toBe(true); // Sunday make-up
     expect(isWorkingDay(cal, '2026-09-25')).toBe(false); // Friday, Mid-autumn
   });
@@ -33,9 +51,17 @@ describe('calendar and working days', () => {
   });
 
   it('validates overrides', () => {
-    const dup: DayOverride[] = [{ date: '2026-10-01', kind: 'holiday' }, { date: '2026-10-01', kind: 'holiday', name: '国庆节' }];
+    const dup: DayOverride[] = [
+      { date: '2026-10-01', kind: 'holiday' },
+      { date: '2026-10-01', kind: 'holiday', name: '国庆节' },
+    ];
     expect(createCalendar(dup).overrides.get('2026-10-01')?.name).toBe('国庆节');
-    expect(() => createCalendar([{ date: '2026-10-01', kind: 'holiday' }, { date: '2026-10-01', kind: 'workday' }])).toThrow(/both a holiday and a make-up workday/);
+    expect(() =>
+      createCalendar([
+        { date: '2026-10-01', kind: 'holiday' },
+        { date: '2026-10-01', kind: 'workday' },
+      ]),
+    ).toThrow(/both a holiday and a make-up workday/);
     expect(() => createCalendar([{ date: '2026-02-30', kind: 'holiday' }])).toThrow(/Invalid date/);
     expect(() => createCalendar([{ date: '2026-10-01', kind: 'off' as 'holiday' }])).toThrow(/invalid kind/);
   });
@@ -44,8 +70,11 @@ describe('calendar and working days', () => {
 describe('service hours (live help 09:00–11:30 & 13:30–16:30)', () => {
   it('is open inside periods on working days only, periods are half-open', () => {
     const open = (s: string) => isWithinServiceHours(cal, LIVE, sh(s));
-    expect(['10:00:00', '11:29:59', '11:30:00', '12:00:00', '13:30:00', '16:29:59', '16:30:00', '08:59:59']
-      .map((t) => open(`2026-09-22T${t}`))).toEqual([true, true, false, false, true, true, false, false]);
+    expect(
+      ['10:00:00', '11:29:59', '11:30:00', '12:00:00', '13:30:00', '16:29:59', '16:30:00', '08:59:59'].map((t) =>
+        open(`2026-09-22T${t}`),
+      ),
+    ).toEqual([true, true, false, false, true, true, false, false]);
     expect(open('2026-10-10T10:00:00')).toBe(true); // make-up Saturday
     expect(open('2026-10-01T10:00:00')).toBe(false); // National Day
     expect(open('2026-10-17T10:00:00')).toBe(false); // ordinary Saturday
@@ -87,7 +116,9 @@ describe('addWorkingMinutes', () => {
   it('rejects negative or non-finite minutes', () => {
     expect(() => addWorkingMinutes(cal, LIVE, sh('2026-09-22T10:00:00'), -1)).toThrow(/minutes must be/);
     expect(() => addWorkingMinutes(cal, LIVE, sh('2026-09-22T10:00:00'), Number.NaN)).toThrow(/minutes must be/);
-    expect(() => addWorkingMinutes(cal, { periods: [{ start: '11:00', end: '10:00' }] }, sh('2026-09-22T10:00:00'), 1)).toThrow(/service hours/);
+    expect(() =>
+      addWorkingMinutes(cal, { periods: [{ start: '11:00', end: '10:00' }] }, sh('2026-09-22T10:00:00'), 1),
+    ).toThrow(/service hours/);
   });
 });
 
@@ -115,10 +146,15 @@ describe('workingMillisBetween', () => {
 });
 
 describe('infinite-loop guard', () => {
-  const noWork: DayOverride[] = Array.from({ length: 4 * 366 }, (_, i) => ({ date: addDays('2026-01-01', i), kind: 'holiday' as const }));
+  const noWork: DayOverride[] = Array.from({ length: 4 * 366 }, (_, i) => ({
+    date: addDays('2026-01-01', i),
+    kind: 'holiday' as const,
+  }));
   const dead = createCalendar(noWork);
   it('throws a clear error instead of scanning forever', () => {
-    expect(() => addWorkingMinutes(dead, LIVE, sh('2026-01-01T10:00:00'), 1)).toThrow(/No working day found within 1098 days/);
+    expect(() => addWorkingMinutes(dead, LIVE, sh('2026-01-01T10:00:00'), 1)).toThrow(
+      /No working day found within 1098 days/,
+    );
     expect(() => nextServiceOpening(dead, LIVE, sh('2026-01-01T10:00:00'))).toThrow(/misconfigured/);
     expect(() => addWorkingDays(dead, sh('2026-01-01T10:00:00'), 1)).toThrow(/No working day found/);
   });

@@ -9,8 +9,15 @@ import { type HolidayCalendar, isWorkingDay, workingDayOnOrAfter } from './holid
 import { type ServiceHours, toMinutePeriods } from './service-hours.js';
 import { addDays, shanghaiDate, shanghaiMidnight, shanghaiMillisOfDay } from './shanghai-time.js';
 
-export { type DayOverride, type HolidayCalendar, MAX_SCAN_DAYS, createCalendar, isWorkingDay,
-  workingDayOnOrAfter, workingDayOnOrBefore } from './holiday-calendar.js';
+export {
+  type DayOverride,
+  type HolidayCalendar,
+  MAX_SCAN_DAYS,
+  createCalendar,
+  isWorkingDay,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+} from './holiday-calendar.js';
 export { type ServiceHours, parseServiceHours } from './service-hours.js';
 export { SHANGHAI_OFFSET_MS, addDays, atShanghai, dayOfWeek, shanghaiDate, shanghaiTime } from './shanghai-time.js';
 export { addWorkingDays, subtractWorkingDays, workingDaysBetween } from './working-days.js';
@@ -19,7 +26,8 @@ const MINUTE_MS = 60_000;
 
 function instant(at: Date, what: string): number {
   const t = at instanceof Date ? at.getTime() : Number.NaN;
-  if (Number.isNaN(t)) throw new AppError('VALIDATION_FAILED', { en: `${what} is not a valid Date.`, zh: `${what} 不是有效的时间。` });
+  if (Number.isNaN(t))
+    throw new AppError('VALIDATION_FAILED', { en: `${what} is not a valid Date.`, zh: `${what} 不是有效的时间。` });
   return t;
 }
 
@@ -67,7 +75,10 @@ export function nextServiceOpening(cal: HolidayCalendar, hours: ServiceHours, at
  */
 export function addWorkingMinutes(cal: HolidayCalendar, hours: ServiceHours, from: Date, minutes: number): Date {
   if (!Number.isFinite(minutes) || minutes < 0) {
-    throw new AppError('VALIDATION_FAILED', { en: `minutes must be a finite number ≥ 0, got ${minutes}.`, zh: `分钟数必须为不小于 0 的数字，实际为 ${minutes}。` });
+    throw new AppError('VALIDATION_FAILED', {
+      en: `minutes must be a finite number ≥ 0, got ${minutes}.`,
+      zh: `分钟数必须为不小于 0 的数字，实际为 ${minutes}。`,
+    });
   }
   let remaining = Math.round(minutes * MINUTE_MS);
   for (const [start, end] of openIntervals(cal, hours, instant(from, 'from'))) {

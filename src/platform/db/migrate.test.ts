@@ -5,8 +5,12 @@ import { migrateToLatest } from './migrate.js';
 
 describe(`migrations on ${testDbKind()}`, () => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(); });
-  afterAll(async () => { await t.drop(); });
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
 
   it('bring an empty database up to date, then do nothing the second time', async () => {
     const applied = await migrateToLatest(t.db);
@@ -14,7 +18,19 @@ describe(`migrations on ${testDbKind()}`, () => {
     expect(await migrateToLatest(t.db)).toEqual([]);
     const tables = await t.db.introspection.getTables();
     const names = tables.map((x) => x.name);
-    for (const table of ['departments', 'users', 'user_roles', 'sessions', 'matters', 'calendar_days', 'service_hours', 'events', 'jobs', 'idempotency_keys', 'settings']) {
+    for (const table of [
+      'departments',
+      'users',
+      'user_roles',
+      'sessions',
+      'matters',
+      'calendar_days',
+      'service_hours',
+      'events',
+      'jobs',
+      'idempotency_keys',
+      'settings',
+    ]) {
       expect(names).toContain(table);
     }
   });
@@ -22,7 +38,21 @@ describe(`migrations on ${testDbKind()}`, () => {
   it('gives events increasing integer ids on both engines', async () => {
     const now = new Date('2026-11-01T00:00:00Z').toISOString();
     for (const type of ['a', 'b']) {
-      await t.db.insertInto('events').values({ type, actor_id: null, actor_label: null, subject_type: null, subject_id: null, department_id: null, data: '{}', ip: null, request_id: null, created_at: now }).execute();
+      await t.db
+        .insertInto('events')
+        .values({
+          type,
+          actor_id: null,
+          actor_label: null,
+          subject_type: null,
+          subject_id: null,
+          department_id: null,
+          data: '{}',
+          ip: null,
+          request_id: null,
+          created_at: now,
+        })
+        .execute();
     }
     const rows = await t.db.selectFrom('events').select(['id', 'type']).orderBy('id').execute();
     expect(rows.map((r) => r.type)).toEqual(['a', 'b']);
@@ -31,9 +61,30 @@ describe(`migrations on ${testDbKind()}`, () => {
 
   it('enforces unique usernames', async () => {
     const now = new Date().toISOString();
-    const user = { username: 'dup', display_name: 'x', password_hash: 'h', department_id: null, phone: null, status: 'active', must_change_password: 0, failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now };
-    await t.db.insertInto('users').values({ id: 'u1', ...user }).execute();
-    await expect(t.db.insertInto('users').values({ id: 'u2', ...user }).execute()).rejects.toThrow();
+    const user = {
+      username: 'dup',
+      display_name: 'x',
+      password_hash: 'h',
+      department_id: null,
+      phone: null,
+      status: 'active',
+      must_change_password: 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await t.db
+      .insertInto('users')
+      .values({ id: 'u1', ...user })
+      .execute();
+    await expect(
+      t.db
+        .insertInto('users')
+        .values({ id: 'u2', ...user })
+        .execute(),
+    ).rejects.toThrow();
     const n = await sql<{ n: number }>`select count(*) as n from users`.execute(t.db);
     expect(Number(n.rows[0].n)).toBe(1);
   });

@@ -15,7 +15,10 @@ describe(`two server nodes on one ${testDbKind()} database`, () => {
   afterAll(() => nodes.close());
 
   it('seed only once, even when both start on the same database', async () => {
-    const n = await a.ctx.db.selectFrom('departments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const n = await a.ctx.db
+      .selectFrom('departments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(10);
   });
 
@@ -25,7 +28,8 @@ describe(`two server nodes on one ${testDbKind()} database`, () => {
     const admin = await a.as('admin');
     const started = Date.now();
     expect((await admin.put('/api/calendar/days/2026-12-31', { kind: 'holiday', name: '测试' })).statusCode).toBe(200);
-    while (!seen.some((e) => e.type === 'calendar.day_set') && Date.now() - started < 2000) await new Promise((r) => setTimeout(r, 50));
+    while (!seen.some((e) => e.type === 'calendar.day_set') && Date.now() - started < 2000)
+      await new Promise((r) => setTimeout(r, 50));
     expect(seen.find((e) => e.type === 'calendar.day_set')).toMatchObject({ subjectId: '2026-12-31' });
   });
 

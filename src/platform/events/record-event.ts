@@ -24,16 +24,19 @@ export interface EventInput {
  * the audit trail, realtime pushes and notifications all read this table.
  */
 export async function recordEvent(trx: DbOrTrx, actor: Actor, now: Date, input: EventInput): Promise<void> {
-  await trx.insertInto('events').values({
-    type: input.type,
-    actor_id: actor.userId,
-    actor_label: actor.label,
-    subject_type: input.subjectType ?? null,
-    subject_id: input.subjectId ?? null,
-    department_id: input.departmentId ?? actor.departmentId ?? null,
-    data: JSON.stringify(input.data ?? {}),
-    ip: actor.ip ?? null,
-    request_id: actor.requestId ?? null,
-    created_at: now.toISOString(),
-  }).execute();
+  await trx
+    .insertInto('events')
+    .values({
+      type: input.type,
+      actor_id: actor.userId,
+      actor_label: actor.label,
+      subject_type: input.subjectType ?? null,
+      subject_id: input.subjectId ?? null,
+      department_id: input.departmentId ?? actor.departmentId ?? null,
+      data: JSON.stringify(input.data ?? {}),
+      ip: actor.ip ?? null,
+      request_id: actor.requestId ?? null,
+      created_at: now.toISOString(),
+    })
+    .execute();
 }

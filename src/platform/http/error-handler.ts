@@ -3,7 +3,10 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, defaultMessage, type ErrorCode } from '../errors.js';
 import { langOf } from './context.js';
 
-interface FieldIssue { field: string; message: string }
+interface FieldIssue {
+  field: string;
+  message: string;
+}
 
 /** Maps every failure to `{ error: { code, message, messages, details, requestId } }`; never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -23,7 +26,13 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
     if (retry) reply.header('retry-after', String(retry));
   }
   return reply.status(err.status).send({
-    error: { code: err.code, message: err.messages[lang], messages: err.messages, details: err.details ?? null, requestId: req.id },
+    error: {
+      code: err.code,
+      message: err.messages[lang],
+      messages: err.messages,
+      details: err.details ?? null,
+      requestId: req.id,
+    },
   });
 }
 
@@ -35,18 +44,32 @@ function toAppError(err: FastifyError): AppError {
       message: v.message ?? 'invalid',
     }));
     const fields = issues.map((i) => i.field).join('、');
-    return new AppError('VALIDATION_FAILED', {
-      zh: `填写的内容有误（${fields}），请修改后重试。`,
-      en: `Invalid fields (${issues.map((i) => i.field).join(', ')}); please correct them and retry.`,
-    }, { issues });
+    return new AppError(
+      'VALIDATION_FAILED',
+      {
+        zh: `填写的内容有误（${fields}），请修改后重试。`,
+        en: `Invalid fields (${issues.map((i) => i.field).join(', ')}); please correct them and retry.`,
+      },
+      { issues },
+    );
   }
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400)) return new AppError('BAD_JSON');
-  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError('BAD_JSON', { zh: '请求内容为空。', en: 'The request body is empty.' });
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400))
+    return new AppError('BAD_JSON');
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return new AppError('BAD_JSON', { zh: '请求内容为空。', en: 'The request body is empty.' });
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('VALIDATION_FAILED', { zh: '不支持的内容类型。', en: 'Unsupported content type.' });
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new AppError('VALIDATION_FAILED', { zh: '不支持的内容类型。', en: 'Unsupported content type.' });
   if (err.statusCode === 429) return new AppError('RATE_LIMITED');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    const code: ErrorCode = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 403 ? 'FORBIDDEN' : err.statusCode === 401 ? 'UNAUTHENTICATED' : 'VALIDATION_FAILED';
+    const code: ErrorCode =
+      err.statusCode === 404
+        ? 'NOT_FOUND'
+        : err.statusCode === 403
+          ? 'FORBIDDEN'
+          : err.statusCode === 401
+            ? 'UNAUTHENTICATED'
+            : 'VALIDATION_FAILED';
     return new AppError(code, defaultMessage(code));
   }
   return new AppError('INTERNAL');

@@ -15,13 +15,20 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
   app.addHook('preHandler', async (req, reply) => {
     const raw = req.headers[HEADER];
     if (req.method !== 'POST' || typeof raw !== 'string' || !raw) return;
-    if (raw.length > 200) throw new AppError('VALIDATION_FAILED', { zh: '幂等键过长。', en: 'Idempotency-Key is too long.' });
+    if (raw.length > 200)
+      throw new AppError('VALIDATION_FAILED', { zh: '幂等键过长。', en: 'Idempotency-Key is too long.' });
     const key = `${req.principal?.id ?? req.ip}:${req.routeOptions.url}:${raw}`;
-    const hash = crypto.createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const hash = crypto
+      .createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
     const existing = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
     if (existing && req.now.getTime() - Date.parse(existing.created_at) < TTL_MS) {
       if (existing.request_hash !== hash) {
-        throw new AppError('CONFLICT', { zh: '同一幂等键用于了不同的请求。', en: 'The Idempotency-Key was used for a different request.' });
+        throw new AppError('CONFLICT', {
+          zh: '同一幂等键用于了不同的请求。',
+          en: 'The Idempotency-Key was used for a different request.',
+        });
       }
       if (existing.status_code === null) throw new AppError('REQUEST_IN_PROGRESS');
       reply.header('idempotent-replay', 'true');
@@ -29,7 +36,10 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     }
     if (existing) await db.deleteFrom('idempotency_keys').where('key', '=', key).execute();
     try {
-      await db.insertInto('idempotency_keys').values({ key, request_hash: hash, status_code: null, response: null, created_at: req.now.toISOString() }).execute();
+      await db
+        .insertInto('idempotency_keys')
+        .values({ key, request_hash: hash, status_code: null, response: null, created_at: req.now.toISOString() })
+        .execute();
     } catch {
       throw new AppError('REQUEST_IN_PROGRESS');
     }
@@ -40,8 +50,14 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     const key = (req as { idemKey?: string }).idemKey;
     if (!key) return payload;
     if (reply.statusCode < 400) {
-      await db.updateTable('idempotency_keys').set({ status_code: reply.statusCode, response: typeof payload === 'string' ? payload : JSON.stringify(payload ?? null) })
-        .where('key', '=', key).execute();
+      await db
+        .updateTable('idempotency_keys')
+        .set({
+          status_code: reply.statusCode,
+          response: typeof payload === 'string' ? payload : JSON.stringify(payload ?? null),
+        })
+        .where('key', '=', key)
+        .execute();
     } else {
       await db.deleteFrom('idempotency_keys').where('key', '=', key).execute();
     }
@@ -51,5 +67,8 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
 
 /** Sweep: forgets idempotency keys older than their time-to-live. */
 export async function purgeIdempotencyKeys(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - TTL_MS).toISOString()).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - TTL_MS).toISOString())
+    .execute();
 }

@@ -3,8 +3,12 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('health, readiness, metrics, OpenAPI and error hygiene', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ config: { metricsToken: 'scrape-me' } }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp({ config: { metricsToken: 'scrape-me' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('answers liveness and readiness', async () => {
     expect((await t.client().get('/healthz')).json()).toEqual({ status: 'ok' });
@@ -23,7 +27,15 @@ describe('health, readiness, metrics, OpenAPI and error hygiene', () => {
   it('describes the API as OpenAPI 3 with every route and a browsable page', async () => {
     const spec = (await t.client().get('/api/openapi.json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    for (const path of ['/api/users', '/api/users/{id}', '/api/auth/login', '/api/calendar/days/{date}', '/api/audit', '/api/matters']) expect(spec.paths).toHaveProperty([path]);
+    for (const path of [
+      '/api/users',
+      '/api/users/{id}',
+      '/api/auth/login',
+      '/api/calendar/days/{date}',
+      '/api/audit',
+      '/api/matters',
+    ])
+      expect(spec.paths).toHaveProperty([path]);
     expect(spec.paths['/api/users'].post.requestBody).toBeDefined();
     expect((await t.client().get('/api/docs/')).statusCode).toBe(200);
   });

@@ -11,22 +11,31 @@ export interface JobSpec {
 
 /** Schedules a job once: a second request with the same name and key is ignored. */
 export async function scheduleJob(db: DbOrTrx, spec: JobSpec, now: Date): Promise<void> {
-  await db.insertInto('jobs').values({
-    id: `${spec.name}:${spec.key}`,
-    name: spec.name,
-    payload: JSON.stringify(spec.payload ?? {}),
-    run_at: spec.runAt.toISOString(),
-    status: 'pending',
-    attempts: 0,
-    locked_by: null,
-    locked_at: null,
-    last_error: null,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('jobs')
+    .values({
+      id: `${spec.name}:${spec.key}`,
+      name: spec.name,
+      payload: JSON.stringify(spec.payload ?? {}),
+      run_at: spec.runAt.toISOString(),
+      status: 'pending',
+      attempts: 0,
+      locked_by: null,
+      locked_at: null,
+      last_error: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
-export interface ClaimedJob { id: string; name: string; payload: Record<string, unknown>; attempts: number }
+export interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
 
 const STALE_MS = 5 * 60_000;
 
@@ -37,22 +46,33 @@ const STALE_MS = 5 * 60_000;
 export async function claimDueJobs(db: Db, worker: string, now: Date, limit = 20): Promise<ClaimedJob[]> {
   const nowIso = now.toISOString();
   const staleIso = new Date(now.getTime() - STALE_MS).toISOString();
-  const due = await db.selectFrom('jobs').select(['id', 'status', 'locked_at'])
-    .where((eb) => eb.or([
-      eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', nowIso)]),
-      eb.and([eb('status', '=', 'running'), eb('locked_at', '<', staleIso)]),
-    ]))
-    .orderBy('run_at').limit(limit).execute();
+  const due = await db
+    .selectFrom('jobs')
+    .select(['id', 'status', 'locked_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_at', '<', staleIso)]),
+      ]),
+    )
+    .orderBy('run_at')
+    .limit(limit)
+    .execute();
   const claimed: ClaimedJob[] = [];
   for (const job of due) {
-    const res = await db.updateTable('jobs')
+    const res = await db
+      .updateTable('jobs')
       .set({ status: 'running', locked_by: worker, locked_at: nowIso, updated_at: nowIso, attempts: sql`attempts + 1` })
       .where('id', '=', job.id)
       .where('status', '=', job.status)
       .where((eb) => (job.locked_at === null ? eb('locked_at', 'is', null) : eb('locked_at', '=', job.locked_at)))
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 1) {
-      const row = await db.selectFrom('jobs').select(['id', 'name', 'payload', 'attempts']).where('id', '=', job.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('jobs')
+        .select(['id', 'name', 'payload', 'attempts'])
+        .where('id', '=', job.id)
+        .executeTakeFirstOrThrow();
       claimed.push({ id: row.id, name: row.name, payload: JSON.parse(row.payload), attempts: row.attempts });
     }
   }
@@ -61,16 +81,36 @@ export async function claimDueJobs(db: Db, worker: string, now: Date, limit = 20
 
 /** Marks a claimed job done (only if this worker still holds it). */
 export async function completeJob(db: Db, id: string, worker: string, now: Date): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', updated_at: now.toISOString(), last_error: null })
-    .where('id', '=', id).where('locked_by', '=', worker).execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', updated_at: now.toISOString(), last_error: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .execute();
 }
 
 /** Records a failure; the job is retried with back-off up to `maxAttempts`, then left failed. */
-export async function failJob(db: Db, id: string, worker: string, now: Date, error: string, attempts: number, maxAttempts = 5): Promise<void> {
+export async function failJob(
+  db: Db,
+  id: string,
+  worker: string,
+  now: Date,
+  error: string,
+  attempts: number,
+  maxAttempts = 5,
+): Promise<void> {
   const retry = attempts < maxAttempts;
-  await db.updateTable('jobs').set({
-    status: retry ? 'pending' : 'failed',
-    run_at: new Date(now.getTime() + 30_000 * 2 ** attempts).toISOString(),
-    locked_by: null, locked_at: null, last_error: error.slice(0, 2000), updated_at: now.toISOString(),
-  }).where('id', '=', id).where('locked_by', '=', worker).execute();
+  await db
+    .updateTable('jobs')
+    .set({
+      status: retry ? 'pending' : 'failed',
+      run_at: new Date(now.getTime() + 30_000 * 2 ** attempts).toISOString(),
+      locked_by: null,
+      locked_at: null,
+      last_error: error.slice(0, 2000),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .execute();
 }

@@ -14,14 +14,23 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
     await migrateToLatest(t.db);
     second = connectDatabase(t.url);
   });
-  afterAll(async () => { await second.destroy(); await t.drop(); });
+  afterAll(async () => {
+    await second.destroy();
+    await t.drop();
+  });
 
   it('runs each sweep bucket once even when both nodes tick at the same moment', async () => {
     const clock = fixedClock('2026-11-25T02:00:00Z');
     const runs: string[] = [];
     const make = (db: Db, name: string) => {
       const r = new JobRunner(db, clock, name);
-      r.addSweep({ name: 'test.sweep', everyMs: 60_000, handler: async (_p, now) => { runs.push(`${name}@${now.toISOString()}`); } });
+      r.addSweep({
+        name: 'test.sweep',
+        everyMs: 60_000,
+        handler: async (_p, now) => {
+          runs.push(`${name}@${now.toISOString()}`);
+        },
+      });
       return r;
     };
     const a = make(t.db, 'node-a');
@@ -37,7 +46,10 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
     const clock = fixedClock('2026-11-25T03:00:00Z');
     let attempts = 0;
     const runner = new JobRunner(t.db, clock, 'node-c');
-    runner.register('flaky', async () => { attempts++; if (attempts === 1) throw new Error('boom'); });
+    runner.register('flaky', async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('boom');
+    });
     await scheduleJob(t.db, { name: 'flaky', key: 'case-1', runAt: new Date('2026-11-25T03:10:00Z') }, clock.now());
     await scheduleJob(t.db, { name: 'flaky', key: 'case-1', runAt: new Date('2026-11-25T03:10:00Z') }, clock.now());
     expect(await runner.tick()).toBe(0);
@@ -48,7 +60,10 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
     expect(await runner.tick()).toBe(0);
     clock.advance(10 * 60_000);
     expect(await runner.tick()).toBe(1);
-    expect((await t.db.selectFrom('jobs').select('status').where('id', '=', 'flaky:case-1').executeTakeFirstOrThrow()).status).toBe('done');
+    expect(
+      (await t.db.selectFrom('jobs').select('status').where('id', '=', 'flaky:case-1').executeTakeFirstOrThrow())
+        .status,
+    ).toBe('done');
     expect(attempts).toBe(2);
   });
 });

@@ -5,7 +5,11 @@ import { claimDueJobs, completeJob, failJob, scheduleJob } from './job-queue.js'
 export type JobHandler = (payload: Record<string, unknown>, now: Date) => Promise<void>;
 
 /** A recurring sweep: every `everyMs` one job instance named by its time bucket, so nodes agree on it. */
-export interface Sweep { name: string; everyMs: number; handler: JobHandler }
+export interface Sweep {
+  name: string;
+  everyMs: number;
+  handler: JobHandler;
+}
 
 /**
  * Runs jobs from the shared table. Handlers are registered by name; recurring sweeps are turned
@@ -17,7 +21,12 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
-  constructor(private db: Db, private clock: Clock, private worker: string, private log?: (msg: string, err?: unknown) => void) {}
+  constructor(
+    private db: Db,
+    private clock: Clock,
+    private worker: string,
+    private log?: (msg: string, err?: unknown) => void,
+  ) {}
 
   register(name: string, handler: JobHandler): void {
     this.handlers.set(name, handler);
@@ -31,7 +40,9 @@ export class JobRunner {
   /** One pass: schedule the current bucket of every sweep, then run what is due. Returns jobs run. */
   tick(): Promise<number> {
     if (this.running) return this.running;
-    this.running = this.runOnce().finally(() => { this.running = null; });
+    this.running = this.runOnce().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -50,7 +61,14 @@ export class JobRunner {
         await completeJob(this.db, job.id, this.worker, this.clock.now());
       } catch (err) {
         this.log?.(`job ${job.id} failed`, err);
-        await failJob(this.db, job.id, this.worker, this.clock.now(), String((err as Error)?.message ?? err), job.attempts);
+        await failJob(
+          this.db,
+          job.id,
+          this.worker,
+          this.clock.now(),
+          String((err as Error)?.message ?? err),
+          job.attempts,
+        );
       }
     }
     return jobs.length;

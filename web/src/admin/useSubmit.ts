@@ -24,7 +24,9 @@ export function useSubmit(form: FormInstance) {
       setError(text);
       if (e instanceof ApiError && e.fields.length) {
         const known = new Set(Object.keys(form.getFieldsValue(true) as object));
-        form.setFields(e.fields.filter((f) => known.has(f)).map((name) => ({ name, errors: [t('common.fieldInvalid')] })));
+        form.setFields(
+          e.fields.filter((f) => known.has(f)).map((name) => ({ name, errors: [t('common.fieldInvalid')] })),
+        );
       }
       return false;
     } finally {

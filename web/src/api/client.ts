@@ -10,7 +10,13 @@ export interface ApiErrorBody {
 
 /** An error answered by the server; `message` is already in the user's language. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly requestId?: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -47,9 +53,11 @@ async function csrfToken(): Promise<string> {
 
 function networkError(): ApiError {
   const en = document.documentElement.lang === 'en';
-  return new ApiError(0, 'NETWORK', en
-    ? 'Cannot reach the server. Check your network connection and try again.'
-    : '无法连接服务器，请检查网络后重试。');
+  return new ApiError(
+    0,
+    'NETWORK',
+    en ? 'Cannot reach the server. Check your network connection and try again.' : '无法连接服务器，请检查网络后重试。',
+  );
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -68,18 +76,35 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw networkError();
   }
   const text = await res.text();
   let data: unknown = null;
-  try { data = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
   if (!res.ok) {
     const err = (data as { error?: ApiErrorBody } | null)?.error;
     const en = document.documentElement.lang === 'en';
-    const fallback = en ? `The server could not complete the request (${res.status}). Please try again later.` : `服务器暂时无法完成请求（${res.status}），请稍后再试。`;
-    const e = new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? fallback, err?.details, err?.requestId);
+    const fallback = en
+      ? `The server could not complete the request (${res.status}). Please try again later.`
+      : `服务器暂时无法完成请求（${res.status}），请稍后再试。`;
+    const e = new ApiError(
+      res.status,
+      err?.code ?? 'HTTP_' + res.status,
+      err?.message ?? fallback,
+      err?.details,
+      err?.requestId,
+    );
     if (res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
     throw e;
   }

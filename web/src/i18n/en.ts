@@ -38,9 +38,11 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.textSmaller': 'Smaller text',
   'portal.textLarger': 'Larger text',
   'portal.heroTitle': 'Stuck with an application? We will help',
-  'portal.heroText': 'If an online application for water or marine matters is unclear, hard to fill in or will not go through, ask the Xiaoshen assistant below, or find here when staff can help, the service guides, and how to ask for help.',
+  'portal.heroText':
+    'If an online application for water or marine matters is unclear, hard to fill in or will not go through, ask the Xiaoshen assistant below, or find here when staff can help, the service guides, and how to ask for help.',
   'portal.hoursTitle': 'Can I get help from a person now?',
-  'portal.hoursError': 'Service hours cannot be shown right now. Please reload the page later, or call the 12345 citizen hotline if it is urgent.',
+  'portal.hoursError':
+    'Service hours cannot be shown right now. Please reload the page later, or call the 12345 citizen hotline if it is urgent.',
   'portal.liveOpen': 'Live help is open now',
   'portal.hallOpen': 'The service hall is open now',
   'portal.closedNow': 'Closed at the moment',
@@ -49,13 +51,17 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.hoursNote': 'All times are Beijing time. Closed on public holidays; open on make-up working days.',
   'portal.helpTitle': 'How to get help',
   'portal.step1Title': 'Read the service guide',
-  'portal.step1': 'Find your matter in the catalogue below and open its service guide: it lists the documents you need and the steps.',
+  'portal.step1':
+    'Find your matter in the catalogue below and open its service guide: it lists the documents you need and the steps.',
   'portal.step2Title': 'Ask for live help online',
-  'portal.step2': 'During service hours on working days, choose live help on the One-Network Service page and a member of staff will help you one to one.',
+  'portal.step2':
+    'During service hours on working days, choose live help on the One-Network Service page and a member of staff will help you one to one.',
   'portal.step3Title': 'Visit the service hall',
-  'portal.step3': 'During service hours, staff at the Water Authority’s administrative service centre help you in person. Elderly and disabled visitors can ask for someone to accompany them all the way.',
+  'portal.step3':
+    'During service hours, staff at the Water Authority’s administrative service centre help you in person. Elderly and disabled visitors can ask for someone to accompany them all the way.',
   'portal.step4Title': 'Call us',
-  'portal.step4': 'At any time, call the 12345 citizen hotline and say what you need; the hotline passes it to us and we reply to you.',
+  'portal.step4':
+    'At any time, call the 12345 citizen hotline and say what you need; the hotline passes it to us and we reply to you.',
   'portal.chatTitle': 'Xiaoshen online assistant',
   'portal.mattersTitle': 'Service catalogue',
   'portal.mattersIntro': 'Search by name or filter by category.',
@@ -75,19 +81,22 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.staffLogin': 'Staff sign-in',
 
   // 小申 chat
-  'chat.intro': 'Type what you want to do or the problem you met; Xiaoshen looks for the answer in the Water Authority knowledge base. If it cannot help, talk to a staff member or leave a message.',
+  'chat.intro':
+    'Type what you want to do or the problem you met; Xiaoshen looks for the answer in the Water Authority knowledge base. If it cannot help, talk to a staff member or leave a message.',
   'chat.pageTitle': 'Xiaoshen assistant · Shanghai Water Authority',
   'chat.logLabel': 'Conversation with Xiaoshen',
   'chat.you': 'You said:',
   'chat.botName': 'Xiaoshen said:',
-  'chat.greeting': 'Hello, I am Xiaoshen, the Shanghai Water Authority assistant. Type what you want to do or ask and I will look for the answer (answers are in Chinese).',
+  'chat.greeting':
+    'Hello, I am Xiaoshen, the Shanghai Water Authority assistant. Type what you want to do or ask and I will look for the answer (answers are in Chinese).',
   'chat.examplesTitle': 'For example (tap to ask):',
   'chat.inputLabel': 'Type your question',
   'chat.placeholder': 'Type your question',
   'chat.send': 'Send',
   'chat.emptyQuestion': 'Please type your question first, then press "Send".',
   'chat.thinking': 'Xiaoshen is looking for the answer…',
-  'chat.networkError': 'Cannot reach the server. Check your connection and try again; if urgent, call the 12345 hotline.',
+  'chat.networkError':
+    'Cannot reach the server. Check your connection and try again; if urgent, call the 12345 hotline.',
   'chat.disclaimer': 'Answers are for reference; the service guide and staff replies prevail.',
   'chat.restart': 'Start a new conversation',
   'chat.readAloud': 'Read aloud',
@@ -102,11 +111,14 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.markedUnsolved': 'You chose: not solved.',
   'chat.related': 'Related questions:',
   'chat.noAnswer': 'Sorry, Xiaoshen could not find an answer.',
-  'chat.liveOpen': 'Staff are online now (working days {hours}, Beijing time). You can talk to a staff member or leave a message for a call back.',
+  'chat.liveOpen':
+    'Staff are online now (working days {hours}, Beijing time). You can talk to a staff member or leave a message for a call back.',
   'chat.transfer': 'Talk to a staff member',
-  'chat.transferInfo': 'Staff are online on working days {hours} (Beijing time). Online chat with staff is being set up: for now please call the 12345 hotline to talk to a person, or leave a message and we will call you back.',
+  'chat.transferInfo':
+    'Staff are online on working days {hours} (Beijing time). Online chat with staff is being set up: for now please call the 12345 hotline to talk to a person, or leave a message and we will call you back.',
   'chat.leaveMessage': 'Leave a message',
-  'chat.liveClosed': 'Staff are not online now (working days {hours}, Beijing time). Leave your contact details and we will call you back; if urgent, call the 12345 hotline.',
+  'chat.liveClosed':
+    'Staff are not online now (working days {hours}, Beijing time). Leave your contact details and we will call you back; if urgent, call the 12345 hotline.',
   'chat.nextOpening': ' Staff are next online {when}.',
   'chat.leaveMessageTitle': 'Leave a message',
   'chat.name': 'Your name',
@@ -114,7 +126,8 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.phoneHelp': 'Mobile or landline; we will call you on this number.',
   'chat.yourQuestion': 'Your question',
   'chat.nameRequired': 'Please tell us how to address you.',
-  'chat.phoneInvalid': 'This phone number does not look right: enter an 11-digit mobile or a landline such as 021-12345678.',
+  'chat.phoneInvalid':
+    'This phone number does not look right: enter an 11-digit mobile or a landline such as 021-12345678.',
   'chat.questionRequired': 'Please write your question (at least 2 characters).',
   'chat.sendMessage': 'Send message',
   'chat.sending': 'Sending…',

@@ -19,32 +19,47 @@ function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (saved === 'zh' || saved === 'en') return saved;
-  } catch { /* private mode: fall through */ }
+  } catch {
+    /* private mode: fall through */
+  }
   const cookie = document.cookie.match(/(?:^|;\s*)bb_lang=(zh|en)/);
   return cookie ? (cookie[1] as Lang) : 'zh';
 }
 
 /** Remembers the choice (localStorage + the `bb_lang` cookie the server reads) and updates <html lang>. */
 function applyLang(lang: Lang): void {
-  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* ignore */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* ignore */
+  }
   document.cookie = `bb_lang=${lang}; path=/; max-age=31536000; SameSite=Lax`;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
 export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-interface I18n { lang: Lang; setLang(lang: Lang): void; t: TFunction }
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t: TFunction;
+}
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
-  useEffect(() => { applyLang(lang); }, [lang]);
-  const setLang = useCallback((l: Lang) => setLangState(l), []);
-  const t = useCallback<TFunction>((key, vars) => {
-    let text = DICTS[lang][key] ?? DICTS.zh[key] ?? key;
-    if (vars) for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(String(v));
-    return text;
+  useEffect(() => {
+    applyLang(lang);
   }, [lang]);
+  const setLang = useCallback((l: Lang) => setLangState(l), []);
+  const t = useCallback<TFunction>(
+    (key, vars) => {
+      let text = DICTS[lang][key] ?? DICTS.zh[key] ?? key;
+      if (vars) for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(String(v));
+      return text;
+    },
+    [lang],
+  );
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -105,7 +105,8 @@ export const kbZh = {
   'kb.removedMark': '［删除：',
   'kb.endMark': '］',
   'inbox.title': '未解答问题',
-  'inbox.description': '市民问了小申却没找到答案、或回答了但没解决的问题，按相同问题归在一起。追加为相似问法或新建条目后，小申下次就能答上。',
+  'inbox.description':
+    '市民问了小申却没找到答案、或回答了但没解决的问题，按相同问题归在一起。追加为相似问法或新建条目后，小申下次就能答上。',
   'inbox.refresh': '刷新',
   'inbox.empty': '没有待处理的问题。',
   'inbox.totalGroups': '共 {n} 组（{q} 个问题）',
@@ -133,7 +134,8 @@ export const kbZh = {
   'inbox.otherReason': '其他原因',
   'inbox.dismissed': '已忽略。',
   'policy.title': '政策文件',
-  'policy.description': '政策类问答须在政策生效前 15 个工作日在知识库发布。登记政策文件并关联条目，系统算出最迟发布日期并提醒。',
+  'policy.description':
+    '政策类问答须在政策生效前 15 个工作日在知识库发布。登记政策文件并关联条目，系统算出最迟发布日期并提醒。',
   'policy.create': '登记政策文件',
   'policy.edit': '修改政策文件',
   'policy.allStatuses': '全部状态',
@@ -180,7 +182,8 @@ export const kbZh = {
   'exchange.title': '导入导出',
   'exchange.description': '与水务热线知识库交换数据：按模板导入，或导出全部条目。',
   'exchange.importTitle': '导入',
-  'exchange.importHelp': '先下载模板按列填写，再选择文件导入（XLSX 或 JSONL）。文件中有任何一行出错时不会导入任何条目，并列出每一行的问题。',
+  'exchange.importHelp':
+    '先下载模板按列填写，再选择文件导入（XLSX 或 JSONL）。文件中有任何一行出错时不会导入任何条目，并列出每一行的问题。',
   'exchange.template': '下载 XLSX 导入模板',
   'exchange.mode': '导入后',
   'exchange.modeDraft': '作为草稿，逐条审核',

@@ -16,7 +16,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'login.sessionExpired': 'Your session has expired; please sign in again.',
   'login.forgot': 'Forgot your password, or account disabled? Contact your unit’s administrator.',
   'login.demoTitle': 'Demo accounts',
-  'login.demoHint': 'This is a demo system; every demo account’s password is {password}. Click a username to fill the form.',
+  'login.demoHint':
+    'This is a demo system; every demo account’s password is {password}. Click a username to fill the form.',
   'login.demoUse': 'Fill in {username} ({name})',
   'staff.product': 'One-Network Service Help',
   'staff.adminFace': 'Back office',
@@ -27,7 +28,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'staff.toAdmin': 'Back office',
   'staff.toWorkspace': 'Workspace',
   'error.forbiddenTitle': 'You cannot use this page',
-  'error.forbiddenText': 'Your account does not have permission for this page. If you need it for your work, ask an administrator to grant it.',
+  'error.forbiddenText':
+    'Your account does not have permission for this page. If you need it for your work, ask an administrator to grant it.',
   'error.goAdmin': 'Go to the back office',
   'error.goWorkspace': 'Go to the workspace',
   'error.notFoundTitle': 'Page not found',
@@ -68,11 +70,13 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'overview.recentAudit': 'Recent activity',
   'overview.allAudit': 'See all',
   'dept.title': 'Departments',
-  'dept.description': 'The bureau’s divisions and centres. Deactivate a department that is no longer used instead of deleting it, so history keeps its name.',
+  'dept.description':
+    'The bureau’s divisions and centres. Deactivate a department that is no longer used instead of deleting it, so history keeps its name.',
   'dept.create': 'New department',
   'dept.edit': 'Edit department',
   'dept.code': 'Code',
-  'dept.codeHint': 'Starts with a lower-case letter; letters, digits and hyphens, e.g. water-supply. Cannot be changed later.',
+  'dept.codeHint':
+    'Starts with a lower-case letter; letters, digits and hyphens, e.g. water-supply. Cannot be changed later.',
   'dept.codeRequired': 'Enter a code',
   'dept.codePattern': 'Use 2–40 lower-case letters, digits and hyphens, starting with a letter',
   'dept.nameZh': 'Chinese name',
@@ -87,7 +91,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'dept.activated': '“{name}” activated',
   'dept.deactivated': '“{name}” deactivated',
   'user.title': 'Users',
-  'user.description': 'Staff accounts with their department and roles. Disable the account of someone who leaves; do not delete it.',
+  'user.description':
+    'Staff accounts with their department and roles. Disable the account of someone who leaves; do not delete it.',
   'user.create': 'New user',
   'user.edit': 'Edit user: {name}',
   'user.username': 'Username',
@@ -132,7 +137,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'user.disabled': 'Account of {name} disabled',
   'user.enabled': 'Account of {name} enabled',
   'matter.title': 'Matter catalogue',
-  'matter.description': 'The bureau’s government service matters and their owner departments, kept by the Legal Division. Matters with live help can be passed to a human agent during service hours.',
+  'matter.description':
+    'The bureau’s government service matters and their owner departments, kept by the Legal Division. Matters with live help can be passed to a human agent during service hours.',
   'matter.create': 'New matter',
   'matter.edit': 'Edit matter',
   'matter.code': 'Code',
@@ -150,7 +156,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'matter.liveHelpYes': 'With live help',
   'matter.liveHelpNo': 'Without live help',
   'matter.guide': 'Service guide',
-  'matter.guideHint': 'Address of the guide on One-Network Service (starting with http or https); citizens open it from the help page',
+  'matter.guideHint':
+    'Address of the guide on One-Network Service (starting with http or https); citizens open it from the help page',
   'matter.guideInvalid': 'Enter a full address starting with http:// or https://',
   'matter.openGuide': 'Open guide',
   'matter.searchPlaceholder': 'Search name or code',
@@ -163,7 +170,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'matter.activated': '“{name}” activated',
   'matter.deactivated': '“{name}” deactivated',
   'calendar.title': 'Working calendar',
-  'calendar.description': 'Public holidays and make-up working days decide service hours and every deadline. Monday–Friday are working days and weekends are off unless listed here.',
+  'calendar.description':
+    'Public holidays and make-up working days decide service hours and every deadline. Monday–Friday are working days and weekends are off unless listed here.',
   'calendar.warningTitle': 'The {year} holiday arrangement is not loaded yet',
   'calendar.goFix': 'Load it',
   'calendar.tabDays': 'Holidays & make-up days',
@@ -192,9 +200,11 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'calendar.removeHint': 'It then follows the normal week: Monday–Friday working, weekends off.',
   'calendar.removed': '{date} is an ordinary day again',
   'calendar.empty': 'No holidays or make-up days set for {year}',
-  'calendar.importHelp': 'Paste the State Council’s published arrangement below: one date per line with the date, the kind (holiday or workday) and a name, separated by commas; or paste a JSON array. For example:',
+  'calendar.importHelp':
+    'Paste the State Council’s published arrangement below: one date per line with the date, the kind (holiday or workday) and a name, separated by commas; or paste a JSON array. For example:',
   'calendar.pasteHere': 'Paste the year’s arrangement here',
-  'calendar.replaceWarning': 'Importing replaces every holiday and make-up day of {year}; check the preview below first.',
+  'calendar.replaceWarning':
+    'Importing replaces every holiday and make-up day of {year}; check the preview below first.',
   'calendar.parseErrors': '{n} lines could not be read; correct them before importing:',
   'calendar.lineError': 'Line {line} “{text}”: {reason}',
   'calendar.errFormat': 'expected “date,kind,name”',
@@ -205,7 +215,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'calendar.preview': 'Preview: {n} dates',
   'calendar.importConfirm': 'Import {year}',
   'calendar.imported': '{year} imported: {n} dates',
-  'hours.note': 'Service hours apply on working days only, in Beijing time (24-hour clock). Changes take effect at once and show on the public page.',
+  'hours.note':
+    'Service hours apply on working days only, in Beijing time (24-hour clock). Changes take effect at once and show on the public page.',
   'hours.start': 'Start of period {n}',
   'hours.end': 'End of period {n}',
   'hours.removePeriod': 'Remove period {n}',
@@ -214,7 +225,8 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'hours.errFormat': 'Write times on the 24-hour clock, like 09:00',
   'hours.errOrder': 'Each period must end after it starts',
   'hours.errOverlap': 'Periods overlap; please adjust them',
-  'deadline.help': 'Computes deadlines on the working calendar: holidays skipped, make-up working days counted. Times are Beijing time.',
+  'deadline.help':
+    'Computes deadlines on the working calendar: holidays skipped, make-up working days counted. Times are Beijing time.',
   'deadline.from': 'Start',
   'deadline.fromRequired': 'Choose a start time',
   'deadline.mode': 'Count in',

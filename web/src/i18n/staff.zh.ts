@@ -131,7 +131,8 @@ export const staffZh = {
   'user.disabled': '已停用 {name} 的账号',
   'user.enabled': '已启用 {name} 的账号',
   'matter.title': '事项目录',
-  'matter.description': '本局的政务服务事项和主办部门，由局法规处维护；“可在线人工帮办”的事项会在服务时间内转给人工客服。',
+  'matter.description':
+    '本局的政务服务事项和主办部门，由局法规处维护；“可在线人工帮办”的事项会在服务时间内转给人工客服。',
   'matter.create': '新建事项',
   'matter.edit': '编辑事项',
   'matter.code': '事项编号',
@@ -162,7 +163,8 @@ export const staffZh = {
   'matter.activated': '已启用“{name}”',
   'matter.deactivated': '已停用“{name}”',
   'calendar.title': '工作日历',
-  'calendar.description': '法定节假日和调休上班日决定服务时间和各类办理期限。周一至周五默认上班、周六周日默认休息，这里只列出例外的日期。',
+  'calendar.description':
+    '法定节假日和调休上班日决定服务时间和各类办理期限。周一至周五默认上班、周六周日默认休息，这里只列出例外的日期。',
   'calendar.warningTitle': '{year} 年的节假日安排还没有录入',
   'calendar.goFix': '去录入',
   'calendar.tabDays': '节假日与调休',
@@ -191,7 +193,8 @@ export const staffZh = {
   'calendar.removeHint': '恢复后按普通的周一到周五上班、周末休息来算。',
   'calendar.removed': '{date} 已恢复为普通日',
   'calendar.empty': '{year} 年没有设置任何节假日或调休日期',
-  'calendar.importHelp': '把国务院办公厅公布的放假安排整理好后粘贴到下面：每行一个日期，依次写日期、类型（holiday 放假 / workday 调休上班）、名称，用逗号隔开；也可以粘贴 JSON 数组。例如：',
+  'calendar.importHelp':
+    '把国务院办公厅公布的放假安排整理好后粘贴到下面：每行一个日期，依次写日期、类型（holiday 放假 / workday 调休上班）、名称，用逗号隔开；也可以粘贴 JSON 数组。例如：',
   'calendar.pasteHere': '在这里粘贴全年安排',
   'calendar.replaceWarning': '导入会替换 {year} 年原有的全部节假日和调休设置，请先核对下面的预览。',
   'calendar.parseErrors': '有 {n} 行看不懂，请改正后再导入：',

@@ -9,7 +9,10 @@ import { PageLoading } from '../shared/PageLoading.js';
 import { useSession } from '../shared/session.js';
 import { DemoAccounts } from './DemoAccounts.js';
 
-interface Fields { username: string; password: string }
+interface Fields {
+  username: string;
+  password: string;
+}
 
 /** Where a signed-in user goes: back to the page that sent them here, else their home face. */
 function safeNext(next: string | null, home: string): string {
@@ -25,7 +28,9 @@ export default function LoginPage() {
   const [form] = Form.useForm<Fields>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => { document.title = `${t('login.title')} · ${t('staff.product')}`; }, [t]);
+  useEffect(() => {
+    document.title = `${t('login.title')} · ${t('staff.product')}`;
+  }, [t]);
 
   if (!me) return <PageLoading />;
   if (me.user && !busy) return <Navigate to={safeNext(params.get('next'), me.home)} replace />;
@@ -47,28 +52,86 @@ export default function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f3f6fa', padding: '16px 12px 32px' }}>
-      <div style={{ maxWidth: 960, margin: '0 auto', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+      <div
+        style={{
+          maxWidth: 960,
+          margin: '0 auto',
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: 8,
+          flexWrap: 'wrap',
+        }}
+      >
         <Link to="/">{t('login.backToPortal')}</Link>
         <LanguageSwitch />
       </div>
-      <main style={{ maxWidth: 960, margin: '24px auto 0', display: 'flex', gap: 24, flexWrap: 'wrap', justifyContent: 'center', alignItems: 'flex-start' }}>
+      <main
+        style={{
+          maxWidth: 960,
+          margin: '24px auto 0',
+          display: 'flex',
+          gap: 24,
+          flexWrap: 'wrap',
+          justifyContent: 'center',
+          alignItems: 'flex-start',
+        }}
+      >
         <Card style={{ width: 400, maxWidth: '100%' }}>
-          <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>{t('login.title')}</Typography.Title>
+          <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+            {t('login.title')}
+          </Typography.Title>
           <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-          {!me.user && me.sessionExpired && !error && <Alert type="warning" showIcon title={t('login.sessionExpired')} style={{ marginBottom: 16 }} data-testid="session-expired" />}
-          {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="login-error" />}
+          {!me.user && me.sessionExpired && !error && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('login.sessionExpired')}
+              style={{ marginBottom: 16 }}
+              data-testid="session-expired"
+            />
+          )}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              role="alert"
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
+          )}
           <Form<Fields> form={form} layout="vertical" requiredMark={false} onFinish={submit} disabled={busy}>
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" size="large" autoFocus />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
+            <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="login-submit">
+              {t('login.submit')}
+            </Button>
           </Form>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>{t('login.forgot')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+            {t('login.forgot')}
+          </Typography.Paragraph>
         </Card>
-        {me.demo && <DemoAccounts onPick={(username, password) => { form.setFieldsValue({ username, password }); setError(undefined); }} />}
+        {me.demo && (
+          <DemoAccounts
+            onPick={(username, password) => {
+              form.setFieldsValue({ username, password });
+              setError(undefined);
+            }}
+          />
+        )}
       </main>
     </div>
   );

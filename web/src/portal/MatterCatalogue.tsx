@@ -21,11 +21,16 @@ export function MatterCatalogue() {
 
   const shown = useMemo(() => {
     const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    return (matters.data?.items ?? []).filter((m) => m.active && (!category || m.category === category)
-      && words.every((w) => m.name.toLowerCase().includes(w) || m.code.toLowerCase().includes(w)));
+    return (matters.data?.items ?? []).filter(
+      (m) =>
+        m.active &&
+        (!category || m.category === category) &&
+        words.every((w) => m.name.toLowerCase().includes(w) || m.code.toLowerCase().includes(w)),
+    );
   }, [matters.data, q, category]);
 
-  const ownerName = (m: Matter) => (lang === 'en' && depts.data?.items.find((d) => d.id === m.ownerDepartmentId)?.nameEn) || m.ownerDepartmentName;
+  const ownerName = (m: Matter) =>
+    (lang === 'en' && depts.data?.items.find((d) => d.id === m.ownerDepartmentId)?.nameEn) || m.ownerDepartmentName;
 
   return (
     <section className="pt-card" aria-labelledby="pt-matters-title" data-testid="matter-catalogue">
@@ -33,18 +38,39 @@ export function MatterCatalogue() {
       <p>{t('portal.mattersIntro')}</p>
       <form className="pt-search" role="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={searchId}>{t('portal.searchLabel')}</label>
-        <input id={searchId} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('portal.searchPlaceholder')} autoComplete="off" />
+        <input
+          id={searchId}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('portal.searchPlaceholder')}
+          autoComplete="off"
+        />
       </form>
       <div className="pt-chips" role="group" aria-label={t('portal.categoryFilter')}>
         {(['', ...MATTER_CATEGORIES] as const).map((c) => (
-          <button key={c || 'all'} type="button" className="pt-chip" aria-pressed={category === c} onClick={() => setCategory(c)}>
+          <button
+            key={c || 'all'}
+            type="button"
+            className="pt-chip"
+            aria-pressed={category === c}
+            onClick={() => setCategory(c)}
+          >
             {c ? CATEGORY_LABELS[c][lang] : t('portal.allCategories')}
           </button>
         ))}
       </div>
-      {matters.error && <p className="pt-error" role="alert">{t('portal.mattersError')}</p>}
+      {matters.error && (
+        <p className="pt-error" role="alert">
+          {t('portal.mattersError')}
+        </p>
+      )}
       {matters.loading && !matters.data && <p className="pt-muted">{t('common.loading')}</p>}
-      {matters.data && <p className="pt-muted" aria-live="polite">{t('portal.matterCount', { n: shown.length })}</p>}
+      {matters.data && (
+        <p className="pt-muted" aria-live="polite">
+          {t('portal.matterCount', { n: shown.length })}
+        </p>
+      )}
       {matters.data && shown.length === 0 && <p className="pt-empty">{t('portal.noMatters')}</p>}
       <ul className="pt-matters" id="pt-matter-list">
         {(showAll || q || category ? shown : shown.slice(0, FIRST_SHOWN)).map((m) => (
@@ -55,17 +81,28 @@ export function MatterCatalogue() {
               <span className="pt-tag">{MATTER_KIND_LABELS[m.kind]?.[lang] ?? m.kind}</span>
               {m.liveHelp && <span className="pt-tag pt-tag-live">{t('portal.liveHelpAvailable')}</span>}
             </p>
-            <p>{t('portal.owner')}{ownerName(m)}</p>
+            <p>
+              {t('portal.owner')}
+              {ownerName(m)}
+            </p>
             {m.guideUrl && (
               <a className="pt-guide" href={m.guideUrl} target="_blank" rel="noopener noreferrer">
-                {t('portal.guide')}<span className="pt-sr">{t('portal.guideFor', { name: m.name })}</span><span aria-hidden="true"> ↗</span>
+                {t('portal.guide')}
+                <span className="pt-sr">{t('portal.guideFor', { name: m.name })}</span>
+                <span aria-hidden="true"> ↗</span>
               </a>
             )}
           </li>
         ))}
       </ul>
       {!showAll && !q && !category && shown.length > FIRST_SHOWN && (
-        <button type="button" className="pt-more" aria-controls="pt-matter-list" aria-expanded="false" onClick={() => setShowAll(true)}>
+        <button
+          type="button"
+          className="pt-more"
+          aria-controls="pt-matter-list"
+          aria-expanded="false"
+          onClick={() => setShowAll(true)}
+        >
           {t('portal.showAll', { n: shown.length })}
         </button>
       )}

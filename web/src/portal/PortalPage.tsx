@@ -12,11 +12,20 @@ import './portal.css';
 export default function PortalPage() {
   const t = useT();
   const prefs = useDisplayPrefs();
-  useEffect(() => { document.title = t('portal.pageTitle'); }, [t]);
+  useEffect(() => {
+    document.title = t('portal.pageTitle');
+  }, [t]);
 
   return (
-    <div className={prefs.care ? 'pt pt-care' : 'pt'} style={{ ['--pt-scale' as string]: prefs.scale }} data-testid="portal" data-care={prefs.care ? 'on' : 'off'}>
-      <a className="pt-skip" href="#pt-main">{t('common.skipToContent')}</a>
+    <div
+      className={prefs.care ? 'pt pt-care' : 'pt'}
+      style={{ ['--pt-scale' as string]: prefs.scale }}
+      data-testid="portal"
+      data-care={prefs.care ? 'on' : 'off'}
+    >
+      <a className="pt-skip" href="#pt-main">
+        {t('common.skipToContent')}
+      </a>
       <PortalHeader prefs={prefs} />
       <main id="pt-main" className="pt-wrap pt-main" tabIndex={-1}>
         <section className="pt-hero" aria-labelledby="pt-hero-title">
@@ -37,7 +46,9 @@ export default function PortalPage() {
       <footer className="pt-footer">
         <div className="pt-wrap pt-footer-inner">
           <p>{t('portal.footer')}</p>
-          <a className="pt-staff-link" href="/login">{t('portal.staffLogin')}</a>
+          <a className="pt-staff-link" href="/login">
+            {t('portal.staffLogin')}
+          </a>
         </div>
       </footer>
     </div>

@@ -15,7 +15,11 @@ export function ServiceStatusPanel() {
   return (
     <section className="pt-card" aria-labelledby="pt-hours-title" data-testid="service-status">
       <h2 id="pt-hours-title">{t('portal.hoursTitle')}</h2>
-      {status.error && !status.data && <p className="pt-error" role="alert">{t('portal.hoursError')}</p>}
+      {status.error && !status.data && (
+        <p className="pt-error" role="alert">
+          {t('portal.hoursError')}
+        </p>
+      )}
       {!status.data && !status.error && <p className="pt-muted">{t('common.loading')}</p>}
       {status.data && (
         <ul className="pt-status-list">
@@ -29,7 +33,9 @@ export function ServiceStatusPanel() {
                   <span aria-hidden="true">{s.open ? '● ' : '○ '}</span>
                   {s.open ? t(ch === 'live_help' ? 'portal.liveOpen' : 'portal.hallOpen') : t('portal.closedNow')}
                 </p>
-                <p>{t('portal.workdays')} {formatPeriods(s.periods, lang)}</p>
+                <p>
+                  {t('portal.workdays')} {formatPeriods(s.periods, lang)}
+                </p>
                 {!s.open && s.nextOpening && (
                   <p>{t('portal.nextOpening', { when: formatOpening(s.nextOpening, status.data!.now, lang) })}</p>
                 )}

@@ -20,7 +20,9 @@ export function ForbiddenPage({ standalone = false }: { standalone?: boolean }) 
         extra={
           <Space wrap>
             {faces.map((f) => (
-              <Button key={f} type="primary" onClick={() => navigate(`/${f}`)}>{t(f === 'admin' ? 'error.goAdmin' : 'error.goWorkspace')}</Button>
+              <Button key={f} type="primary" onClick={() => navigate(`/${f}`)}>
+                {t(f === 'admin' ? 'error.goAdmin' : 'error.goWorkspace')}
+              </Button>
             ))}
             {standalone && (
               <Button onClick={() => void signOut().then(() => navigate('/login'))}>{t('staff.signOut')}</Button>
@@ -37,8 +39,19 @@ export function NotFoundPage() {
   const navigate = useNavigate();
   return (
     <main style={{ minHeight: '60vh', display: 'grid', placeItems: 'center', padding: 16 }}>
-      <Result status="404" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.notFoundTitle')}</h1>} subTitle={t('error.notFoundText')}
-        extra={<Space wrap><Button type="primary" onClick={() => navigate('/')}>{t('error.goPortal')}</Button><Button onClick={() => navigate('/login')}>{t('error.goLogin')}</Button></Space>} />
+      <Result
+        status="404"
+        title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.notFoundTitle')}</h1>}
+        subTitle={t('error.notFoundText')}
+        extra={
+          <Space wrap>
+            <Button type="primary" onClick={() => navigate('/')}>
+              {t('error.goPortal')}
+            </Button>
+            <Button onClick={() => navigate('/login')}>{t('error.goLogin')}</Button>
+          </Space>
+        }
+      />
     </main>
   );
 }

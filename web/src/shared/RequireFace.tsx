@@ -13,8 +13,18 @@ export function RequireFace({ face, children }: { face: Face; children: ReactNod
   const { me, error, reload } = useSession();
   const loc = useLocation();
   if (!me && error) {
-    return <Result status="warning" title={t('common.networkTitle')} subTitle={error.message}
-      extra={<Button type="primary" onClick={() => void reload()}>{t('common.retry')}</Button>} />;
+    return (
+      <Result
+        status="warning"
+        title={t('common.networkTitle')}
+        subTitle={error.message}
+        extra={
+          <Button type="primary" onClick={() => void reload()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
   }
   if (!me) return <PageLoading />;
   if (!me.user) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;

@@ -5,5 +5,13 @@ import { ROLE_LABELS } from './labels.js';
 
 export function RoleTags({ roles, color = 'blue' }: { roles: Role[]; color?: string }) {
   const { lang } = useLang();
-  return <>{roles.map((r) => <Tag key={r} color={color} style={{ marginInlineEnd: 4 }}>{ROLE_LABELS[r]?.[lang] ?? r}</Tag>)}</>;
+  return (
+    <>
+      {roles.map((r) => (
+        <Tag key={r} color={color} style={{ marginInlineEnd: 4 }}>
+          {ROLE_LABELS[r]?.[lang] ?? r}
+        </Tag>
+      ))}
+    </>
+  );
 }

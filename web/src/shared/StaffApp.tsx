@@ -20,7 +20,9 @@ const AdminApp = lazy(() => import('../admin/AdminApp.js'));
 /** Everything behind the staff sign-in: the router, Ant Design in the user's language, the session. */
 export default function StaffApp() {
   const { lang } = useLang();
-  useEffect(() => { dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en'); }, [lang]);
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  }, [lang]);
   return (
     <BrowserRouter>
       <ConfigProvider locale={antdLocales[lang]} theme={staffTheme}>
@@ -31,8 +33,22 @@ export default function StaffApp() {
                 {/* reached by in-app navigation back to the public page */}
                 <Route path="/" element={<PortalPage />} />
                 <Route path="/login" element={<LoginPage />} />
-                <Route path="/workspace/*" element={<RequireFace face="workspace"><WorkspaceApp /></RequireFace>} />
-                <Route path="/admin/*" element={<RequireFace face="admin"><AdminApp /></RequireFace>} />
+                <Route
+                  path="/workspace/*"
+                  element={
+                    <RequireFace face="workspace">
+                      <WorkspaceApp />
+                    </RequireFace>
+                  }
+                />
+                <Route
+                  path="/admin/*"
+                  element={
+                    <RequireFace face="admin">
+                      <AdminApp />
+                    </RequireFace>
+                  }
+                />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

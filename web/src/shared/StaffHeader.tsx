@@ -17,17 +17,35 @@ export function StaffHeader({ face }: { face: Face }) {
   const user = me.user;
   const other = otherFace(face);
   return (
-    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, minHeight: 64, flexWrap: 'wrap', paddingBlock: 6 }}>
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        gap: 12,
+        minHeight: 64,
+        flexWrap: 'wrap',
+        paddingBlock: 6,
+      }}
+    >
       <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
         {t('staff.product')} · {t(face === 'admin' ? 'staff.adminFace' : 'staff.workspaceFace')}
       </Typography.Text>
       <Space wrap size={[8, 4]} style={{ justifyContent: 'flex-end' }}>
         <span style={{ color: '#fff' }} data-testid="current-user">
           <strong>{user.displayName}</strong>
-          {user.departmentName && <span style={{ marginInlineStart: 8 }} data-testid="current-department">{pick(user.departmentName, lang)}</span>}
+          {user.departmentName && (
+            <span style={{ marginInlineStart: 8 }} data-testid="current-department">
+              {pick(user.departmentName, lang)}
+            </span>
+          )}
         </span>
         <span aria-label={t('staff.roles')}>
-          {user.roles.map((r) => <Tag key={r} color="#e6f0fb" style={{ color: '#083a73', marginInlineEnd: 4 }}>{ROLE_LABELS[r][lang]}</Tag>)}
+          {user.roles.map((r) => (
+            <Tag key={r} color="#e6f0fb" style={{ color: '#083a73', marginInlineEnd: 4 }}>
+              {ROLE_LABELS[r][lang]}
+            </Tag>
+          ))}
         </span>
         {canUseFace(me, other) && (
           <Button ghost icon={<SwapOutlined aria-hidden />} onClick={() => navigate(`/${other}`)}>
@@ -35,8 +53,12 @@ export function StaffHeader({ face }: { face: Face }) {
           </Button>
         )}
         <LanguageSwitch ghost />
-        <Button ghost icon={<LogoutOutlined aria-hidden />} data-testid="sign-out"
-          onClick={() => void signOut().then(() => navigate('/login', { replace: true }))}>
+        <Button
+          ghost
+          icon={<LogoutOutlined aria-hidden />}
+          data-testid="sign-out"
+          onClick={() => void signOut().then(() => navigate('/login', { replace: true }))}
+        >
           {t('staff.signOut')}
         </Button>
       </Space>

@@ -7,19 +7,42 @@ function parts(iso: string | Date): Record<string, string> {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   const out: Record<string, string> = {};
   for (const p of new Intl.DateTimeFormat('en-GB', {
-    timeZone: TZ, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23',
-  }).formatToParts(d)) out[p.type] = p.value;
+    timeZone: TZ,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    weekday: 'short',
+    hourCycle: 'h23',
+  }).formatToParts(d))
+    out[p.type] = p.value;
   return out;
 }
 
 const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 2026年10月8日 / 8 October 2026 */
 export function formatDate(iso: string | Date, lang: Lang): string {
   const p = parts(iso);
-  return lang === 'zh' ? `${p.year}年${Number(p.month)}月${Number(p.day)}日` : `${Number(p.day)} ${MONTHS_EN[Number(p.month) - 1]} ${p.year}`;
+  return lang === 'zh'
+    ? `${p.year}年${Number(p.month)}月${Number(p.day)}日`
+    : `${Number(p.day)} ${MONTHS_EN[Number(p.month) - 1]} ${p.year}`;
 }
 
 /** 09:30 */
@@ -53,6 +76,7 @@ export function beijingToday(now: Date = new Date()): { date: string; weekday: n
 
 /** Is the given instant on the same Beijing calendar day as now? */
 export function isSameBeijingDay(a: string | Date, b: string | Date): boolean {
-  const pa = parts(a), pb = parts(b);
+  const pa = parts(a),
+    pb = parts(b);
   return pa.year === pb.year && pa.month === pb.month && pa.day === pb.day;
 }

@@ -31,17 +31,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  useEffect(() => { void reload(); }, [reload]);
-  useEffect(() => onUnauthenticated(() => { void reload(); }), [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        void reload();
+      }),
+    [reload],
+  );
 
   const signOut = useCallback(async () => {
-    try { await api.post('/api/auth/logout'); } finally { setMe({ user: null, sessionExpired: false, demo: me?.demo ?? false }); }
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      setMe({ user: null, sessionExpired: false, demo: me?.demo ?? false });
+    }
   }, [me?.demo]);
 
-  const can = useCallback((ability: string | undefined) => {
-    if (!ability) return true;
-    return !!me?.user && me.abilities.includes(ability);
-  }, [me]);
+  const can = useCallback(
+    (ability: string | undefined) => {
+      if (!ability) return true;
+      return !!me?.user && me.abilities.includes(ability);
+    },
+    [me],
+  );
 
   const value = useMemo(() => ({ me, error, reload, signOut, can }), [me, error, reload, signOut, can]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -27,7 +27,8 @@ export const staffTheme: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
     borderRadius: 6,
     lineHeight: 1.6,
-    fontFamily: 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+    fontFamily:
+      'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
   },
   components: {
     Layout: { headerBg: '#0b4f9c', siderBg: '#ffffff', headerPadding: '0 16px' },

@@ -1,10 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 
-export interface Loaded<T> { data: T | undefined; error: ApiError | Error | undefined; loading: boolean; reload(): void }
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | Error | undefined;
+  loading: boolean;
+  reload(): void;
+}
 
 /** Loads data with `load` whenever `deps` change; keeps the last good data while reloading. */
-export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[], opts: { refreshMs?: number; skip?: boolean } = {}): Loaded<T> {
+export function useApiData<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  opts: { refreshMs?: number; skip?: boolean } = {},
+): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError | Error>();
   const [loading, setLoading] = useState(!opts.skip);
@@ -13,14 +22,31 @@ export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[], 
   loadRef.current = load;
 
   useEffect(() => {
-    if (opts.skip) { setLoading(false); return; }
+    if (opts.skip) {
+      setLoading(false);
+      return;
+    }
     let live = true;
     setLoading(true);
-    loadRef.current().then(
-      (d) => { if (live) { setData(d); setError(undefined); } },
-      (e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); },
-    ).finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
+    loadRef
+      .current()
+      .then(
+        (d) => {
+          if (live) {
+            setData(d);
+            setError(undefined);
+          }
+        },
+        (e: unknown) => {
+          if (live) setError(e instanceof Error ? e : new Error(String(e)));
+        },
+      )
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [...deps, tick, opts.skip]);
 
   useEffect(() => {

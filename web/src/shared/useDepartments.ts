@@ -4,14 +4,25 @@ import type { Department } from '../api/types.js';
 import { useLang, type Lang } from '../i18n/index.js';
 import { useApiData } from './useApiData.js';
 
-export const deptName = (d: Department | undefined, lang: Lang): string => (d ? (lang === 'en' ? d.nameEn || d.nameZh : d.nameZh) : '');
+export const deptName = (d: Department | undefined, lang: Lang): string =>
+  d ? (lang === 'en' ? d.nameEn || d.nameZh : d.nameZh) : '';
 
 /** Departments for selects and tables (inactive ones too when asked), with names in the user's language. */
 export function useDepartments(includeInactive = false) {
   const { lang } = useLang();
-  const res = useApiData(() => api.get<{ items: Department[] }>('/api/departments', { includeInactive: includeInactive || undefined }), [includeInactive]);
+  const res = useApiData(
+    () => api.get<{ items: Department[] }>('/api/departments', { includeInactive: includeInactive || undefined }),
+    [includeInactive],
+  );
   const items = useMemo(() => res.data?.items ?? [], [res.data]);
-  const options = useMemo(() => items.filter((d) => d.active).map((d) => ({ value: d.id, label: deptName(d, lang) })), [items, lang]);
-  const nameOf = (id: string | null | undefined) => deptName(items.find((d) => d.id === id), lang);
+  const options = useMemo(
+    () => items.filter((d) => d.active).map((d) => ({ value: d.id, label: deptName(d, lang) })),
+    [items, lang],
+  );
+  const nameOf = (id: string | null | undefined) =>
+    deptName(
+      items.find((d) => d.id === id),
+      lang,
+    );
   return { ...res, items, options, nameOf };
 }

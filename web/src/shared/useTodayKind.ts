@@ -4,7 +4,12 @@ import { beijingToday } from './format.js';
 import { useApiData } from './useApiData.js';
 
 /** Is today (Beijing) a working day? From the holiday calendar, with its make-up workdays. */
-export function useTodayKind(): { date: string; weekday: number; working: boolean | undefined; holidayName: string | null } {
+export function useTodayKind(): {
+  date: string;
+  weekday: number;
+  working: boolean | undefined;
+  holidayName: string | null;
+} {
   const today = beijingToday();
   const year = Number(today.date.slice(0, 4));
   const days = useApiData(() => api.get<{ days: CalendarDay[] }>('/api/calendar/days', { year }), [year]);

@@ -24,39 +24,96 @@ export default function KbSearchPage() {
       const r = await api.get<{ items: SearchItem[] }>('/api/bot/search', { q: q.trim().slice(0, 200) });
       setItems(r.items);
       setChosen(r.items[0] ?? null);
-    } catch (e) { setError(errorText(e, t('common.failed'))); } finally { setLoading(false); }
+    } catch (e) {
+      setError(errorText(e, t('common.failed')));
+    } finally {
+      setLoading(false);
+    }
   };
   const copy = async (s: SearchItem) => {
     const div = document.createElement('div');
     div.innerHTML = s.answerHtml;
-    const text = [...div.querySelectorAll('p, li')].map((n) => n.textContent?.trim()).filter(Boolean).join('\n') || div.textContent || '';
-    try { await navigator.clipboard.writeText(text); message.success(t('kbsearch.copied')); } catch { message.error(t('kbsearch.copyFailed')); }
+    const text =
+      [...div.querySelectorAll('p, li')]
+        .map((n) => n.textContent?.trim())
+        .filter(Boolean)
+        .join('\n') ||
+      div.textContent ||
+      '';
+    try {
+      await navigator.clipboard.writeText(text);
+      message.success(t('kbsearch.copied'));
+    } catch {
+      message.error(t('kbsearch.copyFailed'));
+    }
   };
 
   return (
     <>
       <PageHeader title={t('kbsearch.title')} description={t('kbsearch.description')} />
-      <Input.Search enterButton={t('kbsearch.search')} size="large" allowClear placeholder={t('kbsearch.placeholder')} aria-label={t('kbsearch.placeholder')}
-        onSearch={search} loading={loading} style={{ maxWidth: 640, marginBottom: 16 }} data-testid="kb-search-input" autoFocus />
+      <Input.Search
+        enterButton={t('kbsearch.search')}
+        size="large"
+        allowClear
+        placeholder={t('kbsearch.placeholder')}
+        aria-label={t('kbsearch.placeholder')}
+        onSearch={search}
+        loading={loading}
+        style={{ maxWidth: 640, marginBottom: 16 }}
+        data-testid="kb-search-input"
+        autoFocus
+      />
       {error && <Typography.Paragraph type="danger">{error}</Typography.Paragraph>}
       {items && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={10}>
             <Card size="small" title={t('kbsearch.results', { n: items.length })}>
-              {items.length === 0 ? <Empty description={t('kbsearch.none')} /> : (
-                <List dataSource={items} renderItem={(s) => (
-                  <List.Item style={{ cursor: 'pointer', background: chosen?.entryId === s.entryId ? '#e6f4ff' : undefined, paddingInline: 8 }} data-testid="kb-search-result">
-                    <Button type="link" style={{ whiteSpace: 'normal', textAlign: 'left', height: 'auto', padding: 0 }} aria-pressed={chosen?.entryId === s.entryId} onClick={() => setChosen(s)}>
-                      <span>{s.question}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{[s.matter, s.department].filter(Boolean).join(' · ')}</Typography.Text></span>
-                    </Button>
-                  </List.Item>
-                )} />
+              {items.length === 0 ? (
+                <Empty description={t('kbsearch.none')} />
+              ) : (
+                <List
+                  dataSource={items}
+                  renderItem={(s) => (
+                    <List.Item
+                      style={{
+                        cursor: 'pointer',
+                        background: chosen?.entryId === s.entryId ? '#e6f4ff' : undefined,
+                        paddingInline: 8,
+                      }}
+                      data-testid="kb-search-result"
+                    >
+                      <Button
+                        type="link"
+                        style={{ whiteSpace: 'normal', textAlign: 'left', height: 'auto', padding: 0 }}
+                        aria-pressed={chosen?.entryId === s.entryId}
+                        onClick={() => setChosen(s)}
+                      >
+                        <span>
+                          {s.question}
+                          <br />
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {[s.matter, s.department].filter(Boolean).join(' · ')}
+                          </Typography.Text>
+                        </span>
+                      </Button>
+                    </List.Item>
+                  )}
+                />
               )}
             </Card>
           </Col>
           <Col xs={24} lg={14}>
             {chosen && (
-              <Card size="small" title={chosen.question} extra={<Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy(chosen)}>{t('kbsearch.copy')}</Button>} data-testid="kb-search-answer">
+              <Card
+                size="small"
+                title={chosen.question}
+                extra={
+                  <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy(chosen)}>
+                    {t('kbsearch.copy')}
+                  </Button>
+                }
+                data-testid="kb-search-answer"
+              >
                 <Space wrap style={{ marginBottom: 8 }}>
                   {chosen.matter && <Tag>{chosen.matter}</Tag>}
                   {chosen.department && <Tag color="blue">{chosen.department}</Tag>}

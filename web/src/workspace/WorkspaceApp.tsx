@@ -9,8 +9,20 @@ import { StaffLayout } from '../shared/StaffLayout.js';
  */
 export const WORKSPACE_MENU: MenuEntry[] = [
   { path: '', label: 'workspace.menuHome', icon: <HomeOutlined />, page: lazy(() => import('./WorkspaceHome.js')) },
-  { path: 'kb-search', label: 'workspace.menuKbSearch', icon: <SearchOutlined />, ability: 'knowledge.read', page: lazy(() => import('./KbSearchPage.js')) },
-  { path: 'callbacks', label: 'workspace.menuCallbacks', icon: <PhoneOutlined />, ability: 'bot.readCallbacks', page: lazy(() => import('../admin/kb/CallbacksPage.js')) },
+  {
+    path: 'kb-search',
+    label: 'workspace.menuKbSearch',
+    icon: <SearchOutlined />,
+    ability: 'knowledge.read',
+    page: lazy(() => import('./KbSearchPage.js')),
+  },
+  {
+    path: 'callbacks',
+    label: 'workspace.menuCallbacks',
+    icon: <PhoneOutlined />,
+    ability: 'bot.readCallbacks',
+    page: lazy(() => import('../admin/kb/CallbacksPage.js')),
+  },
 ];
 
 export default function WorkspaceApp() {

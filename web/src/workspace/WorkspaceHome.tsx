@@ -29,30 +29,50 @@ export default function WorkspaceHome() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card title={t('workspace.aboutYou')} size="small" style={{ height: '100%' }}>
-            <p><Typography.Text type="secondary">{t('workspace.department')}</Typography.Text>{' '}
-              <span data-testid="workspace-department">{pick(user.departmentName, lang) || t('workspace.noDepartment')}</span></p>
-            <p style={{ marginBottom: 0 }}><Typography.Text type="secondary">{t('workspace.roles')}</Typography.Text> <RoleTags roles={user.roles} /></p>
+            <p>
+              <Typography.Text type="secondary">{t('workspace.department')}</Typography.Text>{' '}
+              <span data-testid="workspace-department">
+                {pick(user.departmentName, lang) || t('workspace.noDepartment')}
+              </span>
+            </p>
+            <p style={{ marginBottom: 0 }}>
+              <Typography.Text type="secondary">{t('workspace.roles')}</Typography.Text> <RoleTags roles={user.roles} />
+            </p>
           </Card>
         </Col>
         <Col xs={24} md={8}>
           <Card title={t('workspace.today')} size="small" style={{ height: '100%' }}>
-            <p style={{ fontSize: 18, marginBottom: 4 }}>{formatPlainDate(today.date, lang)} {weekdayName(today.weekday, lang)}</p>
+            <p style={{ fontSize: 18, marginBottom: 4 }}>
+              {formatPlainDate(today.date, lang)} {weekdayName(today.weekday, lang)}
+            </p>
             {today.working !== undefined && (
               <Tag color={today.working ? 'blue' : 'default'}>
-                {today.working ? t('workspace.workingDay') : t('workspace.restDay')}{today.holidayName ? `（${today.holidayName}）` : ''}
+                {today.working ? t('workspace.workingDay') : t('workspace.restDay')}
+                {today.holidayName ? `（${today.holidayName}）` : ''}
               </Tag>
             )}
           </Card>
         </Col>
         <Col xs={24} md={8}>
-          <Card title={live ? pick(live.label, lang) : t('workspace.liveHelp')} size="small" style={{ height: '100%' }} data-testid="live-help-status">
+          <Card
+            title={live ? pick(live.label, lang) : t('workspace.liveHelp')}
+            size="small"
+            style={{ height: '100%' }}
+            data-testid="live-help-status"
+          >
             {live && (
               <>
                 <p style={{ marginBottom: 4 }}>
-                  <Tag color={live.open ? 'success' : 'default'}>{live.open ? t('workspace.liveOpen') : t('workspace.liveClosed')}</Tag>
+                  <Tag color={live.open ? 'success' : 'default'}>
+                    {live.open ? t('workspace.liveOpen') : t('workspace.liveClosed')}
+                  </Tag>
                 </p>
                 <p style={{ marginBottom: 4 }}>{t('workspace.hours', { hours: formatPeriods(live.periods, lang) })}</p>
-                {!live.open && live.nextOpening && <p style={{ marginBottom: 0 }}>{t('workspace.nextOpening', { when: formatOpening(live.nextOpening, status.data!.now, lang) })}</p>}
+                {!live.open && live.nextOpening && (
+                  <p style={{ marginBottom: 0 }}>
+                    {t('workspace.nextOpening', { when: formatOpening(live.nextOpening, status.data!.now, lang) })}
+                  </p>
+                )}
               </>
             )}
             {status.error && !live && <Typography.Text type="danger">{status.error.message}</Typography.Text>}

@@ -41,7 +41,11 @@ export interface TTopView {
  * holds two near-duplicates) or a clear winner that explains only half of the question
  * are not answered directly.
  */
-export function confidenceOf(top: TTopView | undefined, secondScore: number, cal: TCalibration = DEFAULT_CALIBRATION): number {
+export function confidenceOf(
+  top: TTopView | undefined,
+  secondScore: number,
+  cal: TCalibration = DEFAULT_CALIBRATION,
+): number {
   const raw = rawConfidence(top, secondScore);
   const cover = top ? Math.min(top.coverEntry ?? top.coverQuery, top.coverDoc) : 0;
   return scaleConfidence(cover < cal.minCover ? Math.min(raw, cal.rawPoint * 0.95) : raw, cal.rawPoint);

@@ -2,8 +2,18 @@ import type { TMatcherEntry } from './types.js';
 
 /** A small hand-written water-affairs FAQ used by the matcher tests. */
 export const WATER_FAQ: TMatcherEntry[] = [
-  { id: 'qs-apply', question: '取水许可证怎么办理？', similar: ['如何申请取水许可', '取水许可的办理流程是什么'], matter: '取水许可' },
-  { id: 'qs-docs', question: '申请取水许可需要提交哪些材料？', similar: ['办取水许可要带什么材料'], matter: '取水许可' },
+  {
+    id: 'qs-apply',
+    question: '取水许可证怎么办理？',
+    similar: ['如何申请取水许可', '取水许可的办理流程是什么'],
+    matter: '取水许可',
+  },
+  {
+    id: 'qs-docs',
+    question: '申请取水许可需要提交哪些材料？',
+    similar: ['办取水许可要带什么材料'],
+    matter: '取水许可',
+  },
   { id: 'qs-valid', question: '取水许可证的有效期是多久？', similar: ['取水许可证多久要延续'], matter: '取水许可' },
   { id: 'ps-apply', question: '排水许可证怎么申请？', similar: ['城镇污水排入排水管网许可怎么办'], matter: '排水许可' },
   { id: 'ps-docs', question: '办理排水许可需要准备什么材料？', similar: [], matter: '排水许可' },

@@ -1,5 +1,12 @@
 import { chooseCalibration, MIN_SAMPLES, type TCalibrationSample } from './calibrate.js';
-import { confidenceOf, decide, DEFAULT_CALIBRATION, DEFAULT_THRESHOLDS, rawConfidence, type TCalibration } from './decide.js';
+import {
+  confidenceOf,
+  decide,
+  DEFAULT_CALIBRATION,
+  DEFAULT_THRESHOLDS,
+  rawConfidence,
+  type TCalibration,
+} from './decide.js';
 import { generalPrior } from './general-idf.js';
 import { basicNormalise, createNormaliser } from './normalise.js';
 import { QuestionIndex } from './question-index.js';
@@ -7,7 +14,15 @@ import { rerank, type TRanked, type TRerankInput } from './rerank.js';
 import { topK } from './top-k.js';
 import { detectSmallTalk } from './smalltalk.js';
 import { createSegmenter, ngrams, tokenise } from './tokenise.js';
-import type { TCandidate, TMatcher, TMatcherEntry, TMatcherOptions, TMatchOptions, TMatchResult, TWeights } from './types.js';
+import type {
+  TCandidate,
+  TMatcher,
+  TMatcherEntry,
+  TMatcherOptions,
+  TMatchOptions,
+  TMatchResult,
+  TWeights,
+} from './types.js';
 
 export type * from './types.js';
 export { createNormaliser } from './normalise.js';
@@ -62,7 +77,14 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   const weights: TWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const rerankScale =
-    weights.rStage1 + weights.rLcsQ + weights.rLcsD + weights.rDice + weights.rCovQ + weights.rCovD + weights.rCharCovQ + weights.rCharCovD;
+    weights.rStage1 +
+    weights.rLcsQ +
+    weights.rLcsD +
+    weights.rDice +
+    weights.rCovQ +
+    weights.rCovD +
+    weights.rCharCovQ +
+    weights.rCharCovD;
   const normaliser = createNormaliser({ synonyms: options.synonyms, corrections: options.corrections });
   const jieba = createSegmenter(options.dictionary);
   const newIndex = () =>
@@ -131,12 +153,23 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   }
 
   /** `match`, with one indexed question left out (for the KB's own calibration). */
-  function matchExcluding(query: string, opts: TMatchOptions, excludeDoc: number): { result: TMatchResult; ranked: TRanked[] } {
+  function matchExcluding(
+    query: string,
+    opts: TMatchOptions,
+    excludeDoc: number,
+  ): { result: TMatchResult; ranked: TRanked[] } {
     const limit = Math.max(1, Math.min(opts.limit ?? 10, 50));
     const raw = typeof query === 'string' ? query : String(query ?? '');
     const kind = detectSmallTalk(basicNormalise(raw));
     const normalised = normaliser.normalise(raw);
-    const empty: TMatchResult = { decision: 'none', confidence: 0, candidates: [], suggestions: [], normalised, ...(kind ? { kind } : {}) };
+    const empty: TMatchResult = {
+      decision: 'none',
+      confidence: 0,
+      candidates: [],
+      suggestions: [],
+      normalised,
+      ...(kind ? { kind } : {}),
+    };
     if (kind || entries.size === 0) return { result: empty, ranked: [] };
     const tokens = tokenise(jieba, normalised);
     if (tokens.units.length === 0) return { result: empty, ranked: [] };
@@ -160,7 +193,8 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     if (weights.tri) index.tri.score(trigrams, weights.tri, acc, touched, seen);
 
     let previousMatter = opts.previousMatter ?? null;
-    if (!previousMatter && opts.previousEntryId) previousMatter = entries.get(opts.previousEntryId)?.entry.matter ?? null;
+    if (!previousMatter && opts.previousEntryId)
+      previousMatter = entries.get(opts.previousEntryId)?.entry.matter ?? null;
     const contextMatter = previousMatter && !mentionsMatter(normalised) ? previousMatter : null;
     const total = weights.words + weights.uni + weights.bi + weights.tri;
 
@@ -180,7 +214,13 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       const boost = contextMatter && st.entry.matter === contextMatter ? weights.context : 0;
       // the rerank score is on a larger scale than the first stage: scale the boost with it
       const prev = perEntry.get(doc.entry);
-      if (!prev) perEntry.set(doc.entry, { entryId: doc.entry, entryUnits: st.units, docs: [{ doc, stage1: acc[d]! - boost }], boost: boost * rerankScale });
+      if (!prev)
+        perEntry.set(doc.entry, {
+          entryId: doc.entry,
+          entryUnits: st.units,
+          docs: [{ doc, stage1: acc[d]! - boost }],
+          boost: boost * rerankScale,
+        });
       else prev.docs.push({ doc, stage1: acc[d]! - boost });
     }
     for (const d of touched) {
@@ -188,7 +228,13 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       seen[d] = 0;
     }
 
-    const ranked = rerank({ units, words, bigrams, trigrams, text: normalised }, [...perEntry.values()], index, weights, opts.debug === true);
+    const ranked = rerank(
+      { units, words, bigrams, trigrams, text: normalised },
+      [...perEntry.values()],
+      index,
+      weights,
+      opts.debug === true,
+    );
     const candidates: TCandidate[] = ranked.slice(0, limit).map((r) => {
       const st = entries.get(r.entryId)!;
       return {

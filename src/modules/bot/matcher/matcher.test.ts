@@ -112,7 +112,8 @@ describe('incremental updates', () => {
   it('stays correct after many updates (compaction)', () => {
     const m = createMatcher();
     m.build(WATER_FAQ);
-    for (let i = 0; i < 3000; i++) m.upsert({ id: `tmp-${i % 50}`, question: `临时问题${i}号水质检测报告怎么查`, similar: [] });
+    for (let i = 0; i < 3000; i++)
+      m.upsert({ id: `tmp-${i % 50}`, question: `临时问题${i}号水质检测报告怎么查`, similar: [] });
     for (let i = 0; i < 50; i++) m.remove(`tmp-${i}`);
     expect(m.size).toBe(WATER_FAQ.length);
     expect(m.match('水质检测报告怎么查').candidates.every((c) => !c.id.startsWith('tmp-'))).toBe(true);
@@ -121,7 +122,13 @@ describe('incremental updates', () => {
 
   it('indexes an update within the 2 s publishing budget on a 16,000-entry KB', () => {
     const m = createMatcher();
-    m.build(Array.from({ length: 16000 }, (_, i) => ({ id: `e${i}`, question: `第${i}号事项的办理材料和时限是什么`, similar: [] })));
+    m.build(
+      Array.from({ length: 16000 }, (_, i) => ({
+        id: `e${i}`,
+        question: `第${i}号事项的办理材料和时限是什么`,
+        similar: [],
+      })),
+    );
     const t0 = performance.now();
     m.upsert({ id: 'fresh', question: '防汛物资储备点在哪里', similar: [] });
     expect(performance.now() - t0).toBeLessThan(2000);

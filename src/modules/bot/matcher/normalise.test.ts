@@ -38,7 +38,12 @@ describe('normalisation', () => {
   });
 
   it('applies configured synonym groups, first word canonical', () => {
-    const s = createNormaliser({ synonyms: [['取水许可证', '取水证', '取水许可'], ['缴纳', '交', '缴']] });
+    const s = createNormaliser({
+      synonyms: [
+        ['取水许可证', '取水证', '取水许可'],
+        ['缴纳', '交', '缴'],
+      ],
+    });
     expect(s.normalise('取水证怎么交')).toBe('取水许可证怎么缴纳');
   });
 });

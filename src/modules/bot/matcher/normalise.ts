@@ -64,14 +64,65 @@ export const DOMAIN_CORRECTIONS: ReadonlyArray<readonly [string, string]> = [
  * the same characters inside a real question are kept.
  */
 export const LEADING_FILLERS: readonly string[] = [
-  '你好', '您好', '小申', '在吗', '在不在', '请问一下', '请问下', '请问', '我想问一下', '我想问下', '我想问问',
-  '想问一下', '想问下', '想问问', '问一下', '问下', '麻烦问一下', '麻烦问下', '麻烦你', '麻烦您', '麻烦',
-  '咨询一下', '咨询下', '我想咨询一下', '我想咨询下', '我想咨询', '我要咨询', '请教一下', '请教下', '打扰一下',
-  '打扰了', '你好啊', '您好啊', 'hi', 'hello', '哈喽', '嗨', '老师', '同志', '工作人员', '我想了解一下', '想了解一下',
+  '你好',
+  '您好',
+  '小申',
+  '在吗',
+  '在不在',
+  '请问一下',
+  '请问下',
+  '请问',
+  '我想问一下',
+  '我想问下',
+  '我想问问',
+  '想问一下',
+  '想问下',
+  '想问问',
+  '问一下',
+  '问下',
+  '麻烦问一下',
+  '麻烦问下',
+  '麻烦你',
+  '麻烦您',
+  '麻烦',
+  '咨询一下',
+  '咨询下',
+  '我想咨询一下',
+  '我想咨询下',
+  '我想咨询',
+  '我要咨询',
+  '请教一下',
+  '请教下',
+  '打扰一下',
+  '打扰了',
+  '你好啊',
+  '您好啊',
+  'hi',
+  'hello',
+  '哈喽',
+  '嗨',
+  '老师',
+  '同志',
+  '工作人员',
+  '我想了解一下',
+  '想了解一下',
 ];
 export const TRAILING_FILLERS: readonly string[] = [
-  '谢谢你', '谢谢您', '谢谢啦', '谢谢了', '谢谢', '多谢', '感谢', '麻烦了', '麻烦你了', '麻烦您了', '好吗', '好吧',
-  '请回答', '急', '在线等',
+  '谢谢你',
+  '谢谢您',
+  '谢谢啦',
+  '谢谢了',
+  '谢谢',
+  '多谢',
+  '感谢',
+  '麻烦了',
+  '麻烦你了',
+  '麻烦您了',
+  '好吗',
+  '好吧',
+  '请回答',
+  '急',
+  '在线等',
 ];
 
 /** Replaces phrases longest-first in one left-to-right pass. */
@@ -144,9 +195,17 @@ export function stripFillers(text: string): string {
   for (let guard = 0; guard < 6; guard++) {
     const before = t;
     t = t.trimStart();
-    for (const f of LEADING_FILLERS) if (t.startsWith(f) && t.length > f.length) { t = t.slice(f.length); break; }
+    for (const f of LEADING_FILLERS)
+      if (t.startsWith(f) && t.length > f.length) {
+        t = t.slice(f.length);
+        break;
+      }
     t = t.trimEnd();
-    for (const f of TRAILING_FILLERS) if (t.endsWith(f) && t.length > f.length) { t = t.slice(0, t.length - f.length); break; }
+    for (const f of TRAILING_FILLERS)
+      if (t.endsWith(f) && t.length > f.length) {
+        t = t.slice(0, t.length - f.length);
+        break;
+      }
     if (t === before) break;
   }
   return t.trim();
@@ -158,9 +217,14 @@ export interface TNormaliser {
 }
 
 /** Builds the full normalisation pipeline with the KB's own synonyms and corrections. */
-export function createNormaliser(opts: { synonyms?: readonly (readonly string[])[]; corrections?: ReadonlyArray<readonly [string, string]> } = {}): TNormaliser {
+export function createNormaliser(
+  opts: { synonyms?: readonly (readonly string[])[]; corrections?: ReadonlyArray<readonly [string, string]> } = {},
+): TNormaliser {
   const colloquial = createReplacer(COLLOQUIAL);
-  const corrections = createReplacer([...DOMAIN_CORRECTIONS, ...(opts.corrections ?? []).map(([a, b]) => [basicNormalise(a), basicNormalise(b)] as const)]);
+  const corrections = createReplacer([
+    ...DOMAIN_CORRECTIONS,
+    ...(opts.corrections ?? []).map(([a, b]) => [basicNormalise(a), basicNormalise(b)] as const),
+  ]);
   const synonyms = createReplacer(synonymPairs(opts.synonyms ?? []));
   return {
     normalise(text, o = {}) {

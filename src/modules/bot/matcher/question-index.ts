@@ -37,7 +37,8 @@ export class QuestionIndex {
     const { bm25 = {}, spelling = false, prior } = opts;
     this.indexTrigrams = opts.trigrams !== false;
     this.speller = spelling ? new ContextSpeller() : undefined;
-    const f = (k: keyof TBm25Params, p?: (t: string) => number) => new FieldIndex(bm25[k]?.k1 ?? 1.2, bm25[k]?.b ?? 0.75, 1, p);
+    const f = (k: keyof TBm25Params, p?: (t: string) => number) =>
+      new FieldIndex(bm25[k]?.k1 ?? 1.2, bm25[k]?.b ?? 0.75, 1, p);
     this.words = f('words', prior);
     this.uni = f('uni');
     this.bi = f('bi');

@@ -34,7 +34,13 @@ export interface TRanked {
  * features (LCS, bigram overlap, idf-weighted coverage in both directions) on top of the
  * first-stage BM25 score. An entry's score is the best of its questions.
  */
-export function rerank(q: TQueryView, inputs: readonly TRerankInput[], index: QuestionIndex, w: TWeights, debug: boolean): TRanked[] {
+export function rerank(
+  q: TQueryView,
+  inputs: readonly TRerankInput[],
+  index: QuestionIndex,
+  w: TWeights,
+  debug: boolean,
+): TRanked[] {
   const wordIdf = new Map<string, number>();
   const charIdf = new Map<string, number>();
   const idfW = (t: string) => {
@@ -66,14 +72,16 @@ export function rerank(q: TQueryView, inputs: readonly TRerankInput[], index: Qu
         covD: all || w.rCovD ? weightedCoverage(doc.words, qWordSet, idfW) : 0,
         charCovQ: weightedCoverage(q.units, doc.unitSet, idfC),
         charCovD: weightedCoverage(doc.units, qUnitSet, idfC),
-        ...(debug ? {
-          fW: index.words.scoreDoc(q.words, doc.id),
-          fU: index.uni.scoreDoc(q.units, doc.id),
-          fB: index.bi.scoreDoc(q.bigrams, doc.id),
-          fT: index.tri.scoreDoc(q.trigrams, doc.id),
-          edit: 1 - editDistance(q.units, doc.units) / Math.max(1, q.units.length, doc.units.length),
-          lenRatio: Math.min(q.units.length, doc.units.length) / Math.max(1, q.units.length, doc.units.length),
-        } : {}),
+        ...(debug
+          ? {
+              fW: index.words.scoreDoc(q.words, doc.id),
+              fU: index.uni.scoreDoc(q.units, doc.id),
+              fB: index.bi.scoreDoc(q.bigrams, doc.id),
+              fT: index.tri.scoreDoc(q.trigrams, doc.id),
+              edit: 1 - editDistance(q.units, doc.units) / Math.max(1, q.units.length, doc.units.length),
+              lenRatio: Math.min(q.units.length, doc.units.length) / Math.max(1, q.units.length, doc.units.length),
+            }
+          : {}),
       };
       const score =
         w.rStage1 * f.stage1 +
@@ -85,11 +93,23 @@ export function rerank(q: TQueryView, inputs: readonly TRerankInput[], index: Qu
         w.rCharCovQ * f.charCovQ +
         w.rCharCovD * f.charCovD +
         inp.boost;
-      if (!best || score > best.score) best = { entryId: inp.entryId, score, doc, coverQuery: f.charCovQ, coverDoc: f.charCovD, coverEntry: f.charCovQ, ...(debug ? { features: f } : {}) };
+      if (!best || score > best.score)
+        best = {
+          entryId: inp.entryId,
+          score,
+          doc,
+          coverQuery: f.charCovQ,
+          coverDoc: f.charCovD,
+          coverEntry: f.charCovQ,
+          ...(debug ? { features: f } : {}),
+        };
     }
     if (best) {
       // how much of the citizen's question the entry explains, over all its phrasings
-      best.coverEntry = inp.entryUnits.size > 0 ? Math.max(best.coverQuery, weightedCoverage(q.units, inp.entryUnits, idfC)) : best.coverQuery;
+      best.coverEntry =
+        inp.entryUnits.size > 0
+          ? Math.max(best.coverQuery, weightedCoverage(q.units, inp.entryUnits, idfC))
+          : best.coverQuery;
       out.push(best);
     }
   }

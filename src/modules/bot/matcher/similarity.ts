@@ -73,7 +73,11 @@ export function dice(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Share of `from`'s weight (e.g. idf) that also appears in `to`. */
-export function weightedCoverage(from: readonly string[], to: ReadonlySet<string>, weight: (t: string) => number): number {
+export function weightedCoverage(
+  from: readonly string[],
+  to: ReadonlySet<string>,
+  weight: (t: string) => number,
+): number {
   let total = 0;
   let hit = 0;
   for (const t of new Set(from)) {
@@ -83,4 +87,3 @@ export function weightedCoverage(from: readonly string[], to: ReadonlySet<string
   }
   return total === 0 ? 0 : hit / total;
 }
-

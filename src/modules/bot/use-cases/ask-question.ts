@@ -20,12 +20,29 @@ export interface BotReply {
 }
 
 export interface PresentedEntry {
-  entryId: string; code: string; question: string; answerHtml: string; matter: string | null; guideUrl: string | null;
-  department: string; lastReviewed: string; version: number;
+  entryId: string;
+  code: string;
+  question: string;
+  answerHtml: string;
+  matter: string | null;
+  guideUrl: string | null;
+  department: string;
+  lastReviewed: string;
+  version: number;
 }
 
 function present(e: LiveEntry): PresentedEntry {
-  return { entryId: e.id, code: e.code, question: e.question, answerHtml: e.answer, matter: e.matterName, guideUrl: e.guideUrl, department: e.departmentName, lastReviewed: e.publishedAt, version: e.version };
+  return {
+    entryId: e.id,
+    code: e.code,
+    question: e.question,
+    answerHtml: e.answer,
+    matter: e.matterName,
+    guideUrl: e.guideUrl,
+    department: e.departmentName,
+    lastReviewed: e.publishedAt,
+    version: e.version,
+  };
 }
 
 /** An entry answers only inside its validity dates (Shanghai calendar day). */
@@ -38,16 +55,40 @@ function isValid(e: LiveEntry | undefined, today: string): e is LiveEntry {
  * the previous turn's matter as context), decide answer / suggest / no match, store the turn
  * (which feeds the resolution rate and the unanswered inbox) and say what to show.
  */
-export async function askQuestion(db: Db, index: BotIndex, now: Date, session: BotSession, input: { question?: string; pick?: string }): Promise<BotReply> {
+export async function askQuestion(
+  db: Db,
+  index: BotIndex,
+  now: Date,
+  session: BotSession,
+  input: { question?: string; pick?: string },
+): Promise<BotReply> {
   const question = (input.question ?? '').trim();
-  if (!input.pick && !question) throw new AppError('VALIDATION_FAILED', { zh: '请输入您想咨询的问题。', en: 'Please type your question.' }, { field: 'question' });
+  if (!input.pick && !question)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { zh: '请输入您想咨询的问题。', en: 'Please type your question.' },
+      { field: 'question' },
+    );
   if (question.length > MAX_QUESTION) {
-    throw new AppError('VALIDATION_FAILED', { zh: `问题太长了，请精简到 ${MAX_QUESTION} 字以内。`, en: `Please keep the question under ${MAX_QUESTION} characters.` }, { field: 'question' });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {
+        zh: `问题太长了，请精简到 ${MAX_QUESTION} 字以内。`,
+        en: `Please keep the question under ${MAX_QUESTION} characters.`,
+      },
+      { field: 'question' },
+    );
   }
   const today = shanghaiDate(now);
   // Context for follow-ups ("那要什么材料"): the matter of the latest turn that had one.
-  const previous = await db.selectFrom('bot_turns').select(['entry_id', 'matter_id']).where('session_id', '=', session.id)
-    .where('matter_id', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const previous = await db
+    .selectFrom('bot_turns')
+    .select(['entry_id', 'matter_id'])
+    .where('session_id', '=', session.id)
+    .where('matter_id', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
   let decision: BotDecision;
   let entry: LiveEntry | undefined;
@@ -58,12 +99,20 @@ export async function askQuestion(db: Db, index: BotIndex, now: Date, session: B
 
   if (input.pick) {
     entry = index.entry(input.pick);
-    if (!isValid(entry, today)) throw new AppError('NOT_FOUND', { zh: '该问题的答案已更新或下线，请重新提问。', en: 'That answer is no longer available; please ask again.' });
+    if (!isValid(entry, today))
+      throw new AppError('NOT_FOUND', {
+        zh: '该问题的答案已更新或下线，请重新提问。',
+        en: 'That answer is no longer available; please ask again.',
+      });
     decision = 'picked';
     confidence = 1;
   } else {
     const previousMatter = previous?.matter_id ? index.matterKey(previous.matter_id) : null;
-    const result = index.matcherInstance.match(question, { previousMatter, previousEntryId: previous?.entry_id ?? null, limit: 10 });
+    const result = index.matcherInstance.match(question, {
+      previousMatter,
+      previousEntryId: previous?.entry_id ?? null,
+      limit: 10,
+    });
     confidence = result.confidence;
     candidates = result.candidates.map((c) => ({ entryId: c.id, score: Math.round(c.score * 1000) / 1000 }));
     const valid = result.candidates.map((c) => index.entry(c.id)).filter((e): e is LiveEntry => isValid(e, today));
@@ -76,9 +125,15 @@ export async function askQuestion(db: Db, index: BotIndex, now: Date, session: B
     } else if (result.decision !== 'none' && valid.length) {
       decision = 'suggest';
       const ids = result.suggestions.length ? result.suggestions : valid.map((e) => e.id);
-      suggestions = ids.map((id) => index.entry(id)).filter((e): e is LiveEntry => isValid(e, today)).slice(0, 3);
+      suggestions = ids
+        .map((id) => index.entry(id))
+        .filter((e): e is LiveEntry => isValid(e, today))
+        .slice(0, 3);
       message = SUGGEST;
-      if (!suggestions.length) { decision = 'none'; message = NO_MATCH; }
+      if (!suggestions.length) {
+        decision = 'none';
+        message = NO_MATCH;
+      }
     } else {
       decision = 'none';
       message = result.normalised.replace(/\s/g, '') ? NO_MATCH : NOT_UNDERSTOOD;
@@ -90,19 +145,46 @@ export async function askQuestion(db: Db, index: BotIndex, now: Date, session: B
   const matterId = entry?.matterId ?? suggestions[0]?.matterId ?? null;
   const turnId = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('bot_turns').values({
-      id: turnId, session_id: session.id, seq: session.turns + 1, question: input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION),
-      decision, entry_id: entry?.id ?? null, entry_version: entry?.version ?? null, matter_id: matterId,
-      confidence: Math.round(confidence * 1000) / 1000, candidates: JSON.stringify(candidates.slice(0, 5)), feedback: null, feedback_at: null,
-      inbox_status: decision === 'none' && message === NO_MATCH ? 'open' : null, inbox_entry_id: null, inbox_handled_by: null, inbox_handled_at: null,
-      created_at: now.toISOString(),
-    }).execute();
-    await trx.updateTable('bot_sessions').set({ turns: session.turns + 1, last_at: now.toISOString() }).where('id', '=', session.id).execute();
-    if (entry) await trx.updateTable('kb_entries').set((eb) => ({ shown_count: eb('shown_count', '+', 1) })).where('id', '=', entry!.id).execute();
+    await trx
+      .insertInto('bot_turns')
+      .values({
+        id: turnId,
+        session_id: session.id,
+        seq: session.turns + 1,
+        question: input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION),
+        decision,
+        entry_id: entry?.id ?? null,
+        entry_version: entry?.version ?? null,
+        matter_id: matterId,
+        confidence: Math.round(confidence * 1000) / 1000,
+        candidates: JSON.stringify(candidates.slice(0, 5)),
+        feedback: null,
+        feedback_at: null,
+        inbox_status: decision === 'none' && message === NO_MATCH ? 'open' : null,
+        inbox_entry_id: null,
+        inbox_handled_by: null,
+        inbox_handled_at: null,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await trx
+      .updateTable('bot_sessions')
+      .set({ turns: session.turns + 1, last_at: now.toISOString() })
+      .where('id', '=', session.id)
+      .execute();
+    if (entry)
+      await trx
+        .updateTable('kb_entries')
+        .set((eb) => ({ shown_count: eb('shown_count', '+', 1) }))
+        .where('id', '=', entry!.id)
+        .execute();
   });
   session.turns += 1;
   return {
-    turnId, decision, message, confidence: Math.round(confidence * 1000) / 1000,
+    turnId,
+    decision,
+    message,
+    confidence: Math.round(confidence * 1000) / 1000,
     answer: entry ? present(entry) : null,
     suggestions: suggestions.map((e) => ({ entryId: e.id, question: e.question })),
     related,

@@ -18,14 +18,20 @@
   btn.textContent = label;
   btn.setAttribute('aria-label', lang === 'en' ? 'Open the Xiaoshen assistant' : '打开小申智能客服');
   btn.setAttribute('aria-expanded', 'false');
-  btn.style.cssText = 'position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;padding:14px 20px;border:0;border-radius:28px;' +
+  btn.style.cssText =
+    'position:fixed;bottom:20px;' +
+    side +
+    ':20px;z-index:2147483000;padding:14px 20px;border:0;border-radius:28px;' +
     'background:#0b5cad;color:#fff;font-size:18px;line-height:1.3;font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;' +
     'box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer;min-height:48px';
 
   function size() {
     var small = window.innerWidth < 480;
-    frame.style.cssText = 'position:fixed;z-index:2147483001;border:0;background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.3);' +
-      (small ? 'inset:0;width:100%;height:100%;' : 'bottom:84px;' + side + ':20px;width:400px;height:min(640px,calc(100vh - 110px));border-radius:12px;');
+    frame.style.cssText =
+      'position:fixed;z-index:2147483001;border:0;background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.3);' +
+      (small
+        ? 'inset:0;width:100%;height:100%;'
+        : 'bottom:84px;' + side + ':20px;width:400px;height:min(640px,calc(100vh - 110px));border-radius:12px;');
   }
 
   function toggle(show) {
@@ -43,12 +49,33 @@
     if (open && frame) frame.focus();
   }
 
-  btn.addEventListener('click', function () { toggle(!open); });
-  window.addEventListener('resize', function () { if (frame) { size(); frame.style.display = open ? 'block' : 'none'; } });
-  window.addEventListener('message', function (e) {
-    if (e.origin === base && e.data === 'bangban:close') { toggle(false); btn.focus(); }
+  btn.addEventListener('click', function () {
+    toggle(!open);
   });
-  window.addEventListener('keydown', function (e) { if (open && e.key === 'Escape') { toggle(false); btn.focus(); } });
-  (document.body ? Promise.resolve() : new Promise(function (r) { document.addEventListener('DOMContentLoaded', r); }))
-    .then(function () { document.body.appendChild(btn); });
+  window.addEventListener('resize', function () {
+    if (frame) {
+      size();
+      frame.style.display = open ? 'block' : 'none';
+    }
+  });
+  window.addEventListener('message', function (e) {
+    if (e.origin === base && e.data === 'bangban:close') {
+      toggle(false);
+      btn.focus();
+    }
+  });
+  window.addEventListener('keydown', function (e) {
+    if (open && e.key === 'Escape') {
+      toggle(false);
+      btn.focus();
+    }
+  });
+  (document.body
+    ? Promise.resolve()
+    : new Promise(function (r) {
+        document.addEventListener('DOMContentLoaded', r);
+      })
+  ).then(function () {
+    document.body.appendChild(btn);
+  });
 })();

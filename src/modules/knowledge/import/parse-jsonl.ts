@@ -85,7 +85,10 @@ export function parseKbJsonl(text: string): TParseJsonlResult {
     if (prev !== undefined) {
       errors.push({
         line,
-        message: { zh: `编号“${parsed.data.id}”与第${prev}行重复`, en: `id "${parsed.data.id}" duplicates line ${prev}` },
+        message: {
+          zh: `编号“${parsed.data.id}”与第${prev}行重复`,
+          en: `id "${parsed.data.id}" duplicates line ${prev}`,
+        },
       });
       continue;
     }

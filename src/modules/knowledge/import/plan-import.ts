@@ -9,13 +9,22 @@ export interface Lookups {
   existing: Map<string, { id: string; departmentId: string }>; // entry code → entry
 }
 
-export interface PlannedRow extends ImportRow { departmentId: string; matterId: string | null; categoryValue: string; existingId: string | null }
+export interface PlannedRow extends ImportRow {
+  departmentId: string;
+  matterId: string | null;
+  categoryValue: string;
+  existingId: string | null;
+}
 
 /**
  * Checks every row against the catalogue and the importer's scope (an editor imports only into
  * their own department), so a bad file is reported completely and nothing of it is written.
  */
-export function planImport(p: Principal, rows: ImportRow[], look: Lookups): { planned: PlannedRow[]; errors: RowError[] } {
+export function planImport(
+  p: Principal,
+  rows: ImportRow[],
+  look: Lookups,
+): { planned: PlannedRow[]; errors: RowError[] } {
   const planned: PlannedRow[] = [];
   const errors: RowError[] = [];
   for (const r of rows) {
@@ -24,9 +33,17 @@ export function planImport(p: Principal, rows: ImportRow[], look: Lookups): { pl
     const matter = r.matter ? look.matters.get(r.matter) : undefined;
     if (r.matter && !matter) err('matter', `事项编码“${r.matter}”不存在`, `unknown matter code "${r.matter}"`);
     const category = r.category ?? matter?.category ?? '其它';
-    if (!(CATEGORIES as readonly string[]).includes(category)) err('category', `分类“${category}”无效，应为：${CATEGORIES.join('、')}`, `category "${category}" must be one of ${CATEGORIES.join(', ')}`);
-    let departmentId: string | null | undefined = r.department ? look.departments.get(r.department) : matter?.owner ?? p.departmentId;
-    if (r.department && !departmentId) err('department', `主办部门“${r.department}”不存在`, `unknown department "${r.department}"`);
+    if (!(CATEGORIES as readonly string[]).includes(category))
+      err(
+        'category',
+        `分类“${category}”无效，应为：${CATEGORIES.join('、')}`,
+        `category "${category}" must be one of ${CATEGORIES.join(', ')}`,
+      );
+    let departmentId: string | null | undefined = r.department
+      ? look.departments.get(r.department)
+      : (matter?.owner ?? p.departmentId);
+    if (r.department && !departmentId)
+      err('department', `主办部门“${r.department}”不存在`, `unknown department "${r.department}"`);
     else if (!departmentId) err('department', '缺少主办部门', 'missing department');
     const existing = r.id ? look.existing.get(r.id) : undefined;
     if (departmentId && !knowledgePolicy.ownDepartment(p, departmentId)) {
@@ -37,7 +54,13 @@ export function planImport(p: Principal, rows: ImportRow[], look: Lookups): { pl
     }
     if (r.question.length > 500) err('question', '标准问题不能超过 500 字', 'question must be at most 500 characters');
     if (errors.length === before && departmentId) {
-      planned.push({ ...r, departmentId, matterId: matter?.id ?? null, categoryValue: category, existingId: existing?.id ?? null });
+      planned.push({
+        ...r,
+        departmentId,
+        matterId: matter?.id ?? null,
+        categoryValue: category,
+        existingId: existing?.id ?? null,
+      });
     }
   }
   return { planned, errors };

@@ -17,14 +17,22 @@ export type XlsxRow = Partial<Record<XlsxKey, string>>;
 
 /** Splits a multi-value cell: one value per line, or separated by ｜ (also | ; ；). */
 export function splitCell(s: string | undefined): string[] {
-  return (s ?? '').split(/\r?\n|[｜|;；]/).map((x) => x.trim()).filter(Boolean);
+  return (s ?? '')
+    .split(/\r?\n|[｜|;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** Writes rows under the Chinese headers; used for the empty template and for exports. */
 export async function writeXlsx(rows: XlsxRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('知识库');
-  ws.columns = XLSX_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+  ws.columns = XLSX_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: { alignment: { wrapText: true, vertical: 'top' } },
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -55,7 +63,9 @@ export async function readXlsx(buf: Buffer): Promise<{ rows: { row: number; data
     if (c) byCol.set(col, c.key);
   });
   const have = new Set(byCol.values());
-  const missing = XLSX_COLUMNS.filter((c) => ['question', 'answer'].includes(c.key) && !have.has(c.key)).map((c) => c.header);
+  const missing = XLSX_COLUMNS.filter((c) => ['question', 'answer'].includes(c.key) && !have.has(c.key)).map(
+    (c) => c.header,
+  );
   const rows: { row: number; data: XlsxRow }[] = [];
   ws.eachRow((r, n) => {
     if (n === 1) return;

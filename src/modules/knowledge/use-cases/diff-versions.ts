@@ -4,12 +4,23 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import { findVersion, type EntryRow } from '../knowledge.repo.js';
 import { answerText } from '../sanitize-answer.js';
 
-export interface Segment { value: string; added: boolean; removed: boolean }
+export interface Segment {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
 type Side = { question: string; similar: string; answer: string; category: string; tags: string };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const list = (json: string) => { try { return (JSON.parse(json) as string[]).join('\n'); } catch { return json; } };
-const seg = (changes: Change[]): Segment[] => changes.map((c) => ({ value: c.value, added: !!c.added, removed: !!c.removed }));
+const list = (json: string) => {
+  try {
+    return (JSON.parse(json) as string[]).join('\n');
+  } catch {
+    return json;
+  }
+};
+const seg = (changes: Change[]): Segment[] =>
+  changes.map((c) => ({ value: c.value, added: !!c.added, removed: !!c.removed }));
 
 /**
  * A readable comparison of two versions of an entry, field by field, as added/removed/unchanged
@@ -30,8 +41,11 @@ export async function diffVersions(db: Db, entry: EntryRow, from: number, to: nu
   const a = await findVersion(db, entry.id, from);
   const b = to === 'working' ? entry : await findVersion(db, entry.id, to);
   if (!a || !b) throw notFound({ zh: '版本', en: 'version' });
-  if (to !== 'working' && to === from) throw new AppError('VALIDATION_FAILED', { zh: '请选择两个不同的版本。', en: 'Choose two different versions.' });
+  if (to !== 'working' && to === from)
+    throw new AppError('VALIDATION_FAILED', { zh: '请选择两个不同的版本。', en: 'Choose two different versions.' });
   const fields = diffContents(a, b);
-  const changed = Object.entries(fields).filter(([, s]) => s.some((x) => x.added || x.removed)).map(([k]) => k);
+  const changed = Object.entries(fields)
+    .filter(([, s]) => s.some((x) => x.added || x.removed))
+    .map(([k]) => k);
   return { from, to, changed, fields };
 }

@@ -22,8 +22,12 @@ export const STALE_DAYS = 180;
 export async function failingEntries(db: DbOrTrx, p: Principal, limit = 100) {
   return statsScope(db, p)
     .where('kb_entries.unsolved_count', '>=', FAILING_MIN_UNSOLVED)
-    .where(sql<boolean>`kb_entries.unsolved_count * 100 >= (kb_entries.solved_count + kb_entries.unsolved_count) * ${Math.round(FAILING_MIN_SHARE * 100)}`)
-    .orderBy('kb_entries.unsolved_count', 'desc').limit(limit).execute();
+    .where(
+      sql<boolean>`kb_entries.unsolved_count * 100 >= (kb_entries.solved_count + kb_entries.unsolved_count) * ${Math.round(FAILING_MIN_SHARE * 100)}`,
+    )
+    .orderBy('kb_entries.unsolved_count', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Live entries whose last review is older than 180 days (or never reviewed). */
@@ -31,6 +35,10 @@ export async function staleEntries(db: DbOrTrx, p: Principal, now: Date, limit =
   const cutoff = new Date(now.getTime() - STALE_DAYS * 86_400_000).toISOString();
   return statsScope(db, p)
     .where('kb_entries.live_version', '>', 0)
-    .where((eb) => eb.or([eb('kb_entries.last_reviewed_at', 'is', null), eb('kb_entries.last_reviewed_at', '<', cutoff)]))
-    .orderBy('kb_entries.last_reviewed_at').limit(limit).execute();
+    .where((eb) =>
+      eb.or([eb('kb_entries.last_reviewed_at', 'is', null), eb('kb_entries.last_reviewed_at', '<', cutoff)]),
+    )
+    .orderBy('kb_entries.last_reviewed_at')
+    .limit(limit)
+    .execute();
 }

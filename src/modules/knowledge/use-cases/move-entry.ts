@@ -9,29 +9,63 @@ import { assertUpdated, loadEntryFor } from './entry-support.js';
 export type SimpleMove = 'submit' | 'withdraw' | 'return' | 'archive' | 'reopen';
 
 const EVENT: Record<SimpleMove, string> = {
-  submit: 'kb.entry_submitted', withdraw: 'kb.entry_withdrawn', return: 'kb.entry_returned', archive: 'kb.entry_archived', reopen: 'kb.entry_restored',
+  submit: 'kb.entry_submitted',
+  withdraw: 'kb.entry_withdrawn',
+  return: 'kb.entry_returned',
+  archive: 'kb.entry_archived',
+  reopen: 'kb.entry_restored',
 };
 
 /**
  * The workflow moves that change only the status: submit for review, withdraw, return with a
  * comment, archive (the bot stops answering from it: live_version goes to 0) and reopen.
  */
-export async function moveEntry(db: Db, actor: Actor, p: Principal, now: Date, id: string, action: SimpleMove, comment?: string | null): Promise<void> {
+export async function moveEntry(
+  db: Db,
+  actor: Actor,
+  p: Principal,
+  now: Date,
+  id: string,
+  action: SimpleMove,
+  comment?: string | null,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const byReviewer = KB_TRANSITIONS[action].by === 'reviewer';
-    const e = await loadEntryFor(trx, p, id, byReviewer ? knowledgePolicy.reviewEntry : (q, x) => knowledgePolicy.editEntry(q, x) || knowledgePolicy.reviewEntry(q, x));
+    const e = await loadEntryFor(
+      trx,
+      p,
+      id,
+      byReviewer
+        ? knowledgePolicy.reviewEntry
+        : (q, x) => knowledgePolicy.editEntry(q, x) || knowledgePolicy.reviewEntry(q, x),
+    );
     const to = nextStatus(e.status as KbStatus, action, comment);
     const ts = now.toISOString();
-    const res = await trx.updateTable('kb_entries').set({
-      status: to, updated_at: ts,
-      ...(action === 'submit' ? { submitted_at: ts } : {}),
-      ...(action === 'return' ? { review_comment: comment!.trim(), last_reviewed_at: ts } : {}),
-      ...(action === 'archive' ? { live_version: 0, last_reviewed_at: ts } : {}),
-    }).where('id', '=', id).where('status', '=', e.status).executeTakeFirst();
+    const res = await trx
+      .updateTable('kb_entries')
+      .set({
+        status: to,
+        updated_at: ts,
+        ...(action === 'submit' ? { submitted_at: ts } : {}),
+        ...(action === 'return' ? { review_comment: comment!.trim(), last_reviewed_at: ts } : {}),
+        ...(action === 'archive' ? { live_version: 0, last_reviewed_at: ts } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', '=', e.status)
+      .executeTakeFirst();
     assertUpdated(res);
     await recordEvent(trx, actor, now, {
-      type: EVENT[action], subjectType: 'kb_entry', subjectId: id, departmentId: e.department_id,
-      data: { code: e.code, from: e.status, to, ...(comment ? { comment } : {}), ...(action === 'archive' ? { liveVersion: e.live_version } : {}) },
+      type: EVENT[action],
+      subjectType: 'kb_entry',
+      subjectId: id,
+      departmentId: e.department_id,
+      data: {
+        code: e.code,
+        from: e.status,
+        to,
+        ...(comment ? { comment } : {}),
+        ...(action === 'archive' ? { liveVersion: e.live_version } : {}),
+      },
     });
   });
 }

@@ -14,19 +14,58 @@ export async function proposeKbEntry(db: DbOrTrx, actor: Actor, now: Date, input
   const write = async (trx: DbOrTrx) => {
     let departmentId = input.departmentId ?? null;
     if (input.matterId) {
-      const m = await trx.selectFrom('matters').select('owner_department_id').where('id', '=', input.matterId).executeTakeFirst();
-      if (!m) throw new AppError('VALIDATION_FAILED', { zh: '所选事项不存在。', en: 'The matter does not exist.' }, { field: 'matterId' });
+      const m = await trx
+        .selectFrom('matters')
+        .select('owner_department_id')
+        .where('id', '=', input.matterId)
+        .executeTakeFirst();
+      if (!m)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { zh: '所选事项不存在。', en: 'The matter does not exist.' },
+          { field: 'matterId' },
+        );
       departmentId = m.owner_department_id;
     }
-    if (!departmentId) throw new AppError('VALIDATION_FAILED', { zh: '请选择事项或主办部门。', en: 'Choose a matter or an owner department.' }, { field: 'departmentId' });
+    if (!departmentId)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { zh: '请选择事项或主办部门。', en: 'Choose a matter or an owner department.' },
+        { field: 'departmentId' },
+      );
     const d = await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
-    if (!d) throw new AppError('VALIDATION_FAILED', { zh: '主办部门不存在。', en: 'The department does not exist.' }, { field: 'departmentId' });
-    await trx.insertInto('kb_proposals').values({
-      id, source: input.source, source_ref: input.sourceRef ?? null, question: input.question, answer: input.answer, department_id: departmentId,
-      matter_id: input.matterId ?? null, status: 'open', entry_id: null, created_by: actor.userId, created_at: now.toISOString(),
-      decided_by: null, decided_at: null, decision_note: null,
-    }).execute();
-    await recordEvent(trx, actor, now, { type: 'kb.proposal_created', subjectType: 'kb_proposal', subjectId: id, departmentId, data: { source: input.source, question: input.question } });
+    if (!d)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { zh: '主办部门不存在。', en: 'The department does not exist.' },
+        { field: 'departmentId' },
+      );
+    await trx
+      .insertInto('kb_proposals')
+      .values({
+        id,
+        source: input.source,
+        source_ref: input.sourceRef ?? null,
+        question: input.question,
+        answer: input.answer,
+        department_id: departmentId,
+        matter_id: input.matterId ?? null,
+        status: 'open',
+        entry_id: null,
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+      })
+      .execute();
+    await recordEvent(trx, actor, now, {
+      type: 'kb.proposal_created',
+      subjectType: 'kb_proposal',
+      subjectId: id,
+      departmentId,
+      data: { source: input.source, question: input.question },
+    });
   };
   if (db.isTransaction) await write(db);
   else await (db as Db).transaction().execute(write);

@@ -7,20 +7,47 @@ import type { KbStatus } from '../knowledge.schemas.js';
 import { nextStatus } from '../transitions.js';
 import { assertUpdated, loadEntryFor } from './entry-support.js';
 
-type Snapshot = Pick<EntryRow, 'id' | 'question' | 'similar' | 'answer' | 'matter_id' | 'category' | 'tags' | 'valid_from' | 'valid_until' | 'updated_by'>;
+type Snapshot = Pick<
+  EntryRow,
+  | 'id'
+  | 'question'
+  | 'similar'
+  | 'answer'
+  | 'matter_id'
+  | 'category'
+  | 'tags'
+  | 'valid_from'
+  | 'valid_until'
+  | 'updated_by'
+>;
 
 /** The next version number of an entry (versions survive archiving, so it is max + 1, not live + 1). */
 export async function nextVersion(trx: Trx, entryId: string): Promise<number> {
-  const row = await trx.selectFrom('kb_versions').select((eb) => eb.fn.max('version').as('v')).where('entry_id', '=', entryId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('kb_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('entry_id', '=', entryId)
+    .executeTakeFirst();
   return Number(row?.v ?? 0) + 1;
 }
 
 /** The whole working copy as an immutable kb_versions row: what the bot answers from. */
 export function versionRow(e: Snapshot, version: number, reviewerId: string | null, now: Date, note: string | null) {
   return {
-    entry_id: e.id, version, question: e.question, similar: e.similar, answer: e.answer, matter_id: e.matter_id, category: e.category,
-    tags: e.tags, valid_from: e.valid_from, valid_until: e.valid_until, author_id: e.updated_by, reviewer_id: reviewerId,
-    published_at: now.toISOString(), note,
+    entry_id: e.id,
+    version,
+    question: e.question,
+    similar: e.similar,
+    answer: e.answer,
+    matter_id: e.matter_id,
+    category: e.category,
+    tags: e.tags,
+    valid_from: e.valid_from,
+    valid_until: e.valid_until,
+    author_id: e.updated_by,
+    reviewer_id: reviewerId,
+    published_at: now.toISOString(),
+    note,
   };
 }
 
@@ -28,18 +55,35 @@ export function versionRow(e: Snapshot, version: number, reviewerId: string | nu
  * A KB reviewer publishes a submitted entry: a new whole-snapshot version becomes live and the
  * `kb.entry_published` event (subject = entry id) tells every node's bot index to reload it.
  */
-export async function publishEntry(db: Db, actor: Actor, p: Principal, now: Date, id: string, note?: string | null): Promise<number> {
+export async function publishEntry(
+  db: Db,
+  actor: Actor,
+  p: Principal,
+  now: Date,
+  id: string,
+  note?: string | null,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const e = await loadEntryFor(trx, p, id, knowledgePolicy.reviewEntry);
     nextStatus(e.status as KbStatus, 'publish');
     const version = await nextVersion(trx, id);
     const ts = now.toISOString();
-    await trx.insertInto('kb_versions').values(versionRow(e, version, actor.userId, now, note ?? null)).execute();
-    const res = await trx.updateTable('kb_entries').set({ status: 'published', live_version: version, review_comment: null, last_reviewed_at: ts, updated_at: ts })
-      .where('id', '=', id).where('status', '=', e.status).executeTakeFirst();
+    await trx
+      .insertInto('kb_versions')
+      .values(versionRow(e, version, actor.userId, now, note ?? null))
+      .execute();
+    const res = await trx
+      .updateTable('kb_entries')
+      .set({ status: 'published', live_version: version, review_comment: null, last_reviewed_at: ts, updated_at: ts })
+      .where('id', '=', id)
+      .where('status', '=', e.status)
+      .executeTakeFirst();
     assertUpdated(res);
     await recordEvent(trx, actor, now, {
-      type: 'kb.entry_published', subjectType: 'kb_entry', subjectId: id, departmentId: e.department_id,
+      type: 'kb.entry_published',
+      subjectType: 'kb_entry',
+      subjectId: id,
+      departmentId: e.department_id,
       data: { code: e.code, version, previousVersion: e.live_version },
     });
     return version;

@@ -6,7 +6,12 @@ export const DEMO_PASSWORD = 'Bangban2026';
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[]; department: string }[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], department: 'sci-it' },
   { username: 'window1', displayName: '王敏（窗口）', roles: ['window_agent'], department: 'service-centre' },
-  { username: 'water1', displayName: '李强（水资源）', roles: ['business_agent', 'kb_editor'], department: 'water-resources' },
+  {
+    username: 'water1',
+    displayName: '李强（水资源）',
+    roles: ['business_agent', 'kb_editor'],
+    department: 'water-resources',
+  },
   { username: 'supply1', displayName: '赵静（供水）', roles: ['business_agent'], department: 'water-supply' },
   { username: 'drain1', displayName: '孙磊（排水）', roles: ['business_agent', 'kb_editor'], department: 'drainage' },
   { username: 'hotline1', displayName: '陈晨（热线办）', roles: ['hotline_dispatcher'], department: 'hotline' },

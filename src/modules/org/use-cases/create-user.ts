@@ -15,19 +15,48 @@ export async function createUser(db: Db, actor: Actor, now: Date, input: TCreate
   try {
     await db.transaction().execute(async (trx) => {
       await checkRolesFitDepartment(trx, input.roles, input.departmentId ?? null);
-      await trx.insertInto('users').values({
-        id, username: input.username, display_name: input.displayName, password_hash: passwordHash,
-        department_id: input.departmentId ?? null, phone: input.phone ?? null, status: 'active', must_change_password: 0,
-        failed_logins: 0, locked_until: null, last_login_at: null, created_at: now.toISOString(), updated_at: now.toISOString(),
-      }).execute();
-      if (input.roles.length) await trx.insertInto('user_roles').values([...new Set(input.roles)].map((role) => ({ user_id: id, role }))).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          department_id: input.departmentId ?? null,
+          phone: input.phone ?? null,
+          status: 'active',
+          must_change_password: 0,
+          failed_logins: 0,
+          locked_until: null,
+          last_login_at: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+      if (input.roles.length)
+        await trx
+          .insertInto('user_roles')
+          .values([...new Set(input.roles)].map((role) => ({ user_id: id, role })))
+          .execute();
       await recordEvent(trx, actor, now, {
-        type: 'user.created', subjectType: 'user', subjectId: id, departmentId: input.departmentId ?? null,
-        data: { username: input.username, displayName: input.displayName, roles: input.roles, departmentId: input.departmentId ?? null },
+        type: 'user.created',
+        subjectType: 'user',
+        subjectId: id,
+        departmentId: input.departmentId ?? null,
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          roles: input.roles,
+          departmentId: input.departmentId ?? null,
+        },
       });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { zh: `用户名“${input.username}”已被使用。`, en: `Username "${input.username}" is taken.` });
+    if (isUniqueViolation(err))
+      throw new AppError('DUPLICATE', {
+        zh: `用户名“${input.username}”已被使用。`,
+        en: `Username "${input.username}" is taken.`,
+      });
     throw err;
   }
   return id;

@@ -13,28 +13,58 @@ export async function resetPassword(db: Db, actor: Actor, now: Date, id: string,
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select(['id', 'department_id']).where('id', '=', id).executeTakeFirst();
     if (!user) throw notFound(USER);
-    await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
-      .where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     await endUserSessions(trx, id);
-    await recordEvent(trx, actor, now, { type: 'user.password_reset', subjectType: 'user', subjectId: id, departmentId: user.department_id });
+    await recordEvent(trx, actor, now, {
+      type: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: id,
+      departmentId: user.department_id,
+    });
   });
 }
 
 /** Disables or re-enables an account; disabling ends its sessions at once. */
-export async function setUserStatus(db: Db, actor: Actor, now: Date, id: string, status: 'active' | 'disabled'): Promise<void> {
+export async function setUserStatus(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  id: string,
+  status: 'active' | 'disabled',
+): Promise<void> {
   if (status === 'disabled' && actor.userId === id) {
     throw new AppError('CONFLICT', { zh: '不能停用自己的账号。', en: 'You cannot disable your own account.' });
   }
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'status', 'department_id']).where('id', '=', id).executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'status', 'department_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!user) throw notFound(USER);
     if (user.status === status) {
-      throw new AppError('INVALID_TRANSITION', status === 'disabled'
-        ? { zh: '该账号已是停用状态。', en: 'The account is already disabled.' }
-        : { zh: '该账号已是启用状态。', en: 'The account is already active.' });
+      throw new AppError(
+        'INVALID_TRANSITION',
+        status === 'disabled'
+          ? { zh: '该账号已是停用状态。', en: 'The account is already disabled.' }
+          : { zh: '该账号已是启用状态。', en: 'The account is already active.' },
+      );
     }
-    await trx.updateTable('users').set({ status, failed_logins: 0, locked_until: null, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ status, failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     if (status === 'disabled') await endUserSessions(trx, id);
-    await recordEvent(trx, actor, now, { type: status === 'disabled' ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id, departmentId: user.department_id });
+    await recordEvent(trx, actor, now, {
+      type: status === 'disabled' ? 'user.disabled' : 'user.enabled',
+      subjectType: 'user',
+      subjectId: id,
+      departmentId: user.department_id,
+    });
   });
 }

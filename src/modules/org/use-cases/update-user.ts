@@ -13,28 +13,47 @@ export async function updateUser(db: Db, actor: Actor, now: Date, id: string, in
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!user) throw notFound(USER);
-    const current = (await trx.selectFrom('user_roles').select('role').where('user_id', '=', id).execute()).map((r) => r.role as Role);
+    const current = (await trx.selectFrom('user_roles').select('role').where('user_id', '=', id).execute()).map(
+      (r) => r.role as Role,
+    );
     const roles = input.roles ? [...new Set(input.roles)] : current;
     const departmentId = input.departmentId === undefined ? user.department_id : input.departmentId;
     if (actor.userId === id && current.includes('admin') && !roles.includes('admin')) {
-      throw new AppError('CONFLICT', { zh: '不能移除自己的管理员角色。', en: 'You cannot remove your own administrator role.' });
+      throw new AppError('CONFLICT', {
+        zh: '不能移除自己的管理员角色。',
+        en: 'You cannot remove your own administrator role.',
+      });
     }
     await checkRolesFitDepartment(trx, roles, departmentId);
-    await trx.updateTable('users').set({
-      display_name: input.displayName ?? user.display_name,
-      department_id: departmentId,
-      phone: input.phone === undefined ? user.phone : input.phone,
-      updated_at: now.toISOString(),
-    }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({
+        display_name: input.displayName ?? user.display_name,
+        department_id: departmentId,
+        phone: input.phone === undefined ? user.phone : input.phone,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
     const rolesChanged = input.roles && (roles.length !== current.length || roles.some((r) => !current.includes(r)));
     if (rolesChanged) {
       await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-      if (roles.length) await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+      if (roles.length)
+        await trx
+          .insertInto('user_roles')
+          .values(roles.map((role) => ({ user_id: id, role })))
+          .execute();
     }
     if (rolesChanged || departmentId !== user.department_id) await endUserSessions(trx, id);
     await recordEvent(trx, actor, now, {
-      type: 'user.updated', subjectType: 'user', subjectId: id, departmentId,
-      data: { changes: { ...input, phone: input.phone === undefined ? undefined : '(changed)' }, before: { departmentId: user.department_id, roles: current } },
+      type: 'user.updated',
+      subjectType: 'user',
+      subjectId: id,
+      departmentId,
+      data: {
+        changes: { ...input, phone: input.phone === undefined ? undefined : '(changed)' },
+        before: { departmentId: user.department_id, roles: current },
+      },
     });
   });
 }

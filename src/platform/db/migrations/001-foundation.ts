@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 /** Organisation, accounts, sessions, matter catalogue, calendar, events, jobs, idempotency. */
 export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
-  await db.schema.createTable('departments')
+  await db.schema
+    .createTable('departments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name_zh', 'text', (c) => c.notNull())
@@ -14,7 +15,8 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -31,13 +33,15 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .execute();
   await db.schema.createIndex('users_department_idx').on('users').column('department_id').execute();
 
-  await db.schema.createTable('user_roles')
+  await db.schema
+    .createTable('user_roles')
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role'])
     .execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -48,7 +52,8 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_expires_idx').on('sessions').column('expires_at').execute();
 
-  await db.schema.createTable('matters')
+  await db.schema
+    .createTable('matters')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -62,7 +67,8 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('calendar_days')
+  await db.schema
+    .createTable('calendar_days')
     .addColumn('date', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text')
@@ -70,14 +76,18 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('service_hours')
+  await db.schema
+    .createTable('service_hours')
     .addColumn('channel', 'text', (c) => c.primaryKey())
     .addColumn('periods', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('events')
-    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+  await db.schema
+    .createTable('events')
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) =>
+      postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_label', 'text')
@@ -93,7 +103,8 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
   await db.schema.createIndex('events_subject_idx').on('events').columns(['subject_type', 'subject_id']).execute();
   await db.schema.createIndex('events_actor_idx').on('events').column('actor_id').execute();
 
-  await db.schema.createTable('jobs')
+  await db.schema
+    .createTable('jobs')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull().defaultTo('{}'))
@@ -108,7 +119,8 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .execute();
   await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['status', 'run_at']).execute();
 
-  await db.schema.createTable('idempotency_keys')
+  await db.schema
+    .createTable('idempotency_keys')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer')
@@ -116,7 +128,8 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('settings')
+  await db.schema
+    .createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

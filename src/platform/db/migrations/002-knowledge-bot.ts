@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /** Knowledge base (entries, versions, policies, proposals, terms), the bot's sessions and turns, ratings, callbacks, counters. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('kb_entries')
+  await db.schema
+    .createTable('kb_entries')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('question', 'text', (c) => c.notNull())
@@ -31,7 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('kb_entries_matter_idx').on('kb_entries').column('matter_id').execute();
 
   // Every published version, whole: what the bot answers from is the entry's live version.
-  await db.schema.createTable('kb_versions')
+  await db.schema
+    .createTable('kb_versions')
     .addColumn('entry_id', 'text', (c) => c.notNull().references('kb_entries.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('question', 'text', (c) => c.notNull())
@@ -49,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('kb_versions_pk', ['entry_id', 'version'])
     .execute();
 
-  await db.schema.createTable('policy_documents')
+  await db.schema
+    .createTable('policy_documents')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('doc_number', 'text')
@@ -61,13 +64,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('policy_entries')
+  await db.schema
+    .createTable('policy_entries')
     .addColumn('policy_id', 'text', (c) => c.notNull().references('policy_documents.id').onDelete('cascade'))
     .addColumn('entry_id', 'text', (c) => c.notNull().references('kb_entries.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('policy_entries_pk', ['policy_id', 'entry_id'])
     .execute();
 
-  await db.schema.createTable('kb_proposals')
+  await db.schema
+    .createTable('kb_proposals')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('source_ref', 'text')
@@ -85,7 +90,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The matcher's user dictionary ('term freq tag') and synonym groups ('canonical other …').
-  await db.schema.createTable('kb_terms')
+  await db.schema
+    .createTable('kb_terms')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
@@ -93,7 +99,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('kb_terms_kind_value_idx').on('kb_terms').columns(['kind', 'value']).unique().execute();
 
-  await db.schema.createTable('bot_sessions')
+  await db.schema
+    .createTable('bot_sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('channel', 'text', (c) => c.notNull())
@@ -103,7 +110,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('turns', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
-  await db.schema.createTable('bot_turns')
+  await db.schema
+    .createTable('bot_turns')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('session_id', 'text', (c) => c.notNull().references('bot_sessions.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -122,12 +130,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('inbox_handled_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('bot_turns_session_idx').on('bot_turns').columns(['session_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('bot_turns_session_idx')
+    .on('bot_turns')
+    .columns(['session_id', 'seq'])
+    .unique()
+    .execute();
   await db.schema.createIndex('bot_turns_inbox_idx').on('bot_turns').columns(['inbox_status', 'created_at']).execute();
   await db.schema.createIndex('bot_turns_created_idx').on('bot_turns').column('created_at').execute();
 
   // 好差评: one rating per service (一事一评), for every channel.
-  await db.schema.createTable('ratings')
+  await db.schema
+    .createTable('ratings')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('subject_type', 'text', (c) => c.notNull())
@@ -137,10 +151,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('department_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ratings_subject_idx').on('ratings').columns(['subject_type', 'subject_id']).unique().execute();
+  await db.schema
+    .createIndex('ratings_subject_idx')
+    .on('ratings')
+    .columns(['subject_type', 'subject_id'])
+    .unique()
+    .execute();
 
   // A citizen's message left outside service hours: a callback case with a receipt number.
-  await db.schema.createTable('callback_requests')
+  await db.schema
+    .createTable('callback_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('number', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -157,7 +177,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Per-year sequences for receipt and form numbers.
-  await db.schema.createTable('counters')
+  await db.schema
+    .createTable('counters')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'integer', (c) => c.notNull())
     .execute();

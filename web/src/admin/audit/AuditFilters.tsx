@@ -16,30 +16,79 @@ const GROUPS = [
 ];
 
 /** Actor, event type, date range (Beijing days) and keyword. */
-export function AuditFilters({ values, onChange, users }: { values: Values; onChange(p: Partial<Values>): void; users: User[] | undefined }) {
+export function AuditFilters({
+  values,
+  onChange,
+  users,
+}: {
+  values: Values;
+  onChange(p: Partial<Values>): void;
+  users: User[] | undefined;
+}) {
   const t = useT();
   const { lang } = useLang();
   const typeOptions = [
     ...GROUPS.map((g) => ({ value: g.prefix, label: g[lang] })),
     ...Object.entries(AUDIT_TYPE_LABELS).map(([value, l]) => ({ value, label: `${l[lang]}（${value}）` })),
   ];
-  const range = values.from || values.to ? [values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null] as [dayjs.Dayjs | null, dayjs.Dayjs | null] : null;
+  const range =
+    values.from || values.to
+      ? ([values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null] as [
+          dayjs.Dayjs | null,
+          dayjs.Dayjs | null,
+        ])
+      : null;
   return (
     <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
-      <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('audit.allActors')} aria-label={t('audit.actor')} style={{ width: 200 }}
-        value={values.actorId || undefined} loading={!users} onChange={(v?: string) => onChange({ actorId: v })}
-        options={(users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))} />
-      <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('audit.allTypes')} aria-label={t('audit.type')} style={{ width: 230 }}
-        value={values.type || undefined} options={typeOptions} onChange={(v?: string) => onChange({ type: v })} />
-      <DatePicker.RangePicker value={range} aria-label={t('audit.range')} allowEmpty={[true, true]}
-        onChange={(r) => onChange({
-          from: r?.[0] ? `${r[0].format('YYYY-MM-DD')}T00:00:00+08:00` : undefined,
-          to: r?.[1] ? `${r[1].format('YYYY-MM-DD')}T23:59:59+08:00` : undefined,
-        })} />
-      <Input.Search key={values.q} defaultValue={values.q} allowClear placeholder={t('audit.searchPlaceholder')} aria-label={t('audit.searchPlaceholder')}
-        onSearch={(q) => onChange({ q: q.trim() })} style={{ width: 220 }} />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('audit.allActors')}
+        aria-label={t('audit.actor')}
+        style={{ width: 200 }}
+        value={values.actorId || undefined}
+        loading={!users}
+        onChange={(v?: string) => onChange({ actorId: v })}
+        options={(users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('audit.allTypes')}
+        aria-label={t('audit.type')}
+        style={{ width: 230 }}
+        value={values.type || undefined}
+        options={typeOptions}
+        onChange={(v?: string) => onChange({ type: v })}
+      />
+      <DatePicker.RangePicker
+        value={range}
+        aria-label={t('audit.range')}
+        allowEmpty={[true, true]}
+        onChange={(r) =>
+          onChange({
+            from: r?.[0] ? `${r[0].format('YYYY-MM-DD')}T00:00:00+08:00` : undefined,
+            to: r?.[1] ? `${r[1].format('YYYY-MM-DD')}T23:59:59+08:00` : undefined,
+          })
+        }
+      />
+      <Input.Search
+        key={values.q}
+        defaultValue={values.q}
+        allowClear
+        placeholder={t('audit.searchPlaceholder')}
+        aria-label={t('audit.searchPlaceholder')}
+        onSearch={(q) => onChange({ q: q.trim() })}
+        style={{ width: 220 }}
+      />
       {(values.actorId || values.type || values.from || values.to || values.q) && (
-        <Button onClick={() => onChange({ actorId: undefined, type: undefined, from: undefined, to: undefined, q: undefined })}>{t('common.clearFilters')}</Button>
+        <Button
+          onClick={() =>
+            onChange({ actorId: undefined, type: undefined, from: undefined, to: undefined, q: undefined })
+          }
+        >
+          {t('common.clearFilters')}
+        </Button>
       )}
     </Space>
   );

@@ -20,42 +20,88 @@ export default function AuditPage() {
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 50;
   const filters = { actorId: f.actorId, type: f.type, from: f.from, to: f.to, q: f.q };
-  const events = useApiData(() => api.get<Page<AuditEvent>>('/api/audit', { ...filters, page, pageSize }), [f.actorId, f.type, f.from, f.to, f.q, page, pageSize]);
+  const events = useApiData(
+    () => api.get<Page<AuditEvent>>('/api/audit', { ...filters, page, pageSize }),
+    [f.actorId, f.type, f.from, f.to, f.q, page, pageSize],
+  );
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')}
-        extra={<Button icon={<DownloadOutlined aria-hidden />} href={withQuery('/api/audit/export.csv', filters)} download="audit.csv" data-testid="audit-export">{t('audit.export')}</Button>} />
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        extra={
+          <Button
+            icon={<DownloadOutlined aria-hidden />}
+            href={withQuery('/api/audit/export.csv', filters)}
+            download="audit.csv"
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
+        }
+      />
       <AuditFilters values={f} onChange={setF} users={users.data?.items} />
-      <Table<AuditEvent> rowKey="id" size="small" loading={events.loading} dataSource={events.data?.items ?? []} scroll={{ x: 960 }}
+      <Table<AuditEvent>
+        rowKey="id"
+        size="small"
+        loading={events.loading}
+        dataSource={events.data?.items ?? []}
+        scroll={{ x: 960 }}
         locale={events.error ? { emptyText: events.error.message } : undefined}
-        pagination={{ current: page, pageSize, total: events.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }), onChange: (p, s) => setF({ page: String(p), pageSize: String(s) }) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: events.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => t('common.total', { n }),
+          onChange: (p, s) => setF({ page: String(p), pageSize: String(s) }),
+        }}
         expandable={{
           expandedRowRender: (e) => (
             <div>
-              <Typography.Paragraph style={{ marginBottom: 4 }}>{t('audit.requestId')}: <Typography.Text code copyable>{e.requestId ?? '—'}</Typography.Text></Typography.Paragraph>
-              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>{JSON.stringify(e.data, null, 2)}</pre>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>
+                {t('audit.requestId')}:{' '}
+                <Typography.Text code copyable>
+                  {e.requestId ?? '—'}
+                </Typography.Text>
+              </Typography.Paragraph>
+              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                {JSON.stringify(e.data, null, 2)}
+              </pre>
             </div>
           ),
         }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 190, render: (v: string) => formatDateTime(v, lang) },
           {
-            title: t('audit.type'), dataIndex: 'type', width: 190,
-            render: (v: string) => <>{label(AUDIT_TYPE_LABELS, v, lang)}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text></>,
+            title: t('audit.type'),
+            dataIndex: 'type',
+            width: 190,
+            render: (v: string) => (
+              <>
+                {label(AUDIT_TYPE_LABELS, v, lang)}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {v}
+                </Typography.Text>
+              </>
+            ),
           },
           { title: t('audit.actor'), dataIndex: 'actor', width: 200, render: (v: string | null) => v ?? '—' },
           {
-            title: t('audit.subject'), key: 'subject',
+            title: t('audit.subject'),
+            key: 'subject',
             render: (_, e) => {
               if (!e.subjectType) return '—';
               const u = e.subjectType === 'user' && e.subjectId ? userById.get(e.subjectId) : undefined;
-              return `${label(SUBJECT_TYPE_LABELS, e.subjectType, lang)} ${u ? `${u.displayName}（${u.username}）` : e.subjectId ?? ''}`;
+              return `${label(SUBJECT_TYPE_LABELS, e.subjectType, lang)} ${u ? `${u.displayName}（${u.username}）` : (e.subjectId ?? '')}`;
             },
           },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
-        ]} />
+        ]}
+      />
     </>
   );
 }

@@ -22,10 +22,23 @@ export function CalendarDays({ years, onChanged }: { years: CalendarYears | unde
   const days = useApiData(() => api.get<{ days: CalendarDay[] }>('/api/calendar/days', { year }), [year]);
   const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const changed = () => { days.reload(); onChanged(); };
+  const changed = () => {
+    days.reload();
+    onChanged();
+  };
 
-  const yearOptions = [...new Set([...(years?.covered ?? []), ...(years?.preloaded ?? []), thisYear - 1, thisYear, thisYear + 1, thisYear + 2])]
-    .sort((a, b) => b - a).map((y) => ({ value: y, label: lang === 'zh' ? `${y} 年` : String(y) }));
+  const yearOptions = [
+    ...new Set([
+      ...(years?.covered ?? []),
+      ...(years?.preloaded ?? []),
+      thisYear - 1,
+      thisYear,
+      thisYear + 1,
+      thisYear + 2,
+    ]),
+  ]
+    .sort((a, b) => b - a)
+    .map((y) => ({ value: y, label: lang === 'zh' ? `${y} 年` : String(y) }));
   const list = days.data?.days ?? [];
   const covered = years?.covered.includes(year);
 
@@ -34,46 +47,116 @@ export function CalendarDays({ years, onChanged }: { years: CalendarYears | unde
       await api.del(`/api/calendar/days/${d.date}`);
       message.success(t('calendar.removed', { date: formatPlainDate(d.date, lang) }));
       changed();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
 
   return (
     <>
       <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Select value={year} options={yearOptions} onChange={(y: number) => setF({ year: String(y) })} style={{ width: 120 }} aria-label={t('calendar.year')} />
-          {years && (covered ? <Tag color="success">{t('calendar.covered')}</Tag> : <Tag color="warning">{t('calendar.notCovered')}</Tag>)}
+          <Select
+            value={year}
+            options={yearOptions}
+            onChange={(y: number) => setF({ year: String(y) })}
+            style={{ width: 120 }}
+            aria-label={t('calendar.year')}
+          />
+          {years &&
+            (covered ? (
+              <Tag color="success">{t('calendar.covered')}</Tag>
+            ) : (
+              <Tag color="warning">{t('calendar.notCovered')}</Tag>
+            ))}
           <Typography.Text type="secondary">
-            {t('calendar.summary', { holidays: list.filter((d) => d.kind === 'holiday').length, workdays: list.filter((d) => d.kind === 'workday').length })}
+            {t('calendar.summary', {
+              holidays: list.filter((d) => d.kind === 'holiday').length,
+              workdays: list.filter((d) => d.kind === 'workday').length,
+            })}
           </Typography.Text>
         </Space>
         <Space wrap>
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>{t('calendar.addDay')}</Button>
-          <Button icon={<ImportOutlined aria-hidden />} onClick={() => setImporting(true)}>{t('calendar.importYear')}</Button>
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+            {t('calendar.addDay')}
+          </Button>
+          <Button icon={<ImportOutlined aria-hidden />} onClick={() => setImporting(true)}>
+            {t('calendar.importYear')}
+          </Button>
         </Space>
       </Space>
-      <Table<CalendarDay> rowKey="date" size="small" loading={days.loading} dataSource={list} pagination={false} scroll={{ x: 720 }}
+      <Table<CalendarDay>
+        rowKey="date"
+        size="small"
+        loading={days.loading}
+        dataSource={list}
+        pagination={false}
+        scroll={{ x: 720 }}
         locale={{ emptyText: days.error ? days.error.message : t('calendar.empty', { year }) }}
         columns={[
-          { title: t('calendar.date'), dataIndex: 'date', width: 220, render: (d: string, r) => `${formatPlainDate(d, lang)} ${weekdayName(r.weekday, lang)}` },
-          { title: t('calendar.kind'), dataIndex: 'kind', width: 130, render: (k: CalendarDay['kind']) => <DayKindTag kind={k} /> },
-          { title: t('calendar.name'), dataIndex: 'name', render: (n: string | null) => n ?? '—' },
-          { title: t('calendar.source'), dataIndex: 'source', width: 120, render: (s: CalendarDay['source']) => <SourceTag source={s} /> },
           {
-            title: t('common.actions'), key: 'a', width: 190,
+            title: t('calendar.date'),
+            dataIndex: 'date',
+            width: 220,
+            render: (d: string, r) => `${formatPlainDate(d, lang)} ${weekdayName(r.weekday, lang)}`,
+          },
+          {
+            title: t('calendar.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: CalendarDay['kind']) => <DayKindTag kind={k} />,
+          },
+          { title: t('calendar.name'), dataIndex: 'name', render: (n: string | null) => n ?? '—' },
+          {
+            title: t('calendar.source'),
+            dataIndex: 'source',
+            width: 120,
+            render: (s: CalendarDay['source']) => <SourceTag source={s} />,
+          },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            width: 190,
             render: (_, d) => (
               <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(d)}>{t('common.edit')}</Button>
-                <Popconfirm title={t('calendar.confirmRemove', { date: formatPlainDate(d.date, lang) })} description={t('calendar.removeHint')}
-                  okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => remove(d)}>
-                  <Button type="link" size="small" danger>{t('calendar.remove')}</Button>
+                <Button type="link" size="small" onClick={() => setEditing(d)}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('calendar.confirmRemove', { date: formatPlainDate(d.date, lang) })}
+                  description={t('calendar.removeHint')}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => remove(d)}
+                >
+                  <Button type="link" size="small" danger>
+                    {t('calendar.remove')}
+                  </Button>
                 </Popconfirm>
               </Space>
             ),
           },
-        ]} />
-      <DayModal day={editing} year={year} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); changed(); }} />
-      <ImportYearModal open={importing} year={year} onClose={() => setImporting(false)} onImported={(y) => { setImporting(false); setF({ year: String(y) }); changed(); }} />
+        ]}
+      />
+      <DayModal
+        day={editing}
+        year={year}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          changed();
+        }}
+      />
+      <ImportYearModal
+        open={importing}
+        year={year}
+        onClose={() => setImporting(false)}
+        onImported={(y) => {
+          setImporting(false);
+          setF({ year: String(y) });
+          changed();
+        }}
+      />
     </>
   );
 }

@@ -17,11 +17,17 @@ export default function CalendarPage() {
     <>
       <PageHeader title={t('calendar.title')} description={t('calendar.description')} />
       <CalendarWarnings years={years.data} />
-      <Tabs items={[
-        { key: 'days', label: t('calendar.tabDays'), children: <CalendarDays years={years.data} onChanged={years.reload} /> },
-        { key: 'hours', label: t('calendar.tabHours'), children: <ServiceHoursEditor /> },
-        { key: 'deadline', label: t('calendar.tabDeadline'), children: <DeadlineCalculator /> },
-      ]} />
+      <Tabs
+        items={[
+          {
+            key: 'days',
+            label: t('calendar.tabDays'),
+            children: <CalendarDays years={years.data} onChanged={years.reload} />,
+          },
+          { key: 'hours', label: t('calendar.tabHours'), children: <ServiceHoursEditor /> },
+          { key: 'deadline', label: t('calendar.tabDeadline'), children: <DeadlineCalculator /> },
+        ]}
+      />
     </>
   );
 }

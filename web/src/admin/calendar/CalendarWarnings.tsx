@@ -4,7 +4,13 @@ import type { CalendarYears } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
 
 /** The server's calendar warnings (e.g. next year's holidays not loaded yet), impossible to miss. */
-export function CalendarWarnings({ years, showLink = false }: { years: CalendarYears | undefined; showLink?: boolean }) {
+export function CalendarWarnings({
+  years,
+  showLink = false,
+}: {
+  years: CalendarYears | undefined;
+  showLink?: boolean;
+}) {
   const t = useT();
   const { lang } = useLang();
   const navigate = useNavigate();
@@ -12,8 +18,20 @@ export function CalendarWarnings({ years, showLink = false }: { years: CalendarY
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="calendar-warnings">
       {years.warnings.map((w) => (
-        <Alert key={`${w.code}-${w.year}`} type="warning" showIcon title={t('calendar.warningTitle', { year: w.year })} description={pick(w.message, lang)}
-          action={showLink ? <Button size="small" type="primary" onClick={() => navigate('/admin/calendar')}>{t('calendar.goFix')}</Button> : undefined} />
+        <Alert
+          key={`${w.code}-${w.year}`}
+          type="warning"
+          showIcon
+          title={t('calendar.warningTitle', { year: w.year })}
+          description={pick(w.message, lang)}
+          action={
+            showLink ? (
+              <Button size="small" type="primary" onClick={() => navigate('/admin/calendar')}>
+                {t('calendar.goFix')}
+              </Button>
+            ) : undefined
+          }
+        />
       ))}
     </Space>
   );

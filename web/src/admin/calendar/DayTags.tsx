@@ -4,13 +4,26 @@ import { useT } from '../../i18n/index.js';
 
 export function DayKindTag({ kind }: { kind: CalendarDay['kind'] }) {
   const t = useT();
-  return kind === 'holiday' ? <Tag color="error">{t('calendar.holiday')}</Tag> : <Tag color="blue">{t('calendar.workday')}</Tag>;
+  return kind === 'holiday' ? (
+    <Tag color="error">{t('calendar.holiday')}</Tag>
+  ) : (
+    <Tag color="blue">{t('calendar.workday')}</Tag>
+  );
 }
 
-const SOURCE_COLORS: Record<CalendarDay['source'], string> = { preloaded: 'default', admin: 'purple', import: 'geekblue' };
+const SOURCE_COLORS: Record<CalendarDay['source'], string> = {
+  preloaded: 'default',
+  admin: 'purple',
+  import: 'geekblue',
+};
 
 export function SourceTag({ source }: { source: CalendarDay['source'] }) {
   const t = useT();
-  const key = source === 'preloaded' ? 'calendar.sourcePreloaded' : source === 'admin' ? 'calendar.sourceAdmin' : 'calendar.sourceImport';
+  const key =
+    source === 'preloaded'
+      ? 'calendar.sourcePreloaded'
+      : source === 'admin'
+        ? 'calendar.sourceAdmin'
+        : 'calendar.sourceImport';
   return <Tag color={SOURCE_COLORS[source]}>{t(key)}</Tag>;
 }

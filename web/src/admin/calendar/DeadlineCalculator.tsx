@@ -6,7 +6,12 @@ import type { Channel } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime, weekdayName } from '../../shared/format.js';
 
-interface Fields { from: Dayjs; mode: 'days' | 'minutes'; amount: number; channel: Channel }
+interface Fields {
+  from: Dayjs;
+  mode: 'days' | 'minutes';
+  amount: number;
+  channel: Channel;
+}
 
 /** Weekday of an instant in Beijing. */
 const beijingWeekday = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).getUTCDay();
@@ -27,40 +32,78 @@ export function DeadlineCalculator() {
     // The picked wall-clock time is Beijing time, whatever the browser's own zone.
     const from = `${v.from.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
     try {
-      setResult(await api.get<{ from: string; due: string }>('/api/calendar/deadline', v.mode === 'days'
-        ? { from, workingDays: v.amount }
-        : { from, workingMinutes: v.amount, channel: v.channel }));
+      setResult(
+        await api.get<{ from: string; due: string }>(
+          '/api/calendar/deadline',
+          v.mode === 'days' ? { from, workingDays: v.amount } : { from, workingMinutes: v.amount, channel: v.channel },
+        ),
+      );
     } catch (e) {
       setResult(undefined);
       setError(errorText(e, t('common.failed')));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <Card size="small" style={{ maxWidth: 640 }}>
       <Typography.Paragraph type="secondary">{t('deadline.help')}</Typography.Paragraph>
-      <Form<Fields> form={form} layout="vertical" onFinish={compute} initialValues={{ from: dayjs(), mode: 'days', amount: 5, channel: 'live_help' }}>
-        <Form.Item name="from" label={t('deadline.from')} rules={[{ required: true, message: t('deadline.fromRequired') }]}>
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        onFinish={compute}
+        initialValues={{ from: dayjs(), mode: 'days', amount: 5, channel: 'live_help' }}
+      >
+        <Form.Item
+          name="from"
+          label={t('deadline.from')}
+          rules={[{ required: true, message: t('deadline.fromRequired') }]}
+        >
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="mode" label={t('deadline.mode')}>
-          <Radio.Group options={[{ value: 'days', label: t('deadline.days') }, { value: 'minutes', label: t('deadline.minutes') }]} />
+          <Radio.Group
+            options={[
+              { value: 'days', label: t('deadline.days') },
+              { value: 'minutes', label: t('deadline.minutes') },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="amount" label={mode === 'minutes' ? t('deadline.amountMinutes') : t('deadline.amountDays')} rules={[{ required: true, message: t('deadline.amountRequired') }]}>
+        <Form.Item
+          name="amount"
+          label={mode === 'minutes' ? t('deadline.amountMinutes') : t('deadline.amountDays')}
+          rules={[{ required: true, message: t('deadline.amountRequired') }]}
+        >
           <InputNumber min={0} max={mode === 'minutes' ? 43200 : 60} style={{ width: 160 }} />
         </Form.Item>
         {mode === 'minutes' && (
           <Form.Item name="channel" label={t('deadline.channel')}>
-            <Select style={{ width: 240 }} options={[{ value: 'live_help', label: t('deadline.channelLive') }, { value: 'offline_hall', label: t('deadline.channelHall') }]} />
+            <Select
+              style={{ width: 240 }}
+              options={[
+                { value: 'live_help', label: t('deadline.channelLive') },
+                { value: 'offline_hall', label: t('deadline.channelHall') },
+              ]}
+            />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>{t('deadline.compute')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('deadline.compute')}
+        </Button>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       {result && (
-        <Alert type="success" style={{ marginTop: 16 }} role="status" data-testid="deadline-result"
-          title={t('deadline.due', { due: `${formatDateTime(result.due, lang)}（${weekdayName(beijingWeekday(result.due), lang)}）` })}
-          description={t('deadline.fromWas', { from: formatDateTime(result.from, lang) })} />
+        <Alert
+          type="success"
+          style={{ marginTop: 16 }}
+          role="status"
+          data-testid="deadline-result"
+          title={t('deadline.due', {
+            due: `${formatDateTime(result.due, lang)}（${weekdayName(beijingWeekday(result.due), lang)}）`,
+          })}
+          description={t('deadline.fromWas', { from: formatDateTime(result.from, lang) })}
+        />
       )}
     </Card>
   );

@@ -7,7 +7,17 @@ import { DayKindTag } from './DayTags.js';
 import { parseCalendarImport, type ImportDay } from './parseCalendarImport.js';
 
 /** Paste a whole year's arrangement (as published by the State Council), check the preview, then import it. */
-export function ImportYearModal({ open, year, onClose, onImported }: { open: boolean; year: number; onClose(): void; onImported(year: number): void }) {
+export function ImportYearModal({
+  open,
+  year,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  year: number;
+  onClose(): void;
+  onImported(year: number): void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -36,12 +46,27 @@ export function ImportYearModal({ open, year, onClose, onImported }: { open: boo
     }
   };
 
-  const reasons = { format: t('calendar.errFormat'), date: t('calendar.errDate'), kind: t('calendar.errKind'), year: t('calendar.errYear', { year: importYear }), duplicate: t('calendar.errDuplicate') };
+  const reasons = {
+    format: t('calendar.errFormat'),
+    date: t('calendar.errDate'),
+    kind: t('calendar.errKind'),
+    year: t('calendar.errYear', { year: importYear }),
+    duplicate: t('calendar.errDuplicate'),
+  };
 
   return (
-    <Modal open={open} width={720} title={t('calendar.importYear')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden
-      okText={t('calendar.importConfirm', { year: importYear })} cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !parsed?.days.length || parsed.errors.length > 0 }}>
+    <Modal
+      open={open}
+      width={720}
+      title={t('calendar.importYear')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      destroyOnHidden
+      okText={t('calendar.importConfirm', { year: importYear })}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: !parsed?.days.length || parsed.errors.length > 0 }}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ margin: 0 }}>{t('calendar.importHelp')}</Typography.Paragraph>
         <Typography.Text code>2027-01-01,holiday,元旦</Typography.Text>
@@ -50,22 +75,49 @@ export function ImportYearModal({ open, year, onClose, onImported }: { open: boo
           <label htmlFor="bb-import-year">{t('calendar.year')}</label>
           <InputNumber id="bb-import-year" min={2000} max={2100} value={importYear} onChange={(v) => setTarget(v)} />
         </Space>
-        <Input.TextArea rows={8} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('calendar.pasteHere')} placeholder={t('calendar.pasteHere')} />
+        <Input.TextArea
+          rows={8}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label={t('calendar.pasteHere')}
+          placeholder={t('calendar.pasteHere')}
+        />
         <Alert type="warning" showIcon title={t('calendar.replaceWarning', { year: importYear })} />
         {error && <Alert type="error" showIcon title={error} />}
         {parsed && parsed.errors.length > 0 && (
-          <Alert type="error" showIcon title={t('calendar.parseErrors', { n: parsed.errors.length })}
-            description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{parsed.errors.slice(0, 10).map((e) => <li key={`${e.line}-${e.text}`}>{t('calendar.lineError', { line: e.line, text: e.text, reason: reasons[e.reason] })}</li>)}</ul>} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('calendar.parseErrors', { n: parsed.errors.length })}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {parsed.errors.slice(0, 10).map((e) => (
+                  <li key={`${e.line}-${e.text}`}>
+                    {t('calendar.lineError', { line: e.line, text: e.text, reason: reasons[e.reason] })}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
         )}
         {parsed && parsed.days.length > 0 && (
           <>
             <Typography.Text strong>{t('calendar.preview', { n: parsed.days.length })}</Typography.Text>
-            <Table<ImportDay> rowKey="date" size="small" dataSource={parsed.days} pagination={{ pageSize: 8, hideOnSinglePage: true }}
+            <Table<ImportDay>
+              rowKey="date"
+              size="small"
+              dataSource={parsed.days}
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
               columns={[
                 { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => formatPlainDate(d, lang) },
-                { title: t('calendar.kind'), dataIndex: 'kind', render: (k: ImportDay['kind']) => <DayKindTag kind={k} /> },
+                {
+                  title: t('calendar.kind'),
+                  dataIndex: 'kind',
+                  render: (k: ImportDay['kind']) => <DayKindTag kind={k} />,
+                },
                 { title: t('calendar.name'), dataIndex: 'name', render: (n?: string) => n ?? '—' },
-              ]} />
+              ]}
+            />
           </>
         )}
       </Space>

@@ -23,14 +23,28 @@ export function ServiceHoursEditor() {
   return (
     <Row gutter={[16, 16]}>
       {(hours.data?.items ?? []).map((c) => (
-        <Col key={c.channel} xs={24} lg={12}><ChannelHours channel={c.channel} label={c.label} initial={c.periods} onSaved={hours.reload} /></Col>
+        <Col key={c.channel} xs={24} lg={12}>
+          <ChannelHours channel={c.channel} label={c.label} initial={c.periods} onSaved={hours.reload} />
+        </Col>
       ))}
-      <Col span={24}><Typography.Paragraph type="secondary">{t('hours.note')}</Typography.Paragraph></Col>
+      <Col span={24}>
+        <Typography.Paragraph type="secondary">{t('hours.note')}</Typography.Paragraph>
+      </Col>
     </Row>
   );
 }
 
-function ChannelHours({ channel, label, initial, onSaved }: { channel: Channel; label: { zh: string; en: string }; initial: Period[]; onSaved(): void }) {
+function ChannelHours({
+  channel,
+  label,
+  initial,
+  onSaved,
+}: {
+  channel: Channel;
+  label: { zh: string; en: string };
+  initial: Period[];
+  onSaved(): void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -39,15 +53,22 @@ function ChannelHours({ channel, label, initial, onSaved }: { channel: Channel; 
   useEffect(() => setPeriods(initial), [initial]);
   const issue = problem(periods);
   const dirty = JSON.stringify(periods) !== JSON.stringify(initial);
-  const set = (i: number, patch: Partial<Period>) => setPeriods((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const set = (i: number, patch: Partial<Period>) =>
+    setPeriods((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
 
   const save = async () => {
     setBusy(true);
     try {
-      await api.put(`/api/service-hours/${channel}`, { periods: [...periods].sort((a, b) => a.start.localeCompare(b.start)) });
+      await api.put(`/api/service-hours/${channel}`, {
+        periods: [...periods].sort((a, b) => a.start.localeCompare(b.start)),
+      });
       message.success(t('hours.saved', { channel: pick(label, lang) }));
       onSaved();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); } finally { setBusy(false); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -55,16 +76,49 @@ function ChannelHours({ channel, label, initial, onSaved }: { channel: Channel; 
       <Space orientation="vertical" style={{ width: '100%' }}>
         {periods.map((p, i) => (
           <Space key={i} wrap>
-            <Input value={p.start} onChange={(e) => set(i, { start: e.target.value.trim() })} style={{ width: 90 }} maxLength={5} aria-label={t('hours.start', { n: i + 1 })} />
+            <Input
+              value={p.start}
+              onChange={(e) => set(i, { start: e.target.value.trim() })}
+              style={{ width: 90 }}
+              maxLength={5}
+              aria-label={t('hours.start', { n: i + 1 })}
+            />
             <span aria-hidden="true">–</span>
-            <Input value={p.end} onChange={(e) => set(i, { end: e.target.value.trim() })} style={{ width: 90 }} maxLength={5} aria-label={t('hours.end', { n: i + 1 })} />
-            <Button icon={<DeleteOutlined aria-hidden />} disabled={periods.length <= 1} onClick={() => setPeriods((ps) => ps.filter((_, j) => j !== i))} aria-label={t('hours.removePeriod', { n: i + 1 })} />
+            <Input
+              value={p.end}
+              onChange={(e) => set(i, { end: e.target.value.trim() })}
+              style={{ width: 90 }}
+              maxLength={5}
+              aria-label={t('hours.end', { n: i + 1 })}
+            />
+            <Button
+              icon={<DeleteOutlined aria-hidden />}
+              disabled={periods.length <= 1}
+              onClick={() => setPeriods((ps) => ps.filter((_, j) => j !== i))}
+              aria-label={t('hours.removePeriod', { n: i + 1 })}
+            />
           </Space>
         ))}
-        {issue && <Alert type="error" showIcon title={t(issue === 'format' ? 'hours.errFormat' : issue === 'order' ? 'hours.errOrder' : 'hours.errOverlap')} />}
+        {issue && (
+          <Alert
+            type="error"
+            showIcon
+            title={t(
+              issue === 'format' ? 'hours.errFormat' : issue === 'order' ? 'hours.errOrder' : 'hours.errOverlap',
+            )}
+          />
+        )}
         <Space wrap>
-          <Button icon={<PlusOutlined aria-hidden />} disabled={periods.length >= 6} onClick={() => setPeriods((ps) => [...ps, { start: '', end: '' }])}>{t('hours.addPeriod')}</Button>
-          <Button type="primary" disabled={!!issue || !dirty} loading={busy} onClick={save}>{t('common.save')}</Button>
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            disabled={periods.length >= 6}
+            onClick={() => setPeriods((ps) => [...ps, { start: '', end: '' }])}
+          >
+            {t('hours.addPeriod')}
+          </Button>
+          <Button type="primary" disabled={!!issue || !dirty} loading={busy} onClick={save}>
+            {t('common.save')}
+          </Button>
           {dirty && <Button onClick={() => setPeriods(initial)}>{t('common.undo')}</Button>}
         </Space>
       </Space>

@@ -20,53 +20,124 @@ export default function BotStatsPage() {
   const [days, setDays] = useState(30);
   const from = useMemo(() => new Date(Date.now() - days * 86_400_000).toISOString(), [days]);
   const stats = useApiData(() => api.get<BotStats>('/api/bot/stats', { from }), [from]);
-  const failing = useApiData(() => api.get<{ items: BriefEntry[] }>('/api/kb/stats/failing'), [], { skip: !can('knowledge.stats') });
-  const stale = useApiData(() => api.get<{ items: BriefEntry[] }>('/api/kb/stats/stale'), [], { skip: !can('knowledge.stats') });
+  const failing = useApiData(() => api.get<{ items: BriefEntry[] }>('/api/kb/stats/failing'), [], {
+    skip: !can('knowledge.stats'),
+  });
+  const stale = useApiData(() => api.get<{ items: BriefEntry[] }>('/api/kb/stats/stale'), [], {
+    skip: !can('knowledge.stats'),
+  });
   const s = stats.data;
   const rated = s ? Object.values(s.ratings).reduce((a, b) => a + b, 0) : 0;
   const rate = s?.resolutionRate ?? null;
   const entryCols = [
     { title: t('kb.code'), dataIndex: 'code', width: 100 },
-    { title: t('kb.question'), dataIndex: 'question', render: (q: string, e: BriefEntry) => <Link to={`/admin/kb/${e.id}`}>{q}</Link> },
+    {
+      title: t('kb.question'),
+      dataIndex: 'question',
+      render: (q: string, e: BriefEntry) => <Link to={`/admin/kb/${e.id}`}>{q}</Link>,
+    },
     { title: t('kb.department'), dataIndex: 'departmentName', width: 120 },
-    { title: t('common.status'), dataIndex: 'status', width: 100, render: (v: BriefEntry['status']) => <Tag color={STATUS_LABELS[v]?.color}>{STATUS_LABELS[v]?.[lang] ?? v}</Tag> },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (v: BriefEntry['status']) => <Tag color={STATUS_LABELS[v]?.color}>{STATUS_LABELS[v]?.[lang] ?? v}</Tag>,
+    },
   ];
 
   return (
     <>
-      <PageHeader title={t('stats.title')} description={t('stats.description')}
-        extra={<Segmented aria-label={t('stats.range')} value={days} onChange={(v) => setDays(Number(v))} options={[{ value: 7, label: t('stats.days', { n: 7 }) }, { value: 30, label: t('stats.days', { n: 30 }) }, { value: 90, label: t('stats.days', { n: 90 }) }]} />} />
+      <PageHeader
+        title={t('stats.title')}
+        description={t('stats.description')}
+        extra={
+          <Segmented
+            aria-label={t('stats.range')}
+            value={days}
+            onChange={(v) => setDays(Number(v))}
+            options={[
+              { value: 7, label: t('stats.days', { n: 7 }) },
+              { value: 30, label: t('stats.days', { n: 30 }) },
+              { value: 90, label: t('stats.days', { n: 90 }) },
+            ]}
+          />
+        }
+      />
       {stats.error && <Typography.Text type="danger">{stats.error.message}</Typography.Text>}
       {s && (
         <>
-          <Typography.Paragraph type="secondary">{t('stats.period', { from: formatDate(s.from, lang), to: formatDate(s.to, lang) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('stats.period', { from: formatDate(s.from, lang), to: formatDate(s.to, lang) })}
+          </Typography.Paragraph>
           <Row gutter={[16, 16]} data-testid="bot-stats">
             <Col xs={24} lg={8}>
               <Card title={t('stats.resolution')}>
-                <Progress type="dashboard" percent={rate === null ? 0 : Math.round(rate * 100)} status={rate !== null && rate >= TARGET ? 'success' : 'normal'} format={() => percent(rate)} />
-                <Typography.Paragraph>{t('stats.target')}{' '}
-                  {rate === null ? t('stats.noData') : rate >= TARGET ? <Tag color="success">{t('stats.reached')}</Tag> : <Tag color="warning">{t('stats.notReached')}</Tag>}
+                <Progress
+                  type="dashboard"
+                  percent={rate === null ? 0 : Math.round(rate * 100)}
+                  status={rate !== null && rate >= TARGET ? 'success' : 'normal'}
+                  format={() => percent(rate)}
+                />
+                <Typography.Paragraph>
+                  {t('stats.target')}{' '}
+                  {rate === null ? (
+                    t('stats.noData')
+                  ) : rate >= TARGET ? (
+                    <Tag color="success">{t('stats.reached')}</Tag>
+                  ) : (
+                    <Tag color="warning">{t('stats.notReached')}</Tag>
+                  )}
                 </Typography.Paragraph>
-                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('stats.resolutionHelp', { r: s.resolvedSessions, n: s.sessions })}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                  {t('stats.resolutionHelp', { r: s.resolvedSessions, n: s.sessions })}
+                </Typography.Paragraph>
               </Card>
             </Col>
             <Col xs={24} lg={16}>
               <Card title={t('stats.volumes')}>
                 <Row gutter={[16, 16]}>
-                  {([['sessions', s.sessions], ['questions', s.questions], ['answered', s.answered], ['suggested', s.suggested], ['noMatch', s.noMatch], ['solvedFeedback', s.solvedFeedback], ['unsolvedFeedback', s.unsolvedFeedback], ['resolvedSessions', s.resolvedSessions]] as const).map(([k, v]) => (
-                    <Col key={k} xs={12} md={6}><Statistic title={t(`stats.${k}`)} value={v} /></Col>
+                  {(
+                    [
+                      ['sessions', s.sessions],
+                      ['questions', s.questions],
+                      ['answered', s.answered],
+                      ['suggested', s.suggested],
+                      ['noMatch', s.noMatch],
+                      ['solvedFeedback', s.solvedFeedback],
+                      ['unsolvedFeedback', s.unsolvedFeedback],
+                      ['resolvedSessions', s.resolvedSessions],
+                    ] as const
+                  ).map(([k, v]) => (
+                    <Col key={k} xs={12} md={6}>
+                      <Statistic title={t(`stats.${k}`)} value={v} />
+                    </Col>
                   ))}
                 </Row>
               </Card>
             </Col>
             <Col xs={24}>
               <Card title={t('stats.ratings', { n: rated })}>
-                <Table size="small" pagination={false} rowKey="level" dataSource={[5, 4, 3, 2, 1].map((l) => ({ level: l, n: s.ratings[String(l)] ?? 0 }))}
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="level"
+                  dataSource={[5, 4, 3, 2, 1].map((l) => ({ level: l, n: s.ratings[String(l)] ?? 0 }))}
                   columns={[
                     { title: t('stats.level'), dataIndex: 'level', render: (l: number) => RATING_LABELS[l][lang] },
                     { title: t('stats.count'), dataIndex: 'n', width: 100 },
-                    { title: t('stats.share'), key: 's', render: (_, r) => <Progress percent={rated ? Math.round((r.n / rated) * 100) : 0} size="small" strokeColor={r.level <= 2 ? '#cf1322' : undefined} /> },
-                  ]} />
+                    {
+                      title: t('stats.share'),
+                      key: 's',
+                      render: (_, r) => (
+                        <Progress
+                          percent={rated ? Math.round((r.n / rated) * 100) : 0}
+                          size="small"
+                          strokeColor={r.level <= 2 ? '#cf1322' : undefined}
+                        />
+                      ),
+                    },
+                  ]}
+                />
               </Card>
             </Col>
           </Row>
@@ -77,17 +148,48 @@ export default function BotStatsPage() {
           <Col xs={24} xl={12}>
             <Card title={t('stats.failing')}>
               <Typography.Paragraph type="secondary">{t('stats.failingHelp')}</Typography.Paragraph>
-              <Table<BriefEntry> rowKey="id" size="small" loading={failing.loading} dataSource={failing.data?.items ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 600 }}
+              <Table<BriefEntry>
+                rowKey="id"
+                size="small"
+                loading={failing.loading}
+                dataSource={failing.data?.items ?? []}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 600 }}
                 locale={{ emptyText: t('stats.noFailing') }}
-                columns={[...entryCols, { title: t('kb.solveRate'), key: 'r', width: 120, render: (_: unknown, e: BriefEntry) => `${percent(e.stats.solveRate)}（${e.stats.solved}/${e.stats.solved + e.stats.unsolved}）` }]} />
+                columns={[
+                  ...entryCols,
+                  {
+                    title: t('kb.solveRate'),
+                    key: 'r',
+                    width: 120,
+                    render: (_: unknown, e: BriefEntry) =>
+                      `${percent(e.stats.solveRate)}（${e.stats.solved}/${e.stats.solved + e.stats.unsolved}）`,
+                  },
+                ]}
+              />
             </Card>
           </Col>
           <Col xs={24} xl={12}>
             <Card title={t('stats.stale')}>
               <Typography.Paragraph type="secondary">{t('stats.staleHelp')}</Typography.Paragraph>
-              <Table<BriefEntry> rowKey="id" size="small" loading={stale.loading} dataSource={stale.data?.items ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 600 }}
+              <Table<BriefEntry>
+                rowKey="id"
+                size="small"
+                loading={stale.loading}
+                dataSource={stale.data?.items ?? []}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 600 }}
                 locale={{ emptyText: t('stats.noStale') }}
-                columns={[...entryCols, { title: t('kb.lastReviewed'), key: 'l', width: 150, render: (_: unknown, e: BriefEntry) => formatDateTime(e.stats.lastReviewedAt, lang) || '—' }]} />
+                columns={[
+                  ...entryCols,
+                  {
+                    title: t('kb.lastReviewed'),
+                    key: 'l',
+                    width: 150,
+                    render: (_: unknown, e: BriefEntry) => formatDateTime(e.stats.lastReviewedAt, lang) || '—',
+                  },
+                ]}
+              />
             </Card>
           </Col>
         </Row>

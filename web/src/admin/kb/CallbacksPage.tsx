@@ -20,45 +20,124 @@ export default function CallbacksPage() {
   const [f, setF] = useUrlFilters(['status'] as const);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [step, setStep] = useState<Step | null>(null);
-  const list = useApiData(() => api.get<{ items: CallbackMessage[] }>('/api/callbacks', { status: f.status }), [f.status], { refreshMs: 60_000 });
+  const list = useApiData(
+    () => api.get<{ items: CallbackMessage[] }>('/api/callbacks', { status: f.status }),
+    [f.status],
+    { refreshMs: 60_000 },
+  );
   const handle = can('bot.handleCallbacks');
   const reveal = async (c: CallbackMessage) => {
     try {
       const r = await api.post<{ phone: string }>(`/api/callbacks/${c.id}/phone`, {});
       setRevealed((m) => ({ ...m, [c.id]: r.phone }));
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
   return (
     <>
       <PageHeader title={t('callbacks.title')} description={t('callbacks.description')} />
       <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
-        <Select allowClear placeholder={t('callbacks.allStatuses')} aria-label={t('common.status')} style={{ width: 150 }} value={f.status || undefined}
-          options={(Object.keys(CALLBACK_STATUS_LABELS) as CallbackMessage['status'][]).map((s) => ({ value: s, label: CALLBACK_STATUS_LABELS[s][lang] }))} onChange={(v?: string) => setF({ status: v })} />
+        <Select
+          allowClear
+          placeholder={t('callbacks.allStatuses')}
+          aria-label={t('common.status')}
+          style={{ width: 150 }}
+          value={f.status || undefined}
+          options={(Object.keys(CALLBACK_STATUS_LABELS) as CallbackMessage['status'][]).map((s) => ({
+            value: s,
+            label: CALLBACK_STATUS_LABELS[s][lang],
+          }))}
+          onChange={(v?: string) => setF({ status: v })}
+        />
       </Space>
-      <Table<CallbackMessage> rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} scroll={{ x: 1420 }}
+      <Table<CallbackMessage>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1420 }}
         locale={list.error ? { emptyText: list.error.message } : { emptyText: t('callbacks.empty') }}
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { n }) }}
         columns={[
           { title: t('callbacks.number'), dataIndex: 'number', width: 140 },
           { title: t('callbacks.name'), dataIndex: 'name', width: 100 },
-          { title: t('callbacks.phone'), dataIndex: 'phone', width: 150, render: (p: string, c) => revealed[c.id] ?? p },
+          {
+            title: t('callbacks.phone'),
+            dataIndex: 'phone',
+            width: 150,
+            render: (p: string, c) => revealed[c.id] ?? p,
+          },
           { title: t('callbacks.question'), dataIndex: 'question', width: 260 },
-          { title: t('callbacks.createdAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v, lang) },
-          { title: t('callbacks.dueAt'), dataIndex: 'dueAt', width: 190, render: (v: string, c) => <>{formatDateTime(v, lang)}{c.overdue && <Tag color="error" style={{ marginLeft: 4 }}>{t('callbacks.overdue')}</Tag>}</> },
-          { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: CallbackMessage['status']) => <Tag color={CALLBACK_STATUS_LABELS[s].color}>{CALLBACK_STATUS_LABELS[s][lang]}</Tag> },
-          { title: t('callbacks.result'), dataIndex: 'result', width: 200, render: (r: string | null) => r ?? '—' },
-          ...(handle ? [{
-            title: t('common.actions'), key: 'a', width: 220, render: (_: unknown, c: CallbackMessage) => (
-              <Space size={0} wrap>
-                {c.status !== 'closed' && !revealed[c.id] && <Button type="link" size="small" onClick={() => void reveal(c)}>{t('callbacks.reveal')}</Button>}
-                {c.status === 'open' && <Button type="link" size="small" onClick={() => setStep({ item: c, to: 'called_back' })}>{t('callbacks.log')}</Button>}
-                {c.status !== 'closed' && <Button type="link" size="small" onClick={() => setStep({ item: c, to: 'closed' })}>{t('callbacks.close')}</Button>}
-              </Space>
+          {
+            title: t('callbacks.createdAt'),
+            dataIndex: 'createdAt',
+            width: 160,
+            render: (v: string) => formatDateTime(v, lang),
+          },
+          {
+            title: t('callbacks.dueAt'),
+            dataIndex: 'dueAt',
+            width: 190,
+            render: (v: string, c) => (
+              <>
+                {formatDateTime(v, lang)}
+                {c.overdue && (
+                  <Tag color="error" style={{ marginLeft: 4 }}>
+                    {t('callbacks.overdue')}
+                  </Tag>
+                )}
+              </>
             ),
-          }] : []),
-        ]} />
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: CallbackMessage['status']) => (
+              <Tag color={CALLBACK_STATUS_LABELS[s].color}>{CALLBACK_STATUS_LABELS[s][lang]}</Tag>
+            ),
+          },
+          { title: t('callbacks.result'), dataIndex: 'result', width: 200, render: (r: string | null) => r ?? '—' },
+          ...(handle
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  width: 220,
+                  render: (_: unknown, c: CallbackMessage) => (
+                    <Space size={0} wrap>
+                      {c.status !== 'closed' && !revealed[c.id] && (
+                        <Button type="link" size="small" onClick={() => void reveal(c)}>
+                          {t('callbacks.reveal')}
+                        </Button>
+                      )}
+                      {c.status === 'open' && (
+                        <Button type="link" size="small" onClick={() => setStep({ item: c, to: 'called_back' })}>
+                          {t('callbacks.log')}
+                        </Button>
+                      )}
+                      {c.status !== 'closed' && (
+                        <Button type="link" size="small" onClick={() => setStep({ item: c, to: 'closed' })}>
+                          {t('callbacks.close')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <Typography.Paragraph type="secondary">{t('callbacks.note')}</Typography.Paragraph>
-      <ProgressModal step={step} onClose={() => setStep(null)} onDone={() => { setStep(null); message.success(t('callbacks.saved')); list.reload(); }} />
+      <ProgressModal
+        step={step}
+        onClose={() => setStep(null)}
+        onDone={() => {
+          setStep(null);
+          message.success(t('callbacks.saved'));
+          list.reload();
+        }}
+      />
     </>
   );
 }
@@ -77,19 +156,41 @@ function ProgressModal({ step, onClose, onDone }: { step: Step | null; onClose()
       await api.post(`/api/callbacks/${step.item.id}/progress`, { status: step.to, result });
       form.resetFields();
       onDone();
-    } catch (e) { setError(errorText(e, t('common.failed'))); } finally { setBusy(false); }
+    } catch (e) {
+      setError(errorText(e, t('common.failed')));
+    } finally {
+      setBusy(false);
+    }
   };
   const last = useRef<Step | null>(null);
   if (step) last.current = step; // keep the title while the dialog closes
   const shown = step ?? last.current;
-  const title = shown ? t(shown.to === 'closed' ? 'callbacks.closeTitle' : 'callbacks.logTitle', { number: shown.item.number }) : '';
+  const title = shown
+    ? t(shown.to === 'closed' ? 'callbacks.closeTitle' : 'callbacks.logTitle', { number: shown.item.number })
+    : '';
   return (
-    <Modal open={!!step} title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden forceRender>
+    <Modal
+      open={!!step}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="result" label={t('callbacks.resultLabel')} rules={[{ required: true, min: 2, whitespace: true, message: t('callbacks.resultRequired') }]}>
+        <Form.Item
+          name="result"
+          label={t('callbacks.resultLabel')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('callbacks.resultRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={1000} showCount />
         </Form.Item>
-        {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}
+        {error && (
+          <Typography.Text type="danger" role="alert">
+            {error}
+          </Typography.Text>
+        )}
       </Form>
     </Modal>
   );

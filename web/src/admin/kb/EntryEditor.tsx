@@ -1,5 +1,23 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
@@ -19,11 +37,24 @@ import { POLICY_STATUS_LABELS, STATUS_LABELS, type EntryAction, type KbEntry, ty
 import './kb.css';
 
 interface Fields {
-  question: string; similar: string[]; answer: string; matterId?: string | null; category: MatterCategory;
-  departmentId?: string; tags: string[]; validFrom?: string; validUntil?: string;
+  question: string;
+  similar: string[];
+  answer: string;
+  matterId?: string | null;
+  category: MatterCategory;
+  departmentId?: string;
+  tags: string[];
+  validFrom?: string;
+  validUntil?: string;
 }
 
-const FLOW: { action: Exclude<EntryAction, 'edit' | 'restore_version'>; label: MessageKey; primary?: boolean; danger?: boolean; done: MessageKey }[] = [
+const FLOW: {
+  action: Exclude<EntryAction, 'edit' | 'restore_version'>;
+  label: MessageKey;
+  primary?: boolean;
+  danger?: boolean;
+  done: MessageKey;
+}[] = [
   { action: 'submit', label: 'kb.actSubmit', primary: true, done: 'kb.doneSubmit' },
   { action: 'publish', label: 'kb.actPublish', primary: true, done: 'kb.donePublish' },
   { action: 'return', label: 'kb.actReturn', done: 'kb.doneReturn' },
@@ -65,8 +96,14 @@ export default function EntryEditor() {
 
   const save = async (v: Fields) => {
     const body = {
-      question: v.question.trim(), similar: (v.similar ?? []).map((s) => s.trim()).filter(Boolean), answer: v.answer,
-      matterId: v.matterId || null, category: v.category, tags: v.tags ?? [], validFrom: v.validFrom || null, validUntil: v.validUntil || null,
+      question: v.question.trim(),
+      similar: (v.similar ?? []).map((s) => s.trim()).filter(Boolean),
+      answer: v.answer,
+      matterId: v.matterId || null,
+      category: v.category,
+      tags: v.tags ?? [],
+      validFrom: v.validFrom || null,
+      validUntil: v.validUntil || null,
       ...(isNew && v.departmentId ? { departmentId: v.departmentId } : {}),
     };
     let created: KbEntry | undefined;
@@ -80,7 +117,9 @@ export default function EntryEditor() {
         try {
           await api.post('/api/bot/inbox/dismiss', { turnIds, reason: '已新建条目' });
           message.success(t('kb.inboxCleared', { n: turnIds.length }));
-        } catch (err) { message.error(errorText(err, t('common.failed'))); }
+        } catch (err) {
+          message.error(errorText(err, t('common.failed')));
+        }
       }
       navigate(`/admin/kb/${created.id}`, { replace: true });
     } else entry.reload();
@@ -96,7 +135,9 @@ export default function EntryEditor() {
     } catch (err) {
       message.error(errorText(err, t('common.failed')));
       return false;
-    } finally { setActing(undefined); }
+    } finally {
+      setActing(undefined);
+    }
   };
 
   const onMatter = (mid?: string) => {
@@ -107,131 +148,298 @@ export default function EntryEditor() {
   const title = isNew ? t('kb.newTitle') : e ? `${e.code} · ${e.question}` : t('kb.title');
   return (
     <div data-testid="entry-editor">
-      <Link to="/admin/kb"><ArrowLeftOutlined aria-hidden /> {t('kb.backToList')}</Link>
+      <Link to="/admin/kb">
+        <ArrowLeftOutlined aria-hidden /> {t('kb.backToList')}
+      </Link>
       <div style={{ height: 8 }} />
-      <PageHeader title={title} extra={e && (
-        <Space wrap>
-          <Tag color={STATUS_LABELS[e.status].color} data-testid="entry-status">{STATUS_LABELS[e.status][lang]}</Tag>
-          {FLOW.filter((f) => e.actions.includes(f.action)).map((f) => (f.action === 'return'
-            ? <Button key={f.action} onClick={() => setReturning(true)}>{t(f.label)}</Button>
-            : f.action === 'archive'
-              ? (
-                <Popconfirm key={f.action} title={t('kb.confirmArchive')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => act('archive', undefined, f.done)}>
-                  <Button danger loading={acting === f.action}>{t(f.label)}</Button>
-                </Popconfirm>
-              )
-              : <Button key={f.action} type={f.primary ? 'primary' : 'default'} loading={acting === f.action} onClick={() => void act(f.action, undefined, f.done)} data-testid={`act-${f.action}`}>{t(f.label)}</Button>))}
-        </Space>
-      )} />
+      <PageHeader
+        title={title}
+        extra={
+          e && (
+            <Space wrap>
+              <Tag color={STATUS_LABELS[e.status].color} data-testid="entry-status">
+                {STATUS_LABELS[e.status][lang]}
+              </Tag>
+              {FLOW.filter((f) => e.actions.includes(f.action)).map((f) =>
+                f.action === 'return' ? (
+                  <Button key={f.action} onClick={() => setReturning(true)}>
+                    {t(f.label)}
+                  </Button>
+                ) : f.action === 'archive' ? (
+                  <Popconfirm
+                    key={f.action}
+                    title={t('kb.confirmArchive')}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => act('archive', undefined, f.done)}
+                  >
+                    <Button danger loading={acting === f.action}>
+                      {t(f.label)}
+                    </Button>
+                  </Popconfirm>
+                ) : (
+                  <Button
+                    key={f.action}
+                    type={f.primary ? 'primary' : 'default'}
+                    loading={acting === f.action}
+                    onClick={() => void act(f.action, undefined, f.done)}
+                    data-testid={`act-${f.action}`}
+                  >
+                    {t(f.label)}
+                  </Button>
+                ),
+              )}
+            </Space>
+          )
+        }
+      />
       {entry.error && <Alert type="error" showIcon title={entry.error.message} />}
-      {e?.status === 'returned' && e.reviewComment && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('kb.returnedBecause')} description={e.reviewComment} />}
-      {e && !!e.liveVersion && e.status !== 'published' && e.status !== 'archived' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('kb.liveNote', { n: e.liveVersion })} />}
-      {isNew && turnIds.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('kb.fromInbox', { n: turnIds.length })} />}
-      <Tabs items={[
-        {
-          key: 'content', label: t('kb.tabContent'), children: (
-            <Row gutter={[24, 16]}>
-              <Col xs={24} xl={16}>
-                {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-                <Form<Fields> form={form} layout="vertical" onFinish={save} disabled={!editable || (!isNew && !e)} initialValues={{ similar: [], tags: [], category: '水利' }}>
-                  <Form.Item name="question" label={t('kb.question')} rules={[{ required: true, whitespace: true, message: t('kb.questionRequired') }]}>
-                    <Input maxLength={500} data-testid="entry-question" />
-                  </Form.Item>
-                  <Form.Item label={t('kb.similar')} extra={t('kb.similarHint')}>
-                    <Form.List name="similar">
-                      {(fields, { add, remove }) => (
-                        <div data-testid="similar-list">
-                          {fields.map((field, i) => (
-                            <Space.Compact key={field.key} style={{ width: '100%', marginBottom: 6 }}>
-                              <Form.Item name={field.name} noStyle rules={[{ required: true, whitespace: true, message: t('kb.similarEmpty') }]}>
-                                <Input maxLength={500} aria-label={t('kb.similarN', { n: i + 1 })} />
-                              </Form.Item>
-                              <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('kb.removeSimilar', { n: i + 1 })} onClick={() => remove(field.name)} />
-                            </Space.Compact>
-                          ))}
-                          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add('')}>{t('kb.addSimilar')}</Button>
-                        </div>
-                      )}
-                    </Form.List>
-                  </Form.Item>
-                  <Form.Item name="answer" label={<span id="kb-answer-label">{t('kb.answer')}</span>} extra={t('kb.answerHint')}
-                    rules={[{ validator: (_, v: string) => (v && v.replace(/<[^>]+>/g, '').trim() ? Promise.resolve() : Promise.reject(new Error(t('kb.answerRequired')))) }]}>
-                    <RichText labelledBy="kb-answer-label" disabled={!editable} />
-                  </Form.Item>
-                  <Row gutter={16}>
-                    <Col xs={24} md={12}>
-                      <Form.Item name="matterId" label={t('kb.matter')}>
-                        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('kb.noMatter')} onChange={onMatter}
-                          options={(matters.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.ownerDepartmentName}）` }))} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={12} md={6}>
-                      <Form.Item name="category" label={t('kb.category')} rules={[{ required: true }]}>
-                        <Select options={MATTER_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][lang] }))} />
-                      </Form.Item>
-                    </Col>
-                    {isNew && (
-                      <Col xs={12} md={6}>
-                        <Form.Item name="departmentId" label={t('kb.department')} extra={t('kb.departmentHint')}>
-                          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={depts.options} />
+      {e?.status === 'returned' && e.reviewComment && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('kb.returnedBecause')}
+          description={e.reviewComment}
+        />
+      )}
+      {e && !!e.liveVersion && e.status !== 'published' && e.status !== 'archived' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('kb.liveNote', { n: e.liveVersion })} />
+      )}
+      {isNew && turnIds.length > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('kb.fromInbox', { n: turnIds.length })} />
+      )}
+      <Tabs
+        items={[
+          {
+            key: 'content',
+            label: t('kb.tabContent'),
+            children: (
+              <Row gutter={[24, 16]}>
+                <Col xs={24} xl={16}>
+                  {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+                  <Form<Fields>
+                    form={form}
+                    layout="vertical"
+                    onFinish={save}
+                    disabled={!editable || (!isNew && !e)}
+                    initialValues={{ similar: [], tags: [], category: '水利' }}
+                  >
+                    <Form.Item
+                      name="question"
+                      label={t('kb.question')}
+                      rules={[{ required: true, whitespace: true, message: t('kb.questionRequired') }]}
+                    >
+                      <Input maxLength={500} data-testid="entry-question" />
+                    </Form.Item>
+                    <Form.Item label={t('kb.similar')} extra={t('kb.similarHint')}>
+                      <Form.List name="similar">
+                        {(fields, { add, remove }) => (
+                          <div data-testid="similar-list">
+                            {fields.map((field, i) => (
+                              <Space.Compact key={field.key} style={{ width: '100%', marginBottom: 6 }}>
+                                <Form.Item
+                                  name={field.name}
+                                  noStyle
+                                  rules={[{ required: true, whitespace: true, message: t('kb.similarEmpty') }]}
+                                >
+                                  <Input maxLength={500} aria-label={t('kb.similarN', { n: i + 1 })} />
+                                </Form.Item>
+                                <Button
+                                  icon={<DeleteOutlined aria-hidden />}
+                                  aria-label={t('kb.removeSimilar', { n: i + 1 })}
+                                  onClick={() => remove(field.name)}
+                                />
+                              </Space.Compact>
+                            ))}
+                            <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add('')}>
+                              {t('kb.addSimilar')}
+                            </Button>
+                          </div>
+                        )}
+                      </Form.List>
+                    </Form.Item>
+                    <Form.Item
+                      name="answer"
+                      label={<span id="kb-answer-label">{t('kb.answer')}</span>}
+                      extra={t('kb.answerHint')}
+                      rules={[
+                        {
+                          validator: (_, v: string) =>
+                            v && v.replace(/<[^>]+>/g, '').trim()
+                              ? Promise.resolve()
+                              : Promise.reject(new Error(t('kb.answerRequired'))),
+                        },
+                      ]}
+                    >
+                      <RichText labelledBy="kb-answer-label" disabled={!editable} />
+                    </Form.Item>
+                    <Row gutter={16}>
+                      <Col xs={24} md={12}>
+                        <Form.Item name="matterId" label={t('kb.matter')}>
+                          <Select
+                            allowClear
+                            showSearch={{ optionFilterProp: 'label' }}
+                            placeholder={t('kb.noMatter')}
+                            onChange={onMatter}
+                            options={(matters.data?.items ?? []).map((m) => ({
+                              value: m.id,
+                              label: `${m.name}（${m.ownerDepartmentName}）`,
+                            }))}
+                          />
                         </Form.Item>
                       </Col>
+                      <Col xs={12} md={6}>
+                        <Form.Item name="category" label={t('kb.category')} rules={[{ required: true }]}>
+                          <Select
+                            options={MATTER_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][lang] }))}
+                          />
+                        </Form.Item>
+                      </Col>
+                      {isNew && (
+                        <Col xs={12} md={6}>
+                          <Form.Item name="departmentId" label={t('kb.department')} extra={t('kb.departmentHint')}>
+                            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={depts.options} />
+                          </Form.Item>
+                        </Col>
+                      )}
+                    </Row>
+                    <Form.Item name="tags" label={t('kb.tags')} extra={t('kb.tagsHint')}>
+                      <Select
+                        mode="tags"
+                        tokenSeparators={[',', '，', ' ']}
+                        open={false}
+                        suffixIcon={null}
+                        aria-label={t('kb.tags')}
+                      />
+                    </Form.Item>
+                    <Row gutter={16}>
+                      <Col xs={12} md={8}>
+                        <Form.Item name="validFrom" label={t('kb.validFrom')}>
+                          <Input type="date" />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={8}>
+                        <Form.Item name="validUntil" label={t('kb.validUntil')}>
+                          <Input type="date" />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                    {editable && (
+                      <Space>
+                        <Button type="primary" htmlType="submit" loading={busy} data-testid="entry-save">
+                          {isNew ? t('kb.createDraft') : t('kb.saveDraft')}
+                        </Button>
+                        {!isNew && <Typography.Text type="secondary">{t('kb.saveHint')}</Typography.Text>}
+                      </Space>
                     )}
-                  </Row>
-                  <Form.Item name="tags" label={t('kb.tags')} extra={t('kb.tagsHint')}>
-                    <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} aria-label={t('kb.tags')} />
-                  </Form.Item>
-                  <Row gutter={16}>
-                    <Col xs={12} md={8}><Form.Item name="validFrom" label={t('kb.validFrom')}><Input type="date" /></Form.Item></Col>
-                    <Col xs={12} md={8}><Form.Item name="validUntil" label={t('kb.validUntil')}><Input type="date" /></Form.Item></Col>
-                  </Row>
-                  {editable && (
-                    <Space>
-                      <Button type="primary" htmlType="submit" loading={busy} data-testid="entry-save">{isNew ? t('kb.createDraft') : t('kb.saveDraft')}</Button>
-                      {!isNew && <Typography.Text type="secondary">{t('kb.saveHint')}</Typography.Text>}
-                    </Space>
-                  )}
-                </Form>
-              </Col>
-              {e && (
-                <Col xs={24} xl={8}>
-                  <Card size="small" title={t('kb.facts')}>
-                    <Descriptions column={1} size="small" items={[
-                      { key: 'dept', label: t('kb.department'), children: e.departmentName },
-                      { key: 'live', label: t('kb.liveVersion'), children: e.liveVersion ? t('kb.versionN', { n: e.liveVersion }) : t('kb.notPublished') },
-                      { key: 'rev', label: t('kb.lastReviewed'), children: formatDateTime(e.stats.lastReviewedAt, lang) || '—' },
-                      { key: 'shown', label: t('kb.shown'), children: e.stats.shown },
-                      { key: 'fb', label: t('kb.solveRate'), children: `${percent(e.stats.solveRate)}（${t('kb.solvedN', { s: e.stats.solved, u: e.stats.unsolved })}）` },
-                      { key: 'upd', label: t('kb.updatedAt'), children: formatDateTime(e.updatedAt, lang) },
-                    ]} />
-                    {!!e.policies?.length && (
-                      <>
-                        <Typography.Title level={3} style={{ fontSize: 14, marginTop: 8 }}>{t('kb.linkedPolicies')}</Typography.Title>
-                        <ul style={{ paddingLeft: 18, margin: 0 }}>
-                          {e.policies.map((p) => <li key={p.id}>{p.title}{p.publishBy ? `（${t('policy.publishBy')}：${formatPlainDate(p.publishBy, lang)}）` : ''}{p.status ? <Tag style={{ marginLeft: 4 }} color={POLICY_STATUS_LABELS[p.status].color}>{POLICY_STATUS_LABELS[p.status][lang]}</Tag> : null}</li>)}
-                        </ul>
-                      </>
-                    )}
-                  </Card>
+                  </Form>
                 </Col>
-              )}
-            </Row>
-          ),
-        },
-        ...(e ? [{ key: 'versions', label: t('kb.tabVersions'), children: <Versions entry={e} onRestored={() => entry.reload()} /> }] : []),
-      ]} />
-      <ReturnModal open={returning} onClose={() => setReturning(false)} onSubmit={async (c) => { if (await act('return', c, 'kb.doneReturn')) setReturning(false); }} />
+                {e && (
+                  <Col xs={24} xl={8}>
+                    <Card size="small" title={t('kb.facts')}>
+                      <Descriptions
+                        column={1}
+                        size="small"
+                        items={[
+                          { key: 'dept', label: t('kb.department'), children: e.departmentName },
+                          {
+                            key: 'live',
+                            label: t('kb.liveVersion'),
+                            children: e.liveVersion ? t('kb.versionN', { n: e.liveVersion }) : t('kb.notPublished'),
+                          },
+                          {
+                            key: 'rev',
+                            label: t('kb.lastReviewed'),
+                            children: formatDateTime(e.stats.lastReviewedAt, lang) || '—',
+                          },
+                          { key: 'shown', label: t('kb.shown'), children: e.stats.shown },
+                          {
+                            key: 'fb',
+                            label: t('kb.solveRate'),
+                            children: `${percent(e.stats.solveRate)}（${t('kb.solvedN', { s: e.stats.solved, u: e.stats.unsolved })}）`,
+                          },
+                          { key: 'upd', label: t('kb.updatedAt'), children: formatDateTime(e.updatedAt, lang) },
+                        ]}
+                      />
+                      {!!e.policies?.length && (
+                        <>
+                          <Typography.Title level={3} style={{ fontSize: 14, marginTop: 8 }}>
+                            {t('kb.linkedPolicies')}
+                          </Typography.Title>
+                          <ul style={{ paddingLeft: 18, margin: 0 }}>
+                            {e.policies.map((p) => (
+                              <li key={p.id}>
+                                {p.title}
+                                {p.publishBy
+                                  ? `（${t('policy.publishBy')}：${formatPlainDate(p.publishBy, lang)}）`
+                                  : ''}
+                                {p.status ? (
+                                  <Tag style={{ marginLeft: 4 }} color={POLICY_STATUS_LABELS[p.status].color}>
+                                    {POLICY_STATUS_LABELS[p.status][lang]}
+                                  </Tag>
+                                ) : null}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </Card>
+                  </Col>
+                )}
+              </Row>
+            ),
+          },
+          ...(e
+            ? [
+                {
+                  key: 'versions',
+                  label: t('kb.tabVersions'),
+                  children: <Versions entry={e} onRestored={() => entry.reload()} />,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ReturnModal
+        open={returning}
+        onClose={() => setReturning(false)}
+        onSubmit={async (c) => {
+          if (await act('return', c, 'kb.doneReturn')) setReturning(false);
+        }}
+      />
     </div>
   );
 }
 
-function ReturnModal({ open, onClose, onSubmit }: { open: boolean; onClose(): void; onSubmit(comment: string): Promise<void> }) {
+function ReturnModal({
+  open,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  onClose(): void;
+  onSubmit(comment: string): Promise<void>;
+}) {
   const t = useT();
   const [form] = Form.useForm<{ comment: string }>();
   return (
-    <Modal open={open} title={t('kb.actReturn')} onCancel={onClose} onOk={() => form.submit()} okText={t('kb.actReturn')} cancelText={t('common.cancel')} destroyOnHidden forceRender>
+    <Modal
+      open={open}
+      title={t('kb.actReturn')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('kb.actReturn')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+      forceRender
+    >
       <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.comment.trim())}>
-        <Form.Item name="comment" label={t('kb.returnComment')} rules={[{ required: true, whitespace: true, message: t('kb.returnCommentRequired') }]}>
+        <Form.Item
+          name="comment"
+          label={t('kb.returnComment')}
+          rules={[{ required: true, whitespace: true, message: t('kb.returnCommentRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={1000} />
         </Form.Item>
       </Form>
@@ -243,41 +451,90 @@ function Versions({ entry, onRestored }: { entry: KbEntry; onRestored(): void })
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const versions = useApiData(() => api.get<{ items: KbVersion[] }>(`/api/kb/entries/${entry.id}/versions`), [entry.id, entry.updatedAt]);
+  const versions = useApiData(
+    () => api.get<{ items: KbVersion[] }>(`/api/kb/entries/${entry.id}/versions`),
+    [entry.id, entry.updatedAt],
+  );
   const [diff, setDiff] = useState<{ from: number; to: number | 'working' } | null>(null);
   const restore = async (v: number) => {
     try {
       await api.post(`/api/kb/entries/${entry.id}/versions/${v}/restore`, {});
       message.success(t('kb.restored', { n: v }));
       onRestored();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
   const working = entry.status !== 'published' && entry.status !== 'archived';
   return (
     <>
       <Typography.Paragraph type="secondary">{t('kb.versionsHint')}</Typography.Paragraph>
-      <Table<KbVersion> rowKey="version" size="small" loading={versions.loading} dataSource={versions.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
+      <Table<KbVersion>
+        rowKey="version"
+        size="small"
+        loading={versions.loading}
+        dataSource={versions.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 800 }}
         locale={versions.error ? { emptyText: versions.error.message } : { emptyText: t('kb.noVersions') }}
         columns={[
-          { title: t('kb.version'), dataIndex: 'version', width: 80, render: (v: number) => <>{t('kb.versionN', { n: v })}{v === entry.liveVersion && <Tag color="success" style={{ marginLeft: 4 }}>{t('kb.current')}</Tag>}</> },
-          { title: t('kb.publishedAt'), dataIndex: 'publishedAt', width: 160, render: (v: string) => formatDateTime(v, lang) },
+          {
+            title: t('kb.version'),
+            dataIndex: 'version',
+            width: 80,
+            render: (v: number) => (
+              <>
+                {t('kb.versionN', { n: v })}
+                {v === entry.liveVersion && (
+                  <Tag color="success" style={{ marginLeft: 4 }}>
+                    {t('kb.current')}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t('kb.publishedAt'),
+            dataIndex: 'publishedAt',
+            width: 160,
+            render: (v: string) => formatDateTime(v, lang),
+          },
           { title: t('kb.author'), dataIndex: 'authorName', width: 120, render: (v: string | null) => v ?? '—' },
           { title: t('kb.reviewer'), dataIndex: 'reviewerName', width: 120, render: (v: string | null) => v ?? '—' },
           { title: t('kb.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
           {
-            title: t('common.actions'), key: 'a', width: 280, render: (_, v) => (
+            title: t('common.actions'),
+            key: 'a',
+            width: 280,
+            render: (_, v) => (
               <Space size={0} wrap>
-                {v.version > 1 && <Button type="link" size="small" onClick={() => setDiff({ from: v.version - 1, to: v.version })}>{t('kb.compareWithPrev')}</Button>}
-                {working && <Button type="link" size="small" onClick={() => setDiff({ from: v.version, to: 'working' })}>{t('kb.compareWithWorking')}</Button>}
+                {v.version > 1 && (
+                  <Button type="link" size="small" onClick={() => setDiff({ from: v.version - 1, to: v.version })}>
+                    {t('kb.compareWithPrev')}
+                  </Button>
+                )}
+                {working && (
+                  <Button type="link" size="small" onClick={() => setDiff({ from: v.version, to: 'working' })}>
+                    {t('kb.compareWithWorking')}
+                  </Button>
+                )}
                 {entry.actions.includes('restore_version') && (
-                  <Popconfirm title={t('kb.confirmRestore', { n: v.version })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => restore(v.version)}>
-                    <Button type="link" size="small">{t('kb.restore')}</Button>
+                  <Popconfirm
+                    title={t('kb.confirmRestore', { n: v.version })}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => restore(v.version)}
+                  >
+                    <Button type="link" size="small">
+                      {t('kb.restore')}
+                    </Button>
                   </Popconfirm>
                 )}
               </Space>
             ),
           },
-        ]} />
+        ]}
+      />
       <DiffModal entryId={entry.id} from={diff?.from ?? 1} to={diff ? diff.to : null} onClose={() => setDiff(null)} />
     </>
   );

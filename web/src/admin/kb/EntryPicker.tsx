@@ -4,10 +4,24 @@ import { api } from '../../api/client.js';
 import { useT } from '../../i18n/index.js';
 import type { SearchItem } from './types.js';
 
-export interface PickedEntry { entryId: string; question: string; department?: string | null }
+export interface PickedEntry {
+  entryId: string;
+  question: string;
+  department?: string | null;
+}
 
 /** Chooses a published entry by searching the knowledge base as the bot does (`/api/bot/search`). */
-export function EntryPicker({ value, onChange, initial, id }: { value?: string; onChange?(v: string | undefined, e?: PickedEntry): void; initial?: PickedEntry | null; id?: string }) {
+export function EntryPicker({
+  value,
+  onChange,
+  initial,
+  id,
+}: {
+  value?: string;
+  onChange?(v: string | undefined, e?: PickedEntry): void;
+  initial?: PickedEntry | null;
+  id?: string;
+}) {
   const t = useT();
   const [options, setOptions] = useState<PickedEntry[]>(initial ? [initial] : []);
   const [loading, setLoading] = useState(false);
@@ -21,13 +35,35 @@ export function EntryPicker({ value, onChange, initial, id }: { value?: string; 
       try {
         const r = await api.get<{ items: SearchItem[] }>('/api/bot/search', { q: q.trim() });
         setOptions(r.items.map((i) => ({ entryId: i.entryId, question: i.question, department: i.department })));
-      } catch { /* keep the last options */ } finally { setLoading(false); }
+      } catch {
+        /* keep the last options */
+      } finally {
+        setLoading(false);
+      }
     }, 250);
   };
   return (
-    <Select id={id} showSearch={{ filterOption: false, onSearch: search }} value={value} loading={loading} allowClear
-      placeholder={t('inbox.pickPlaceholder')} aria-label={t('inbox.pickEntry')} notFoundContent={t('inbox.pickNone')} style={{ width: '100%' }}
-      options={options.map((o) => ({ value: o.entryId, label: `${o.question}${o.department ? `（${o.department}）` : ''}` }))}
-      onChange={(v?: string) => onChange?.(v, options.find((o) => o.entryId === v))} data-testid="entry-picker" />
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: search }}
+      value={value}
+      loading={loading}
+      allowClear
+      placeholder={t('inbox.pickPlaceholder')}
+      aria-label={t('inbox.pickEntry')}
+      notFoundContent={t('inbox.pickNone')}
+      style={{ width: '100%' }}
+      options={options.map((o) => ({
+        value: o.entryId,
+        label: `${o.question}${o.department ? `（${o.department}）` : ''}`,
+      }))}
+      onChange={(v?: string) =>
+        onChange?.(
+          v,
+          options.find((o) => o.entryId === v),
+        )
+      }
+      data-testid="entry-picker"
+    />
   );
 }

@@ -7,8 +7,19 @@ import { pick, useLang, useT } from '../../i18n/index.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 
-interface RowError { row: number; field: string | null; message: Bilingual }
-interface ImportResult { format: string; mode: string; total: number; created: number; updated: number; published: number }
+interface RowError {
+  row: number;
+  field: string | null;
+  message: Bilingual;
+}
+interface ImportResult {
+  format: string;
+  mode: string;
+  total: number;
+  created: number;
+  updated: number;
+  published: number;
+}
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -34,8 +45,14 @@ export default function ExchangePage() {
 
   const upload = async (file: File) => {
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : /\.jsonl?$/i.test(file.name) ? 'jsonl' : null;
-    setResult(undefined); setError(undefined); setRows([]); setFileName(file.name);
-    if (!format) { setError(t('exchange.badType')); return false; }
+    setResult(undefined);
+    setError(undefined);
+    setRows([]);
+    setFileName(file.name);
+    if (!format) {
+      setError(t('exchange.badType'));
+      return false;
+    }
     setBusy(true);
     try {
       const content = await toBase64(file);
@@ -46,7 +63,9 @@ export default function ExchangePage() {
       setError(errorText(e, t('common.failed')));
       const d = e instanceof ApiError ? (e.details as { rows?: RowError[] } | null) : null;
       setRows(d?.rows ?? []);
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
     return false;
   };
 
@@ -59,9 +78,13 @@ export default function ExchangePage() {
             <Card title={t('exchange.importTitle')}>
               <Typography.Paragraph>{t('exchange.importHelp')}</Typography.Paragraph>
               <Space direction="vertical" style={{ width: '100%' }}>
-                <a href="/api/kb/import/template" download><DownloadOutlined aria-hidden /> {t('exchange.template')}</a>
+                <a href="/api/kb/import/template" download>
+                  <DownloadOutlined aria-hidden /> {t('exchange.template')}
+                </a>
                 <div>
-                  <Typography.Text strong id="import-mode">{t('exchange.mode')}</Typography.Text>
+                  <Typography.Text strong id="import-mode">
+                    {t('exchange.mode')}
+                  </Typography.Text>
                   <div>
                     <Radio.Group aria-labelledby="import-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
                       <Radio value="draft">{t('exchange.modeDraft')}</Radio>
@@ -70,21 +93,50 @@ export default function ExchangePage() {
                   </div>
                 </div>
                 <Upload accept=".xlsx,.jsonl,.json" showUploadList={false} beforeUpload={(f) => upload(f)} maxCount={1}>
-                  <Button type="primary" icon={<UploadOutlined aria-hidden />} loading={busy} data-testid="import-button">{t('exchange.chooseFile')}</Button>
+                  <Button
+                    type="primary"
+                    icon={<UploadOutlined aria-hidden />}
+                    loading={busy}
+                    data-testid="import-button"
+                  >
+                    {t('exchange.chooseFile')}
+                  </Button>
                 </Upload>
-                {fileName && <Typography.Text type="secondary">{t('exchange.file', { name: fileName })}</Typography.Text>}
+                {fileName && (
+                  <Typography.Text type="secondary">{t('exchange.file', { name: fileName })}</Typography.Text>
+                )}
                 {result && (
-                  <Alert type="success" showIcon title={t('exchange.resultTitle')}
-                    description={t('exchange.result', { total: result.total, created: result.created, updated: result.updated, published: result.published })} />
+                  <Alert
+                    type="success"
+                    showIcon
+                    title={t('exchange.resultTitle')}
+                    description={t('exchange.result', {
+                      total: result.total,
+                      created: result.created,
+                      updated: result.updated,
+                      published: result.published,
+                    })}
+                  />
                 )}
                 {error && <Alert type="error" showIcon title={error} />}
                 {rows.length > 0 && (
-                  <Table<RowError> rowKey={(r) => `${r.row}-${r.field ?? ''}-${pick(r.message, 'zh')}`} size="small" dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                    data-testid="import-errors" columns={[
+                  <Table<RowError>
+                    rowKey={(r) => `${r.row}-${r.field ?? ''}-${pick(r.message, 'zh')}`}
+                    size="small"
+                    dataSource={rows}
+                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                    data-testid="import-errors"
+                    columns={[
                       { title: t('exchange.row'), dataIndex: 'row', width: 80 },
-                      { title: t('exchange.field'), dataIndex: 'field', width: 120, render: (f: string | null) => f ?? '—' },
+                      {
+                        title: t('exchange.field'),
+                        dataIndex: 'field',
+                        width: 120,
+                        render: (f: string | null) => f ?? '—',
+                      },
                       { title: t('exchange.problem'), dataIndex: 'message', render: (m: Bilingual) => pick(m, lang) },
-                    ]} />
+                    ]}
+                  />
                 )}
               </Space>
             </Card>
@@ -95,8 +147,12 @@ export default function ExchangePage() {
             <Card title={t('exchange.exportTitle')}>
               <Typography.Paragraph>{t('exchange.exportHelp')}</Typography.Paragraph>
               <Space wrap>
-                <Button href="/api/kb/export?format=xlsx" icon={<DownloadOutlined aria-hidden />}>{t('exchange.exportXlsx')}</Button>
-                <Button href="/api/kb/export?format=jsonl" icon={<DownloadOutlined aria-hidden />}>{t('exchange.exportJsonl')}</Button>
+                <Button href="/api/kb/export?format=xlsx" icon={<DownloadOutlined aria-hidden />}>
+                  {t('exchange.exportXlsx')}
+                </Button>
+                <Button href="/api/kb/export?format=jsonl" icon={<DownloadOutlined aria-hidden />}>
+                  {t('exchange.exportJsonl')}
+                </Button>
               </Space>
             </Card>
           </Col>

@@ -27,36 +27,115 @@ export default function InboxPage() {
 
   return (
     <>
-      <PageHeader title={t('inbox.title')} description={t('inbox.description')} extra={<Button onClick={inbox.reload}>{t('inbox.refresh')}</Button>} />
-      <Table<InboxGroup> rowKey="key" loading={inbox.loading} dataSource={inbox.data?.groups ?? []} scroll={{ x: 1150 }} data-testid="inbox-table"
+      <PageHeader
+        title={t('inbox.title')}
+        description={t('inbox.description')}
+        extra={<Button onClick={inbox.reload}>{t('inbox.refresh')}</Button>}
+      />
+      <Table<InboxGroup>
+        rowKey="key"
+        loading={inbox.loading}
+        dataSource={inbox.data?.groups ?? []}
+        scroll={{ x: 1150 }}
+        data-testid="inbox-table"
         locale={inbox.error ? { emptyText: inbox.error.message } : { emptyText: t('inbox.empty') }}
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('inbox.totalGroups', { n, q: inbox.data?.total ?? 0 }) }}
         expandable={{
           rowExpandable: (g) => g.items.length > 1,
           expandedRowRender: (g) => (
             <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {g.items.map((i) => <li key={i.id}>{i.question} <Typography.Text type="secondary">· {formatDateTime(i.createdAt, lang)} · {INBOX_REASON_LABELS[i.reason]?.[lang] ?? i.reason}</Typography.Text></li>)}
+              {g.items.map((i) => (
+                <li key={i.id}>
+                  {i.question}{' '}
+                  <Typography.Text type="secondary">
+                    · {formatDateTime(i.createdAt, lang)} · {INBOX_REASON_LABELS[i.reason]?.[lang] ?? i.reason}
+                  </Typography.Text>
+                </li>
+              ))}
             </ul>
           ),
         }}
         columns={[
-          { title: t('inbox.question'), dataIndex: 'question', width: 300, render: (q: string) => <Typography.Text strong>{q}</Typography.Text> },
+          {
+            title: t('inbox.question'),
+            dataIndex: 'question',
+            width: 300,
+            render: (q: string) => <Typography.Text strong>{q}</Typography.Text>,
+          },
           { title: t('inbox.count'), dataIndex: 'count', width: 80 },
-          { title: t('inbox.reason'), key: 'reason', width: 150, render: (_, g) => [...new Set(g.items.map((i) => i.reason))].map((r) => <Tag key={r} color={r === 'no_match' ? 'orange' : 'blue'}>{INBOX_REASON_LABELS[r]?.[lang] ?? r}</Tag>) },
-          { title: t('inbox.latest'), dataIndex: 'latestAt', width: 160, render: (v: string) => formatDateTime(v, lang) },
-          { title: t('inbox.hint'), dataIndex: 'hint', width: 240, render: (h: InboxGroup['hint']) => (h ? <span>{h.question}<Typography.Text type="secondary">{h.department ? `（${h.department}）` : ''}</Typography.Text></span> : '—') },
-          ...(handle ? [{
-            title: t('common.actions'), key: 'a', width: 220, render: (_: unknown, g: InboxGroup) => (
-              <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setAttaching(g)} data-testid="inbox-attach">{t('inbox.attach')}</Button>
-                {can('knowledge.edit') && <Button type="link" size="small" onClick={() => newEntry(g)}>{t('inbox.newEntry')}</Button>}
-                <Button type="link" size="small" onClick={() => setDismissing(g)}>{t('inbox.dismiss')}</Button>
-              </Space>
-            ),
-          }] : []),
-        ]} />
-      <AttachModal group={attaching} onClose={() => setAttaching(null)} onDone={() => { setAttaching(null); inbox.reload(); }} />
-      <DismissModal group={dismissing} onClose={() => setDismissing(null)} onDone={() => { setDismissing(null); inbox.reload(); }} />
+          {
+            title: t('inbox.reason'),
+            key: 'reason',
+            width: 150,
+            render: (_, g) =>
+              [...new Set(g.items.map((i) => i.reason))].map((r) => (
+                <Tag key={r} color={r === 'no_match' ? 'orange' : 'blue'}>
+                  {INBOX_REASON_LABELS[r]?.[lang] ?? r}
+                </Tag>
+              )),
+          },
+          {
+            title: t('inbox.latest'),
+            dataIndex: 'latestAt',
+            width: 160,
+            render: (v: string) => formatDateTime(v, lang),
+          },
+          {
+            title: t('inbox.hint'),
+            dataIndex: 'hint',
+            width: 240,
+            render: (h: InboxGroup['hint']) =>
+              h ? (
+                <span>
+                  {h.question}
+                  <Typography.Text type="secondary">{h.department ? `（${h.department}）` : ''}</Typography.Text>
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+          ...(handle
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  width: 220,
+                  render: (_: unknown, g: InboxGroup) => (
+                    <Space size={0} wrap>
+                      <Button type="link" size="small" onClick={() => setAttaching(g)} data-testid="inbox-attach">
+                        {t('inbox.attach')}
+                      </Button>
+                      {can('knowledge.edit') && (
+                        <Button type="link" size="small" onClick={() => newEntry(g)}>
+                          {t('inbox.newEntry')}
+                        </Button>
+                      )}
+                      <Button type="link" size="small" onClick={() => setDismissing(g)}>
+                        {t('inbox.dismiss')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <AttachModal
+        group={attaching}
+        onClose={() => setAttaching(null)}
+        onDone={() => {
+          setAttaching(null);
+          inbox.reload();
+        }}
+      />
+      <DismissModal
+        group={dismissing}
+        onClose={() => setDismissing(null)}
+        onDone={() => {
+          setDismissing(null);
+          inbox.reload();
+        }}
+      />
     </>
   );
 }
@@ -75,19 +154,55 @@ function AttachModal({ group, onClose, onDone }: { group: InboxGroup | null; onC
       await api.post('/api/bot/inbox/attach', { entryId, turnIds: group.items.map((i) => i.id) });
       message.success(t('inbox.attached', { n: group.items.length }));
       onDone();
-    } catch (e) { setError(errorText(e, t('common.failed'))); } finally { setBusy(false); }
+    } catch (e) {
+      setError(errorText(e, t('common.failed')));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Modal open={!!group} title={t('inbox.attachTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('inbox.attachOk')} cancelText={t('common.cancel')}
-      confirmLoading={busy} destroyOnHidden afterOpenChange={(o) => { if (o && group) { form.resetFields(); form.setFieldsValue({ entryId: group.hint?.entryId }); setError(undefined); } }} forceRender>
+    <Modal
+      open={!!group}
+      title={t('inbox.attachTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('inbox.attachOk')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      afterOpenChange={(o) => {
+        if (o && group) {
+          form.resetFields();
+          form.setFieldsValue({ entryId: group.hint?.entryId });
+          setError(undefined);
+        }
+      }}
+      forceRender
+    >
       {group && (
         <>
           <Typography.Paragraph>{t('inbox.attachText', { n: group.items.length })}</Typography.Paragraph>
-          <ul>{group.items.slice(0, 5).map((i) => <li key={i.id}>{i.question}</li>)}</ul>
+          <ul>
+            {group.items.slice(0, 5).map((i) => (
+              <li key={i.id}>{i.question}</li>
+            ))}
+          </ul>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Form form={form} layout="vertical" onFinish={submit}>
-            <Form.Item name="entryId" label={t('inbox.pickEntry')} extra={group.hint ? t('inbox.hintDefault') : t('inbox.pickHelp')} rules={[{ required: true, message: t('inbox.pickRequired') }]}>
-              <EntryPicker key={group.key} initial={group.hint ? { entryId: group.hint.entryId, question: group.hint.question, department: group.hint.department } : null} />
+            <Form.Item
+              name="entryId"
+              label={t('inbox.pickEntry')}
+              extra={group.hint ? t('inbox.hintDefault') : t('inbox.pickHelp')}
+              rules={[{ required: true, message: t('inbox.pickRequired') }]}
+            >
+              <EntryPicker
+                key={group.key}
+                initial={
+                  group.hint
+                    ? { entryId: group.hint.entryId, question: group.hint.question, department: group.hint.department }
+                    : null
+                }
+              />
             </Form.Item>
           </Form>
         </>
@@ -108,20 +223,50 @@ function DismissModal({ group, onClose, onDone }: { group: InboxGroup | null; on
     if (!group) return;
     setBusy(true);
     try {
-      await api.post('/api/bot/inbox/dismiss', { turnIds: group.items.map((i) => i.id), reason: v.reason === 'other' ? v.other!.trim() : v.reason });
+      await api.post('/api/bot/inbox/dismiss', {
+        turnIds: group.items.map((i) => i.id),
+        reason: v.reason === 'other' ? v.other!.trim() : v.reason,
+      });
       message.success(t('inbox.dismissed'));
       onDone();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); } finally { setBusy(false); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Modal open={!!group} title={t('inbox.dismissTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('inbox.dismiss')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden forceRender>
+    <Modal
+      open={!!group}
+      title={t('inbox.dismissTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('inbox.dismiss')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
       {group && <Typography.Paragraph>「{group.question}」</Typography.Paragraph>}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="reason" label={t('inbox.dismissReason')} rules={[{ required: true, message: t('inbox.dismissReasonRequired') }]}>
-          <Select options={[...REASONS.map((r) => ({ value: r, label: r })), { value: 'other', label: t('inbox.otherReason') }]} />
+        <Form.Item
+          name="reason"
+          label={t('inbox.dismissReason')}
+          rules={[{ required: true, message: t('inbox.dismissReasonRequired') }]}
+        >
+          <Select
+            options={[
+              ...REASONS.map((r) => ({ value: r, label: r })),
+              { value: 'other', label: t('inbox.otherReason') },
+            ]}
+          />
         </Form.Item>
         {reason === 'other' && (
-          <Form.Item name="other" label={t('inbox.otherReason')} rules={[{ required: true, whitespace: true, message: t('inbox.dismissReasonRequired') }]}>
+          <Form.Item
+            name="other"
+            label={t('inbox.otherReason')}
+            rules={[{ required: true, whitespace: true, message: t('inbox.dismissReasonRequired') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         )}

@@ -20,7 +20,10 @@ export default function PoliciesPage() {
   const depts = useDepartments();
   const [f, setF] = useUrlFilters(['status'] as const);
   const list = useApiData(() => api.get<{ items: PolicyDoc[] }>('/api/kb/policies', { status: f.status }), [f.status]);
-  const attention = useApiData(() => api.get<{ late: PolicyDoc[]; upcoming: PolicyDoc[] }>('/api/kb/policies/attention'), [list.data]);
+  const attention = useApiData(
+    () => api.get<{ late: PolicyDoc[]; upcoming: PolicyDoc[] }>('/api/kb/policies/attention'),
+    [list.data],
+  );
   const [editing, setEditing] = useState<PolicyDoc | 'new' | null>(null);
   const manage = can('knowledge.managePolicies');
   const late = attention.data?.late ?? [];
@@ -28,38 +31,161 @@ export default function PoliciesPage() {
 
   return (
     <>
-      <PageHeader title={t('policy.title')} description={t('policy.description')}
-        extra={manage && <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>{t('policy.create')}</Button>} />
-      {late.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('policy.lateAlert', { n: late.length })} description={late.map((p) => p.title).join('；')} />}
-      {upcoming.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('policy.upcomingAlert', { n: upcoming.length })} description={upcoming.map((p) => `${p.title}（${t('policy.publishBy')} ${formatPlainDate(p.publishBy, lang)}）`).join('；')} />}
+      <PageHeader
+        title={t('policy.title')}
+        description={t('policy.description')}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+              {t('policy.create')}
+            </Button>
+          )
+        }
+      />
+      {late.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('policy.lateAlert', { n: late.length })}
+          description={late.map((p) => p.title).join('；')}
+        />
+      )}
+      {upcoming.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('policy.upcomingAlert', { n: upcoming.length })}
+          description={upcoming
+            .map((p) => `${p.title}（${t('policy.publishBy')} ${formatPlainDate(p.publishBy, lang)}）`)
+            .join('；')}
+        />
+      )}
       <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
-        <Select allowClear placeholder={t('policy.allStatuses')} aria-label={t('common.status')} style={{ width: 160 }} value={f.status || undefined}
-          options={(Object.keys(POLICY_STATUS_LABELS) as PolicyStatus[]).map((s) => ({ value: s, label: POLICY_STATUS_LABELS[s][lang] }))} onChange={(v?: string) => setF({ status: v })} />
+        <Select
+          allowClear
+          placeholder={t('policy.allStatuses')}
+          aria-label={t('common.status')}
+          style={{ width: 160 }}
+          value={f.status || undefined}
+          options={(Object.keys(POLICY_STATUS_LABELS) as PolicyStatus[]).map((s) => ({
+            value: s,
+            label: POLICY_STATUS_LABELS[s][lang],
+          }))}
+          onChange={(v?: string) => setF({ status: v })}
+        />
       </Space>
-      <Table<PolicyDoc> rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} scroll={{ x: 1000 }}
+      <Table<PolicyDoc>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1000 }}
         locale={list.error ? { emptyText: list.error.message } : { emptyText: t('policy.empty') }}
         columns={[
-          { title: t('policy.titleField'), dataIndex: 'title', render: (v: string, p) => <>{v}{p.docNumber && <div><Typography.Text type="secondary">{p.docNumber}</Typography.Text></div>}</> },
+          {
+            title: t('policy.titleField'),
+            dataIndex: 'title',
+            render: (v: string, p) => (
+              <>
+                {v}
+                {p.docNumber && (
+                  <div>
+                    <Typography.Text type="secondary">{p.docNumber}</Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
           { title: t('policy.department'), dataIndex: 'draftingDepartmentName', width: 130 },
-          { title: t('policy.effectiveDate'), dataIndex: 'effectiveDate', width: 140, render: (v: string) => formatPlainDate(v, lang) },
-          { title: t('policy.publishBy'), dataIndex: 'publishBy', width: 140, render: (v: string) => <strong>{formatPlainDate(v, lang)}</strong> },
-          { title: t('common.status'), dataIndex: 'status', width: 130, render: (s: PolicyStatus, p) => (
-            <Space direction="vertical" size={0}>
-              <Tag color={POLICY_STATUS_LABELS[s].color}>{POLICY_STATUS_LABELS[s][lang]}</Tag>
-              {s !== 'on_time' && p.workingDaysLeft !== null && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.workingDaysLeft >= 0 ? t('policy.daysLeft', { n: p.workingDaysLeft }) : t('policy.daysLate', { n: -p.workingDaysLeft })}</Typography.Text>}
-            </Space>
-          ) },
-          { title: t('policy.entries'), key: 'entries', width: 140, render: (_, p) => (p.entries.length ? t('policy.entriesPublished', { p: p.entries.filter((e) => e.published).length, n: p.entries.length }) : <Typography.Text type="warning">{t('policy.noEntries')}</Typography.Text>) },
-          ...(manage ? [{ title: t('common.actions'), key: 'a', width: 90, render: (_: unknown, p: PolicyDoc) => <Button type="link" size="small" onClick={() => setEditing(p)}>{t('common.edit')}</Button> }] : []),
-        ]} />
-      <PolicyModal policy={editing} departments={depts.options} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); list.reload(); }} />
+          {
+            title: t('policy.effectiveDate'),
+            dataIndex: 'effectiveDate',
+            width: 140,
+            render: (v: string) => formatPlainDate(v, lang),
+          },
+          {
+            title: t('policy.publishBy'),
+            dataIndex: 'publishBy',
+            width: 140,
+            render: (v: string) => <strong>{formatPlainDate(v, lang)}</strong>,
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            width: 130,
+            render: (s: PolicyStatus, p) => (
+              <Space direction="vertical" size={0}>
+                <Tag color={POLICY_STATUS_LABELS[s].color}>{POLICY_STATUS_LABELS[s][lang]}</Tag>
+                {s !== 'on_time' && p.workingDaysLeft !== null && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p.workingDaysLeft >= 0
+                      ? t('policy.daysLeft', { n: p.workingDaysLeft })
+                      : t('policy.daysLate', { n: -p.workingDaysLeft })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('policy.entries'),
+            key: 'entries',
+            width: 140,
+            render: (_, p) =>
+              p.entries.length ? (
+                t('policy.entriesPublished', { p: p.entries.filter((e) => e.published).length, n: p.entries.length })
+              ) : (
+                <Typography.Text type="warning">{t('policy.noEntries')}</Typography.Text>
+              ),
+          },
+          ...(manage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  width: 90,
+                  render: (_: unknown, p: PolicyDoc) => (
+                    <Button type="link" size="small" onClick={() => setEditing(p)}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <PolicyModal
+        policy={editing}
+        departments={depts.options}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />
     </>
   );
 }
 
-interface Fields { title: string; docNumber?: string; draftingDepartmentId?: string; effectiveDate: string; entryIds: string[] }
+interface Fields {
+  title: string;
+  docNumber?: string;
+  draftingDepartmentId?: string;
+  effectiveDate: string;
+  entryIds: string[];
+}
 
-function PolicyModal({ policy, departments, onClose, onSaved }: { policy: PolicyDoc | 'new' | null; departments: { value: string; label: string }[]; onClose(): void; onSaved(): void }) {
+function PolicyModal({
+  policy,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  policy: PolicyDoc | 'new' | null;
+  departments: { value: string; label: string }[];
+  onClose(): void;
+  onSaved(): void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const [form] = Form.useForm<Fields>();
@@ -75,8 +201,17 @@ function PolicyModal({ policy, departments, onClose, onSaved }: { policy: Policy
     setSaved(undefined);
     form.resetFields();
     if (policy !== 'new') {
-      form.setFieldsValue({ title: policy.title, docNumber: policy.docNumber ?? undefined, draftingDepartmentId: policy.draftingDepartmentId, effectiveDate: policy.effectiveDate, entryIds: policy.entries.map((e) => e.id) });
-      void api.get<{ items: KbEntry[] }>('/api/kb/entries', { policyId: policy.id, pageSize: 200 }).then((r) => setOptions(r.items.map((e) => ({ value: e.id, label: `${e.code} ${e.question}` }))), () => undefined);
+      form.setFieldsValue({
+        title: policy.title,
+        docNumber: policy.docNumber ?? undefined,
+        draftingDepartmentId: policy.draftingDepartmentId,
+        effectiveDate: policy.effectiveDate,
+        entryIds: policy.entries.map((e) => e.id),
+      });
+      void api.get<{ items: KbEntry[] }>('/api/kb/entries', { policyId: policy.id, pageSize: 200 }).then(
+        (r) => setOptions(r.items.map((e) => ({ value: e.id, label: `${e.code} ${e.question}` }))),
+        () => undefined,
+      );
     } else setOptions([]);
   }, [policy, form, setError]);
 
@@ -84,43 +219,109 @@ function PolicyModal({ policy, departments, onClose, onSaved }: { policy: Policy
     window.clearTimeout(timer.current);
     if (!q.trim()) return;
     timer.current = window.setTimeout(async () => {
-      const r = await api.get<{ items: KbEntry[] }>('/api/kb/entries', { q: q.trim().slice(0, 60), pageSize: 30 }).catch(() => null);
+      const r = await api
+        .get<{ items: KbEntry[] }>('/api/kb/entries', { q: q.trim().slice(0, 60), pageSize: 30 })
+        .catch(() => null);
       if (!r) return;
-      const chosen = new Set(form.getFieldValue('entryIds') as string[] ?? []);
-      setOptions((old) => [...old.filter((o) => chosen.has(o.value)), ...r.items.filter((e) => !chosen.has(e.id)).map((e) => ({ value: e.id, label: `${e.code} ${e.question}` }))]);
+      const chosen = new Set((form.getFieldValue('entryIds') as string[]) ?? []);
+      setOptions((old) => [
+        ...old.filter((o) => chosen.has(o.value)),
+        ...r.items.filter((e) => !chosen.has(e.id)).map((e) => ({ value: e.id, label: `${e.code} ${e.question}` })),
+      ]);
     }, 250);
   };
 
   const save = async (v: Fields) => {
-    const body = { title: v.title.trim(), docNumber: v.docNumber?.trim() || null, effectiveDate: v.effectiveDate, entryIds: v.entryIds ?? [], ...(v.draftingDepartmentId ? { draftingDepartmentId: v.draftingDepartmentId } : {}) };
+    const body = {
+      title: v.title.trim(),
+      docNumber: v.docNumber?.trim() || null,
+      effectiveDate: v.effectiveDate,
+      entryIds: v.entryIds ?? [],
+      ...(v.draftingDepartmentId ? { draftingDepartmentId: v.draftingDepartmentId } : {}),
+    };
     let p: PolicyDoc | undefined;
-    const ok = await run(async () => { p = isNew ? await api.post<PolicyDoc>('/api/kb/policies', body) : await api.patch<PolicyDoc>(`/api/kb/policies/${(policy as PolicyDoc).id}`, body); }, t('common.saved'));
+    const ok = await run(async () => {
+      p = isNew
+        ? await api.post<PolicyDoc>('/api/kb/policies', body)
+        : await api.patch<PolicyDoc>(`/api/kb/policies/${(policy as PolicyDoc).id}`, body);
+    }, t('common.saved'));
     if (ok && p) setSaved(p);
   };
 
   return (
-    <Modal open={!!policy} title={isNew ? t('policy.create') : t('policy.edit')} onCancel={saved ? onSaved : onClose} width={640} destroyOnHidden forceRender
-      footer={saved ? <Button type="primary" onClick={onSaved}>{t('policy.done')}</Button> : [
-        <Button key="c" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="s" type="primary" loading={busy} onClick={() => form.submit()}>{t('common.save')}</Button>,
-      ]}>
+    <Modal
+      open={!!policy}
+      title={isNew ? t('policy.create') : t('policy.edit')}
+      onCancel={saved ? onSaved : onClose}
+      width={640}
+      destroyOnHidden
+      forceRender
+      footer={
+        saved ? (
+          <Button type="primary" onClick={onSaved}>
+            {t('policy.done')}
+          </Button>
+        ) : (
+          [
+            <Button key="c" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>,
+            <Button key="s" type="primary" loading={busy} onClick={() => form.submit()}>
+              {t('common.save')}
+            </Button>,
+          ]
+        )
+      }
+    >
       {saved && (
-        <Alert type={saved.status === 'late' ? 'error' : saved.status === 'due_soon' ? 'warning' : 'success'} showIcon style={{ marginBottom: 16 }} data-testid="policy-publish-by"
-          title={t('policy.savedPublishBy', { date: formatPlainDate(saved.publishBy, lang), effective: formatPlainDate(saved.effectiveDate, lang) })}
-          description={POLICY_STATUS_LABELS[saved.status][lang]} />
+        <Alert
+          type={saved.status === 'late' ? 'error' : saved.status === 'due_soon' ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="policy-publish-by"
+          title={t('policy.savedPublishBy', {
+            date: formatPlainDate(saved.publishBy, lang),
+            effective: formatPlainDate(saved.effectiveDate, lang),
+          })}
+          description={POLICY_STATUS_LABELS[saved.status][lang]}
+        />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Fields> form={form} layout="vertical" onFinish={save} disabled={!!saved}>
-        <Form.Item name="title" label={t('policy.titleField')} rules={[{ required: true, whitespace: true, message: t('policy.titleRequired') }]}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="docNumber" label={t('policy.docNumber')}><Input maxLength={100} placeholder="沪水务〔2026〕1号" /></Form.Item>
+        <Form.Item
+          name="title"
+          label={t('policy.titleField')}
+          rules={[{ required: true, whitespace: true, message: t('policy.titleRequired') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="docNumber" label={t('policy.docNumber')}>
+          <Input maxLength={100} placeholder="沪水务〔2026〕1号" />
+        </Form.Item>
         <Form.Item name="draftingDepartmentId" label={t('policy.department')} extra={t('policy.departmentHint')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={departments} />
         </Form.Item>
-        <Form.Item name="effectiveDate" label={t('policy.effectiveDate')} extra={t('policy.publishByHint')} rules={[{ required: true, message: t('policy.effectiveRequired') }]}><Input type="date" /></Form.Item>
-        <Form.Item name="entryIds" label={t('policy.entries')} extra={t('policy.entriesHint')}>
-          <Select mode="multiple" showSearch={{ filterOption: false, onSearch: search }} options={options} placeholder={t('policy.entriesPlaceholder')} />
+        <Form.Item
+          name="effectiveDate"
+          label={t('policy.effectiveDate')}
+          extra={t('policy.publishByHint')}
+          rules={[{ required: true, message: t('policy.effectiveRequired') }]}
+        >
+          <Input type="date" />
         </Form.Item>
-        {policy && policy !== 'new' && !saved && <Typography.Paragraph type="secondary">{t('policy.currentPublishBy', { date: formatPlainDate(policy.publishBy, lang) })}</Typography.Paragraph>}
+        <Form.Item name="entryIds" label={t('policy.entries')} extra={t('policy.entriesHint')}>
+          <Select
+            mode="multiple"
+            showSearch={{ filterOption: false, onSearch: search }}
+            options={options}
+            placeholder={t('policy.entriesPlaceholder')}
+          />
+        </Form.Item>
+        {policy && policy !== 'new' && !saved && (
+          <Typography.Paragraph type="secondary">
+            {t('policy.currentPublishBy', { date: formatPlainDate(policy.publishBy, lang) })}
+          </Typography.Paragraph>
+        )}
       </Form>
     </Modal>
   );

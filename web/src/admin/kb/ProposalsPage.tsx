@@ -8,7 +8,13 @@ import { useApiData } from '../../shared/useApiData.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
-import { PROPOSAL_SOURCE_LABELS, PROPOSAL_STATUS_LABELS, type KbEntry, type Proposal, type ProposalStatus } from './types.js';
+import {
+  PROPOSAL_SOURCE_LABELS,
+  PROPOSAL_STATUS_LABELS,
+  type KbEntry,
+  type Proposal,
+  type ProposalStatus,
+} from './types.js';
 
 /** 知识提议: good answers from live help, phone and staff, proposed to the owner department's KB. */
 export default function ProposalsPage() {
@@ -19,7 +25,10 @@ export default function ProposalsPage() {
   const navigate = useNavigate();
   const [f, setF] = useUrlFilters(['status'] as const);
   const status = f.status || 'open';
-  const list = useApiData(() => api.get<{ items: Proposal[] }>('/api/kb/proposals', { status: status === 'all' ? undefined : status }), [status]);
+  const list = useApiData(
+    () => api.get<{ items: Proposal[] }>('/api/kb/proposals', { status: status === 'all' ? undefined : status }),
+    [status],
+  );
   const [rejecting, setRejecting] = useState<Proposal | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const decide = can('knowledge.decideProposals');
@@ -29,7 +38,9 @@ export default function ProposalsPage() {
       const r = await api.post<{ entry: KbEntry }>(`/api/kb/proposals/${p.id}/accept`, {});
       message.success(t('proposal.accepted'));
       navigate(`/admin/kb/${r.entry.id}`);
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
   const reject = async (v: { note: string }) => {
     try {
@@ -37,39 +48,140 @@ export default function ProposalsPage() {
       message.success(t('proposal.rejected'));
       setRejecting(null);
       list.reload();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
 
   return (
     <>
       <PageHeader title={t('proposal.title')} description={t('proposal.description')} />
       <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
-        <Select aria-label={t('common.status')} style={{ width: 140 }} value={status} onChange={(v: string) => setF({ status: v === 'open' ? undefined : v })}
-          options={[...(Object.keys(PROPOSAL_STATUS_LABELS) as ProposalStatus[]).map((s) => ({ value: s, label: PROPOSAL_STATUS_LABELS[s][lang] })), { value: 'all', label: t('proposal.all') }]} />
+        <Select
+          aria-label={t('common.status')}
+          style={{ width: 140 }}
+          value={status}
+          onChange={(v: string) => setF({ status: v === 'open' ? undefined : v })}
+          options={[
+            ...(Object.keys(PROPOSAL_STATUS_LABELS) as ProposalStatus[]).map((s) => ({
+              value: s,
+              label: PROPOSAL_STATUS_LABELS[s][lang],
+            })),
+            { value: 'all', label: t('proposal.all') },
+          ]}
+        />
       </Space>
-      <Table<Proposal> rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} scroll={{ x: 1000 }}
+      <Table<Proposal>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1000 }}
         locale={list.error ? { emptyText: list.error.message } : { emptyText: t('proposal.empty') }}
         columns={[
           { title: t('proposal.question'), dataIndex: 'question', width: 240 },
-          { title: t('proposal.answer'), dataIndex: 'answer', render: (v: string) => <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true, symbol: t('proposal.more') }}>{v}</Typography.Paragraph> },
-          { title: t('proposal.source'), dataIndex: 'source', width: 110, render: (s: Proposal['source']) => PROPOSAL_SOURCE_LABELS[s]?.[lang] ?? s },
-          { title: t('proposal.department'), dataIndex: 'departmentName', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: t('proposal.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, lang) },
-          { title: t('common.status'), dataIndex: 'status', width: 150, render: (s: ProposalStatus, p) => <><Tag color={PROPOSAL_STATUS_LABELS[s].color}>{PROPOSAL_STATUS_LABELS[s][lang]}</Tag>{p.decisionNote && <div><Typography.Text type="secondary">{p.decisionNote}</Typography.Text></div>}</> },
-          ...(decide ? [{
-            title: t('common.actions'), key: 'a', width: 170, render: (_: unknown, p: Proposal) => (p.status === 'open' ? (
-              <Space size={0}>
-                <Popconfirm title={t('proposal.confirmAccept')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => accept(p)}>
-                  <Button type="link" size="small">{t('proposal.accept')}</Button>
-                </Popconfirm>
-                <Button type="link" size="small" danger onClick={() => { form.resetFields(); setRejecting(p); }}>{t('proposal.reject')}</Button>
-              </Space>
-            ) : p.entryId ? <Button type="link" size="small" onClick={() => navigate(`/admin/kb/${p.entryId}`)}>{t('proposal.openEntry')}</Button> : null),
-          }] : []),
-        ]} />
-      <Modal open={!!rejecting} title={t('proposal.reject')} onCancel={() => setRejecting(null)} onOk={() => form.submit()} okText={t('proposal.reject')} cancelText={t('common.cancel')} forceRender>
+          {
+            title: t('proposal.answer'),
+            dataIndex: 'answer',
+            render: (v: string) => (
+              <Typography.Paragraph
+                style={{ margin: 0, whiteSpace: 'pre-wrap' }}
+                ellipsis={{ rows: 4, expandable: true, symbol: t('proposal.more') }}
+              >
+                {v}
+              </Typography.Paragraph>
+            ),
+          },
+          {
+            title: t('proposal.source'),
+            dataIndex: 'source',
+            width: 110,
+            render: (s: Proposal['source']) => PROPOSAL_SOURCE_LABELS[s]?.[lang] ?? s,
+          },
+          {
+            title: t('proposal.department'),
+            dataIndex: 'departmentName',
+            width: 120,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('proposal.createdAt'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v, lang),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            width: 150,
+            render: (s: ProposalStatus, p) => (
+              <>
+                <Tag color={PROPOSAL_STATUS_LABELS[s].color}>{PROPOSAL_STATUS_LABELS[s][lang]}</Tag>
+                {p.decisionNote && (
+                  <div>
+                    <Typography.Text type="secondary">{p.decisionNote}</Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          ...(decide
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  width: 170,
+                  render: (_: unknown, p: Proposal) =>
+                    p.status === 'open' ? (
+                      <Space size={0}>
+                        <Popconfirm
+                          title={t('proposal.confirmAccept')}
+                          okText={t('common.confirm')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => accept(p)}
+                        >
+                          <Button type="link" size="small">
+                            {t('proposal.accept')}
+                          </Button>
+                        </Popconfirm>
+                        <Button
+                          type="link"
+                          size="small"
+                          danger
+                          onClick={() => {
+                            form.resetFields();
+                            setRejecting(p);
+                          }}
+                        >
+                          {t('proposal.reject')}
+                        </Button>
+                      </Space>
+                    ) : p.entryId ? (
+                      <Button type="link" size="small" onClick={() => navigate(`/admin/kb/${p.entryId}`)}>
+                        {t('proposal.openEntry')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={!!rejecting}
+        title={t('proposal.reject')}
+        onCancel={() => setRejecting(null)}
+        onOk={() => form.submit()}
+        okText={t('proposal.reject')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical" onFinish={reject}>
-          <Form.Item name="note" label={t('proposal.note')} rules={[{ required: true, whitespace: true, message: t('proposal.noteRequired') }]}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+          <Form.Item
+            name="note"
+            label={t('proposal.note')}
+            rules={[{ required: true, whitespace: true, message: t('proposal.noteRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

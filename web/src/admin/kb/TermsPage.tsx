@@ -23,7 +23,10 @@ export default function TermsPage() {
   const [form] = Form.useForm<{ value: string }>();
   const manage = can('knowledge.manageTerms');
 
-  const open = (x: Term | 'new') => { form.setFieldsValue({ value: x === 'new' ? '' : x.value }); setEditing(x); };
+  const open = (x: Term | 'new') => {
+    form.setFieldsValue({ value: x === 'new' ? '' : x.value });
+    setEditing(x);
+  };
   const save = async (v: { value: string }) => {
     try {
       if (editing === 'new') await api.post('/api/kb/terms', { kind, value: v.value.trim() });
@@ -31,43 +34,118 @@ export default function TermsPage() {
       message.success(t('common.saved'));
       setEditing(null);
       list.reload();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
   const remove = async (x: Term) => {
-    try { await api.del(`/api/kb/terms/${x.id}`); message.success(t('terms.deleted')); list.reload(); } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    try {
+      await api.del(`/api/kb/terms/${x.id}`);
+      message.success(t('terms.deleted'));
+      list.reload();
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
 
   return (
     <>
-      <PageHeader title={t('terms.title')} description={t('terms.description')}
-        extra={manage && <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => open('new')}>{kind === 'synonym' ? t('terms.addSynonym') : t('terms.addWord')}</Button>} />
-      <Tabs activeKey={kind} onChange={(k) => setF({ kind: k === 'synonym' ? undefined : k, q: undefined })}
-        items={[{ key: 'synonym', label: t('terms.synonyms') }, { key: 'dictionary', label: t('terms.dictionary') }]} />
-      <Typography.Paragraph type="secondary">{kind === 'synonym' ? t('terms.synonymFormat') : t('terms.dictionaryFormat')}</Typography.Paragraph>
+      <PageHeader
+        title={t('terms.title')}
+        description={t('terms.description')}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => open('new')}>
+              {kind === 'synonym' ? t('terms.addSynonym') : t('terms.addWord')}
+            </Button>
+          )
+        }
+      />
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => setF({ kind: k === 'synonym' ? undefined : k, q: undefined })}
+        items={[
+          { key: 'synonym', label: t('terms.synonyms') },
+          { key: 'dictionary', label: t('terms.dictionary') },
+        ]}
+      />
+      <Typography.Paragraph type="secondary">
+        {kind === 'synonym' ? t('terms.synonymFormat') : t('terms.dictionaryFormat')}
+      </Typography.Paragraph>
       <Space style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
-        <Input.Search key={`${kind}-${f.q}`} defaultValue={f.q} allowClear placeholder={t('terms.search')} aria-label={t('terms.search')} onSearch={(q) => setF({ q: q.trim() })} style={{ width: 240 }} />
+        <Input.Search
+          key={`${kind}-${f.q}`}
+          defaultValue={f.q}
+          allowClear
+          placeholder={t('terms.search')}
+          aria-label={t('terms.search')}
+          onSearch={(q) => setF({ q: q.trim() })}
+          style={{ width: 240 }}
+        />
       </Space>
-      <Table<Term> rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []}
-        locale={list.error ? { emptyText: list.error.message } : undefined} pagination={{ defaultPageSize: 50, showTotal: (n) => t('common.total', { n }) }}
+      <Table<Term>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        locale={list.error ? { emptyText: list.error.message } : undefined}
+        pagination={{ defaultPageSize: 50, showTotal: (n) => t('common.total', { n }) }}
         columns={[
-          { title: kind === 'synonym' ? t('terms.group') : t('terms.word'), dataIndex: 'value', render: (v: string) => <code style={{ fontSize: 14 }}>{v}</code> },
-          { title: t('kb.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => formatDateTime(v, lang) },
-          ...(manage ? [{
-            title: t('common.actions'), key: 'a', width: 140, render: (_: unknown, x: Term) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => open(x)}>{t('common.edit')}</Button>
-                <Popconfirm title={t('terms.confirmDelete')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => remove(x)}>
-                  <Button type="link" size="small" danger>{t('terms.delete')}</Button>
-                </Popconfirm>
-              </Space>
-            ),
-          }] : []),
-        ]} />
-      <Modal open={!!editing} title={editing === 'new' ? (kind === 'synonym' ? t('terms.addSynonym') : t('terms.addWord')) : t('common.edit')} onCancel={() => setEditing(null)}
-        onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+          {
+            title: kind === 'synonym' ? t('terms.group') : t('terms.word'),
+            dataIndex: 'value',
+            render: (v: string) => <code style={{ fontSize: 14 }}>{v}</code>,
+          },
+          {
+            title: t('kb.updatedAt'),
+            dataIndex: 'updatedAt',
+            width: 170,
+            render: (v: string) => formatDateTime(v, lang),
+          },
+          ...(manage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  width: 140,
+                  render: (_: unknown, x: Term) => (
+                    <Space size={0}>
+                      <Button type="link" size="small" onClick={() => open(x)}>
+                        {t('common.edit')}
+                      </Button>
+                      <Popconfirm
+                        title={t('terms.confirmDelete')}
+                        okText={t('common.confirm')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => remove(x)}
+                      >
+                        <Button type="link" size="small" danger>
+                          {t('terms.delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={!!editing}
+        title={editing === 'new' ? (kind === 'synonym' ? t('terms.addSynonym') : t('terms.addWord')) : t('common.edit')}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item name="value" label={kind === 'synonym' ? t('terms.group') : t('terms.word')} extra={kind === 'synonym' ? t('terms.synonymFormat') : t('terms.dictionaryFormat')}
-            rules={[{ required: true, whitespace: true, message: t('terms.required') }]}>
+          <Form.Item
+            name="value"
+            label={kind === 'synonym' ? t('terms.group') : t('terms.word')}
+            extra={kind === 'synonym' ? t('terms.synonymFormat') : t('terms.dictionaryFormat')}
+            rules={[{ required: true, whitespace: true, message: t('terms.required') }]}
+          >
             <Input maxLength={500} />
           </Form.Item>
         </Form>

@@ -2,56 +2,170 @@ import type { Bilingual, MatterCategory } from '../../api/types.js';
 
 export type EntryStatus = 'draft' | 'submitted' | 'published' | 'returned' | 'archived';
 export const ENTRY_STATUSES: EntryStatus[] = ['draft', 'submitted', 'published', 'returned', 'archived'];
-export type EntryAction = 'edit' | 'submit' | 'withdraw' | 'publish' | 'return' | 'archive' | 'reopen' | 'restore_version';
+export type EntryAction =
+  'edit' | 'submit' | 'withdraw' | 'publish' | 'return' | 'archive' | 'reopen' | 'restore_version';
 
-export interface EntryStats { shown: number; solved: number; unsolved: number; solveRate: number | null; lastReviewedAt: string | null }
+export interface EntryStats {
+  shown: number;
+  solved: number;
+  unsolved: number;
+  solveRate: number | null;
+  lastReviewedAt: string | null;
+}
 export interface KbEntry {
-  id: string; code: string; question: string; similar: string[]; answer: string;
-  matterId: string | null; matterCode: string | null; matterName: string | null; category: MatterCategory;
-  departmentId: string; departmentName: string | null; tags: string[]; validFrom: string | null; validUntil: string | null;
-  status: EntryStatus; liveVersion: number | null; reviewComment: string | null;
-  createdAt: string; updatedAt: string; submittedAt: string | null; stats: EntryStats; actions: EntryAction[];
-  versionCount?: number; policies?: { id: string; title: string; effectiveDate?: string; publishBy?: string; status?: PolicyStatus }[];
+  id: string;
+  code: string;
+  question: string;
+  similar: string[];
+  answer: string;
+  matterId: string | null;
+  matterCode: string | null;
+  matterName: string | null;
+  category: MatterCategory;
+  departmentId: string;
+  departmentName: string | null;
+  tags: string[];
+  validFrom: string | null;
+  validUntil: string | null;
+  status: EntryStatus;
+  liveVersion: number | null;
+  reviewComment: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  stats: EntryStats;
+  actions: EntryAction[];
+  versionCount?: number;
+  policies?: { id: string; title: string; effectiveDate?: string; publishBy?: string; status?: PolicyStatus }[];
 }
 export interface KbVersion {
-  version: number; question: string; similar: string[]; answer: string; matterId: string | null; category: string; tags: string[];
-  validFrom: string | null; validUntil: string | null; authorName: string | null; reviewerName: string | null; publishedAt: string; note: string | null;
+  version: number;
+  question: string;
+  similar: string[];
+  answer: string;
+  matterId: string | null;
+  category: string;
+  tags: string[];
+  validFrom: string | null;
+  validUntil: string | null;
+  authorName: string | null;
+  reviewerName: string | null;
+  publishedAt: string;
+  note: string | null;
 }
-export interface DiffSegment { value: string; added: boolean; removed: boolean }
-export interface EntryDiff { from: number; to: number | 'working'; changed: string[]; fields: Record<string, DiffSegment[]> }
+export interface DiffSegment {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
+export interface EntryDiff {
+  from: number;
+  to: number | 'working';
+  changed: string[];
+  fields: Record<string, DiffSegment[]>;
+}
 
 export type PolicyStatus = 'upcoming' | 'due_soon' | 'late' | 'on_time';
 export interface PolicyDoc {
-  id: string; title: string; docNumber: string | null; draftingDepartmentId: string; draftingDepartmentName: string | null;
-  effectiveDate: string; publishBy: string; status: PolicyStatus; allPublished: boolean; lastPublishedOn: string | null;
-  workingDaysLeft: number | null; entries: { id: string; published: boolean; firstPublishedAt: string | null }[]; createdAt: string; updatedAt: string;
+  id: string;
+  title: string;
+  docNumber: string | null;
+  draftingDepartmentId: string;
+  draftingDepartmentName: string | null;
+  effectiveDate: string;
+  publishBy: string;
+  status: PolicyStatus;
+  allPublished: boolean;
+  lastPublishedOn: string | null;
+  workingDaysLeft: number | null;
+  entries: { id: string; published: boolean; firstPublishedAt: string | null }[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type ProposalStatus = 'open' | 'accepted' | 'rejected';
 export interface Proposal {
-  id: string; source: 'live_help' | 'phone' | 'staff' | 'bot'; sourceRef: string | null; question: string; answer: string;
-  departmentId: string | null; departmentName: string | null; matterId: string | null; status: ProposalStatus; entryId: string | null;
-  createdAt: string; decidedAt: string | null; decisionNote: string | null;
+  id: string;
+  source: 'live_help' | 'phone' | 'staff' | 'bot';
+  sourceRef: string | null;
+  question: string;
+  answer: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  matterId: string | null;
+  status: ProposalStatus;
+  entryId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
 }
 
-export interface Term { id: string; kind: 'dictionary' | 'synonym'; value: string; updatedAt: string }
+export interface Term {
+  id: string;
+  kind: 'dictionary' | 'synonym';
+  value: string;
+  updatedAt: string;
+}
 
-export interface InboxItem { id: string; question: string; createdAt: string; reason: string }
+export interface InboxItem {
+  id: string;
+  question: string;
+  createdAt: string;
+  reason: string;
+}
 export interface InboxGroup {
-  key: string; question: string; count: number; latestAt: string; items: InboxItem[];
+  key: string;
+  question: string;
+  count: number;
+  latestAt: string;
+  items: InboxItem[];
   hint: { entryId: string; question: string; department: string | null } | null;
 }
-export interface SearchItem { entryId: string; code?: string; question: string; answerHtml: string; matter: string | null; department: string | null }
+export interface SearchItem {
+  entryId: string;
+  code?: string;
+  question: string;
+  answerHtml: string;
+  matter: string | null;
+  department: string | null;
+}
 
 export interface BotStats {
-  from: string; to: string; sessions: number; questions: number; answered: number; suggested: number; noMatch: number;
-  solvedFeedback: number; unsolvedFeedback: number; resolvedSessions: number; resolutionRate: number | null; ratings: Record<string, number>;
+  from: string;
+  to: string;
+  sessions: number;
+  questions: number;
+  answered: number;
+  suggested: number;
+  noMatch: number;
+  solvedFeedback: number;
+  unsolvedFeedback: number;
+  resolvedSessions: number;
+  resolutionRate: number | null;
+  ratings: Record<string, number>;
 }
-export interface BriefEntry { id: string; code: string; question: string; departmentId: string; departmentName: string | null; status: EntryStatus; stats: EntryStats }
+export interface BriefEntry {
+  id: string;
+  code: string;
+  question: string;
+  departmentId: string;
+  departmentName: string | null;
+  status: EntryStatus;
+  stats: EntryStats;
+}
 
 export interface CallbackMessage {
-  id: string; number: string; name: string; phone: string; question: string; status: 'open' | 'called_back' | 'closed';
-  dueAt: string; createdAt: string; overdue: boolean; result: string | null; handledAt: string | null;
+  id: string;
+  number: string;
+  name: string;
+  phone: string;
+  question: string;
+  status: 'open' | 'called_back' | 'closed';
+  dueAt: string;
+  createdAt: string;
+  overdue: boolean;
+  result: string | null;
+  handledAt: string | null;
 }
 
 export const STATUS_LABELS: Record<EntryStatus, Bilingual & { color: string }> = {
@@ -89,6 +203,9 @@ export const CALLBACK_STATUS_LABELS: Record<CallbackMessage['status'], Bilingual
   closed: { zh: '已办结', en: 'Closed', color: 'default' },
 };
 export const RATING_LABELS: Record<number, Bilingual> = {
-  5: { zh: '非常满意', en: 'Very satisfied' }, 4: { zh: '满意', en: 'Satisfied' }, 3: { zh: '基本满意', en: 'Fairly satisfied' },
-  2: { zh: '不满意', en: 'Dissatisfied' }, 1: { zh: '非常不满意', en: 'Very dissatisfied' },
+  5: { zh: '非常满意', en: 'Very satisfied' },
+  4: { zh: '满意', en: 'Satisfied' },
+  3: { zh: '基本满意', en: 'Fairly satisfied' },
+  2: { zh: '不满意', en: 'Dissatisfied' },
+  1: { zh: '非常不满意', en: 'Very dissatisfied' },
 };

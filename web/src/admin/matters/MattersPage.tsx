@@ -20,9 +20,18 @@ export default function MattersPage() {
   const depts = useDepartments(true);
   const wide = Grid.useBreakpoint().md;
   const [f, setF] = useUrlFilters(MATTER_FILTER_KEYS);
-  const matters = useApiData(() => api.get<{ items: Matter[] }>('/api/matters', {
-    q: f.q, departmentId: f.departmentId, category: f.category, kind: f.kind, liveHelp: f.liveHelp, includeInactive: f.includeInactive,
-  }), [f.q, f.departmentId, f.category, f.kind, f.liveHelp, f.includeInactive]);
+  const matters = useApiData(
+    () =>
+      api.get<{ items: Matter[] }>('/api/matters', {
+        q: f.q,
+        departmentId: f.departmentId,
+        category: f.category,
+        kind: f.kind,
+        liveHelp: f.liveHelp,
+        includeInactive: f.includeInactive,
+      }),
+    [f.q, f.departmentId, f.category, f.kind, f.liveHelp, f.includeInactive],
+  );
   const [editing, setEditing] = useState<Matter | 'new' | null>(null);
 
   const setActive = async (m: Matter, active: boolean) => {
@@ -30,40 +39,103 @@ export default function MattersPage() {
       await api.patch(`/api/matters/${m.id}`, { active });
       message.success(t(active ? 'matter.activated' : 'matter.deactivated', { name: m.name }));
       matters.reload();
-    } catch (e) { message.error(errorText(e, t('common.failed'))); }
+    } catch (e) {
+      message.error(errorText(e, t('common.failed')));
+    }
   };
 
   return (
     <>
-      <PageHeader title={t('matter.title')} description={t('matter.description')}
-        extra={<Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>{t('matter.create')}</Button>} />
+      <PageHeader
+        title={t('matter.title')}
+        description={t('matter.description')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+            {t('matter.create')}
+          </Button>
+        }
+      />
       <MatterFilters values={f} onChange={setF} departments={depts.options} />
-      <Table<Matter> rowKey="id" loading={matters.loading} dataSource={matters.data?.items ?? []} scroll={{ x: 1100 }}
+      <Table<Matter>
+        rowKey="id"
+        loading={matters.loading}
+        dataSource={matters.data?.items ?? []}
+        scroll={{ x: 1100 }}
         locale={matters.error ? { emptyText: matters.error.message } : undefined}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
         columns={[
           { title: t('matter.code'), dataIndex: 'code', width: 120 },
           { title: t('matter.name'), dataIndex: 'name' },
-          { title: t('matter.category'), dataIndex: 'category', width: 90, render: (c: Matter['category']) => CATEGORY_LABELS[c]?.[lang] ?? c },
-          { title: t('matter.kind'), dataIndex: 'kind', width: 150, render: (k: Matter['kind']) => MATTER_KIND_LABELS[k]?.[lang] ?? k },
-          { title: t('matter.owner'), dataIndex: 'ownerDepartmentId', width: 150, render: (id: string, m) => depts.nameOf(id) || m.ownerDepartmentName },
-          { title: t('matter.liveHelp'), dataIndex: 'liveHelp', width: 110, render: (v: boolean) => (v ? <Tag color="success">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
-          { title: t('common.status'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="success">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
           {
-            title: t('common.actions'), key: 'actions', width: 190, fixed: wide ? 'right' : undefined,
+            title: t('matter.category'),
+            dataIndex: 'category',
+            width: 90,
+            render: (c: Matter['category']) => CATEGORY_LABELS[c]?.[lang] ?? c,
+          },
+          {
+            title: t('matter.kind'),
+            dataIndex: 'kind',
+            width: 150,
+            render: (k: Matter['kind']) => MATTER_KIND_LABELS[k]?.[lang] ?? k,
+          },
+          {
+            title: t('matter.owner'),
+            dataIndex: 'ownerDepartmentId',
+            width: 150,
+            render: (id: string, m) => depts.nameOf(id) || m.ownerDepartmentName,
+          },
+          {
+            title: t('matter.liveHelp'),
+            dataIndex: 'liveHelp',
+            width: 110,
+            render: (v: boolean) => (v ? <Tag color="success">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'active',
+            width: 90,
+            render: (a: boolean) =>
+              a ? <Tag color="success">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 190,
+            fixed: wide ? 'right' : undefined,
             render: (_, m) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing(m)}>{t('common.edit')}</Button>
-                {m.guideUrl && <a href={m.guideUrl} target="_blank" rel="noopener noreferrer" style={{ paddingInline: 7 }}>{t('matter.openGuide')}</a>}
-                <Popconfirm title={t(m.active ? 'matter.confirmDeactivate' : 'matter.confirmActivate', { name: m.name })}
-                  okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => setActive(m, !m.active)}>
-                  <Button type="link" size="small" danger={m.active}>{t(m.active ? 'common.deactivate' : 'common.activate')}</Button>
+                <Button type="link" size="small" onClick={() => setEditing(m)}>
+                  {t('common.edit')}
+                </Button>
+                {m.guideUrl && (
+                  <a href={m.guideUrl} target="_blank" rel="noopener noreferrer" style={{ paddingInline: 7 }}>
+                    {t('matter.openGuide')}
+                  </a>
+                )}
+                <Popconfirm
+                  title={t(m.active ? 'matter.confirmDeactivate' : 'matter.confirmActivate', { name: m.name })}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => setActive(m, !m.active)}
+                >
+                  <Button type="link" size="small" danger={m.active}>
+                    {t(m.active ? 'common.deactivate' : 'common.activate')}
+                  </Button>
                 </Popconfirm>
               </Space>
             ),
           },
-        ]} />
-      <MatterModal matter={editing} departments={depts.options} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); matters.reload(); }} />
+        ]}
+      />
+      <MatterModal
+        matter={editing}
+        departments={depts.options}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          matters.reload();
+        }}
+      />
     </>
   );
 }

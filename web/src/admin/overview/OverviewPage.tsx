@@ -15,22 +15,55 @@ export default function OverviewPage() {
   const { lang } = useLang();
   const { me, can } = useSession();
   const navigate = useNavigate();
-  const users = useApiData(() => api.get<Page<User>>('/api/users', { pageSize: 1 }), [], { skip: !can('org.manageUsers') });
+  const users = useApiData(() => api.get<Page<User>>('/api/users', { pageSize: 1 }), [], {
+    skip: !can('org.manageUsers'),
+  });
   const depts = useApiData(() => api.get<{ items: Department[] }>('/api/departments'), []);
   const matters = useApiData(() => api.get<{ items: Matter[] }>('/api/matters'), []);
   const years = useApiData(() => api.get<CalendarYears>('/api/calendar/years'), [], { skip: !can('calendar.read') });
   if (!me?.user) return null;
 
   const stats = [
-    { key: 'users', show: can('org.manageUsers'), title: t('overview.users'), value: users.data?.total, loading: users.loading, to: '/admin/users' },
-    { key: 'departments', show: true, title: t('overview.departments'), value: depts.data?.items.length, loading: depts.loading, to: can('org.manageDepartments') ? '/admin/departments' : undefined },
-    { key: 'matters', show: true, title: t('overview.matters'), value: matters.data?.items.length, loading: matters.loading, to: can('org.manageMatters') ? '/admin/matters' : undefined },
-    { key: 'live', show: true, title: t('overview.liveMatters'), value: matters.data?.items.filter((m) => m.liveHelp).length, loading: matters.loading, to: undefined },
+    {
+      key: 'users',
+      show: can('org.manageUsers'),
+      title: t('overview.users'),
+      value: users.data?.total,
+      loading: users.loading,
+      to: '/admin/users',
+    },
+    {
+      key: 'departments',
+      show: true,
+      title: t('overview.departments'),
+      value: depts.data?.items.length,
+      loading: depts.loading,
+      to: can('org.manageDepartments') ? '/admin/departments' : undefined,
+    },
+    {
+      key: 'matters',
+      show: true,
+      title: t('overview.matters'),
+      value: matters.data?.items.length,
+      loading: matters.loading,
+      to: can('org.manageMatters') ? '/admin/matters' : undefined,
+    },
+    {
+      key: 'live',
+      show: true,
+      title: t('overview.liveMatters'),
+      value: matters.data?.items.filter((m) => m.liveHelp).length,
+      loading: matters.loading,
+      to: undefined,
+    },
   ].filter((s) => s.show);
 
   return (
     <>
-      <PageHeader title={t('overview.title')} description={t('overview.welcome', { name: me.user.displayName, dept: pick(me.user.departmentName, lang) })} />
+      <PageHeader
+        title={t('overview.title')}
+        description={t('overview.welcome', { name: me.user.displayName, dept: pick(me.user.departmentName, lang) })}
+      />
       <CalendarWarnings years={years.data} showLink={can('calendar.manage')} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {stats.map((s) => (

@@ -14,15 +14,34 @@ export function RecentAudit() {
   const navigate = useNavigate();
   const events = useApiData(() => api.get<Page<AuditEvent>>('/api/audit', { pageSize: 10 }), []);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.recentAudit')}</h2>} extra={<Button type="link" onClick={() => navigate('/admin/audit')}>{t('overview.allAudit')}</Button>}>
-      <Table<AuditEvent> rowKey="id" size="small" pagination={false} loading={events.loading} dataSource={events.data?.items ?? []} scroll={{ x: 600 }}
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.recentAudit')}</h2>}
+      extra={
+        <Button type="link" onClick={() => navigate('/admin/audit')}>
+          {t('overview.allAudit')}
+        </Button>
+      }
+    >
+      <Table<AuditEvent>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={events.loading}
+        dataSource={events.data?.items ?? []}
+        scroll={{ x: 600 }}
         locale={events.error ? { emptyText: events.error.message } : undefined}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 190, render: (v: string) => formatDateTime(v, lang) },
-          { title: t('audit.type'), dataIndex: 'type', width: 160, render: (v: string) => label(AUDIT_TYPE_LABELS, v, lang) },
+          {
+            title: t('audit.type'),
+            dataIndex: 'type',
+            width: 160,
+            render: (v: string) => label(AUDIT_TYPE_LABELS, v, lang),
+          },
           { title: t('audit.actor'), dataIndex: 'actor' },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
-        ]} />
+        ]}
+      />
     </Card>
   );
 }

@@ -6,8 +6,10 @@ export function passwordRules(t: TFunction): Rule[] {
   return [
     { required: true, message: t('user.passwordRequired') },
     {
-      validator: (_, v: string | undefined) => (!v || (v.length >= 8 && v.length <= 128 && /[A-Za-z]/.test(v) && /\d/.test(v))
-        ? Promise.resolve() : Promise.reject(new Error(t('user.passwordHint')))),
+      validator: (_, v: string | undefined) =>
+        !v || (v.length >= 8 && v.length <= 128 && /[A-Za-z]/.test(v) && /\d/.test(v))
+          ? Promise.resolve()
+          : Promise.reject(new Error(t('user.passwordHint'))),
     },
   ];
 }

@@ -2,18 +2,39 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import { formatOpening, formatPeriods } from '../../shared/hours.js';
-import { bot, BotError, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
+import {
+  bot,
+  BotError,
+  resetSession,
+  type AskReply,
+  type Bilingual,
+  type LiveHelp,
+  type MessageReceipt,
+} from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
 import './chat.css';
 
 /** Questions the demo knowledge base answers, offered as one-tap examples. */
-const EXAMPLES = ['二次供水水箱多久清洗一次？', '海域使用金怎么缴纳？标准是多少？', '不再排水了，排水许可证需要注销吗？', '取水许可证到期了怎么延续'];
+const EXAMPLES = [
+  '二次供水水箱多久清洗一次？',
+  '海域使用金怎么缴纳？标准是多少？',
+  '不再排水了，排水许可证需要注销吗？',
+  '取水许可证到期了怎么延续',
+];
 
 type Msg =
   | { id: string; from: 'user'; text: string }
   | { id: string; from: 'bot'; kind: 'greeting' }
   | { id: string; from: 'bot'; kind: 'reply'; reply: AskReply; question: string; feedback?: 'solved' | 'unsolved' }
-  | { id: string; from: 'bot'; kind: 'next'; liveHelp: LiveHelp; question: string; transferShown?: boolean; formShown?: boolean }
+  | {
+      id: string;
+      from: 'bot';
+      kind: 'next';
+      liveHelp: LiveHelp;
+      question: string;
+      transferShown?: boolean;
+      formShown?: boolean;
+    }
   | { id: string; from: 'bot'; kind: 'rate'; level?: number; done?: boolean }
   | { id: string; from: 'bot'; kind: 'receipt'; receipt: MessageReceipt }
   | { id: string; from: 'bot'; kind: 'error'; messages: Bilingual | null };
@@ -26,7 +47,9 @@ function loadLog(): Msg[] {
   try {
     const saved = JSON.parse(sessionStorage.getItem(LOG_KEY) ?? 'null') as Msg[] | null;
     if (Array.isArray(saved) && saved.length) return saved;
-  } catch { /* nothing saved */ }
+  } catch {
+    /* nothing saved */
+  }
   return [{ id: 'greeting', from: 'bot', kind: 'greeting' }];
 }
 
@@ -46,7 +69,11 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    try { sessionStorage.setItem(LOG_KEY, JSON.stringify(msgs.slice(-60))); } catch { /* private mode */ }
+    try {
+      sessionStorage.setItem(LOG_KEY, JSON.stringify(msgs.slice(-60)));
+    } catch {
+      /* private mode */
+    }
     const log = logRef.current;
     if (!log) return;
     // A new answer is read from its start: the question that led to it goes to the top of the log.
@@ -55,13 +82,21 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
     const fresh = (m: Msg | undefined) => m?.from === 'bot' && m.kind === 'reply' && !m.feedback;
     const users = log.querySelectorAll<HTMLElement>('.bb-user');
     const question = users[users.length - 1];
-    if (!busy && question && (fresh(last) || (last?.from === 'bot' && last.kind === 'next' && fresh(msgs[n - 2])))) log.scrollTop = question.offsetTop - 8;
+    if (!busy && question && (fresh(last) || (last?.from === 'bot' && last.kind === 'next' && fresh(msgs[n - 2]))))
+      log.scrollTop = question.offsetTop - 8;
     else log.scrollTop = log.scrollHeight;
   }, [msgs, busy]);
 
   const add = useCallback((...more: Msg[]) => setMsgs((m) => [...m, ...more]), []);
-  const update = useCallback((id: string, patch: Partial<Msg>) => setMsgs((m) => m.map((x) => (x.id === id ? { ...x, ...patch } as Msg : x))), []);
-  const failed = useCallback((e: unknown) => add({ id: newId(), from: 'bot', kind: 'error', messages: e instanceof BotError ? e.messages : null }), [add]);
+  const update = useCallback(
+    (id: string, patch: Partial<Msg>) => setMsgs((m) => m.map((x) => (x.id === id ? ({ ...x, ...patch } as Msg) : x))),
+    [],
+  );
+  const failed = useCallback(
+    (e: unknown) =>
+      add({ id: newId(), from: 'bot', kind: 'error', messages: e instanceof BotError ? e.messages : null }),
+    [add],
+  );
 
   const ask = async (body: { question: string } | { pick: string }, shown: string) => {
     if (busy) return;
@@ -71,7 +106,8 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
       const reply = await bot.ask(body);
       const question = 'question' in body ? body.question : shown;
       const more: Msg[] = [{ id: newId(), from: 'bot', kind: 'reply', reply, question }];
-      if (reply.decision === 'none') more.push({ id: newId(), from: 'bot', kind: 'next', liveHelp: reply.liveHelp, question });
+      if (reply.decision === 'none')
+        more.push({ id: newId(), from: 'bot', kind: 'next', liveHelp: reply.liveHelp, question });
       add(...more);
     } catch (e) {
       failed(e);
@@ -83,7 +119,11 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const q = text.trim();
-    if (!q) { setHint(t('chat.emptyQuestion')); inputRef.current?.focus(); return; }
+    if (!q) {
+      setHint(t('chat.emptyQuestion'));
+      inputRef.current?.focus();
+      return;
+    }
     setHint('');
     setText('');
     void ask({ question: q }, q);
@@ -110,10 +150,23 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
 
   return (
     <div className={`bb-chat bb-chat-${variant}`} data-testid="chat">
-      <div ref={logRef} className="bb-log" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('chat.logLabel')} tabIndex={0} data-testid="chat-log">
-        {msgs.map((m) => (m.from === 'user'
-          ? <div key={m.id} className="bb-msg bb-user"><span className="pt-sr">{t('chat.you')}</span><p>{m.text}</p></div>
-          : (
+      <div
+        ref={logRef}
+        className="bb-log"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label={t('chat.logLabel')}
+        tabIndex={0}
+        data-testid="chat-log"
+      >
+        {msgs.map((m) =>
+          m.from === 'user' ? (
+            <div key={m.id} className="bb-msg bb-user">
+              <span className="pt-sr">{t('chat.you')}</span>
+              <p>{m.text}</p>
+            </div>
+          ) : (
             <div key={m.id} className={`bb-msg bb-bot bb-${m.kind}`} data-testid={`bot-${m.kind}`}>
               <span className="pt-sr">{t('chat.botName')}</span>
               {m.kind === 'greeting' && (
@@ -122,40 +175,103 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
                   <p className="bb-small">{t('chat.examplesTitle')}</p>
                   <div className="bb-chips">
                     {EXAMPLES.map((q) => (
-                      <button key={q} type="button" className="bb-chip" disabled={busy} onClick={() => void ask({ question: q }, q)} lang="zh-CN">{q}</button>
+                      <button
+                        key={q}
+                        type="button"
+                        className="bb-chip"
+                        disabled={busy}
+                        onClick={() => void ask({ question: q }, q)}
+                        lang="zh-CN"
+                      >
+                        {q}
+                      </button>
                     ))}
                   </div>
                 </>
               )}
               {m.kind === 'reply' && (
-                <Reply m={m} onPick={(id, q) => void ask({ pick: id }, q)} onFeedback={(s) => void feedback(m, s)} busy={busy}
-                  onNoneFits={() => { update(m.id, { feedback: 'unsolved' }); add({ id: newId(), from: 'bot', kind: 'next', liveHelp: m.reply.liveHelp, question: m.question }); }} />
+                <Reply
+                  m={m}
+                  onPick={(id, q) => void ask({ pick: id }, q)}
+                  onFeedback={(s) => void feedback(m, s)}
+                  busy={busy}
+                  onNoneFits={() => {
+                    update(m.id, { feedback: 'unsolved' });
+                    add({ id: newId(), from: 'bot', kind: 'next', liveHelp: m.reply.liveHelp, question: m.question });
+                  }}
+                />
               )}
-              {m.kind === 'next' && <NextStep m={m} onUpdate={(p) => update(m.id, p)} onReceipt={(r) => add({ id: newId(), from: 'bot', kind: 'receipt', receipt: r })} />}
+              {m.kind === 'next' && (
+                <NextStep
+                  m={m}
+                  onUpdate={(p) => update(m.id, p)}
+                  onReceipt={(r) => add({ id: newId(), from: 'bot', kind: 'receipt', receipt: r })}
+                />
+              )}
               {m.kind === 'rate' && <Rating m={m} onUpdate={(p) => update(m.id, p)} onError={failed} />}
               {m.kind === 'receipt' && (
                 <div data-testid="message-receipt">
-                  <p><strong>{t('chat.receiptTitle')}</strong></p>
-                  <p>{t('chat.receiptNumber')}<strong>{m.receipt.number}</strong></p>
+                  <p>
+                    <strong>{t('chat.receiptTitle')}</strong>
+                  </p>
+                  <p>
+                    {t('chat.receiptNumber')}
+                    <strong>{m.receipt.number}</strong>
+                  </p>
                   <p>{t('chat.receiptDue', { when: formatDateTime(m.receipt.dueAt, lang) })}</p>
                 </div>
               )}
-              {m.kind === 'error' && <p className="pt-error" role="alert">{m.messages ? pick(m.messages, lang) : t('chat.networkError')}</p>}
+              {m.kind === 'error' && (
+                <p className="pt-error" role="alert">
+                  {m.messages ? pick(m.messages, lang) : t('chat.networkError')}
+                </p>
+              )}
             </div>
-          )))}
-        {busy && <div className="bb-msg bb-bot bb-typing"><p>{t('chat.thinking')}</p></div>}
+          ),
+        )}
+        {busy && (
+          <div className="bb-msg bb-bot bb-typing">
+            <p>{t('chat.thinking')}</p>
+          </div>
+        )}
       </div>
       <form className="bb-composer" onSubmit={submit} data-testid="chat-form">
-        <label htmlFor={inputId} className="pt-sr">{t('chat.inputLabel')}</label>
-        <input id={inputId} ref={inputRef} type="text" value={text} maxLength={2000} autoComplete="off" enterKeyHint="send"
-          placeholder={t('chat.placeholder')} aria-describedby={hint ? hintId : undefined} aria-invalid={hint ? true : undefined}
-          onChange={(e) => { setText(e.target.value); if (hint) setHint(''); }} data-testid="chat-input" />
-        <button type="submit" className="bb-send" disabled={busy} data-testid="chat-send">{t('chat.send')}</button>
+        <label htmlFor={inputId} className="pt-sr">
+          {t('chat.inputLabel')}
+        </label>
+        <input
+          id={inputId}
+          ref={inputRef}
+          type="text"
+          value={text}
+          maxLength={2000}
+          autoComplete="off"
+          enterKeyHint="send"
+          placeholder={t('chat.placeholder')}
+          aria-describedby={hint ? hintId : undefined}
+          aria-invalid={hint ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (hint) setHint('');
+          }}
+          data-testid="chat-input"
+        />
+        <button type="submit" className="bb-send" disabled={busy} data-testid="chat-send">
+          {t('chat.send')}
+        </button>
       </form>
-      {hint && <p id={hintId} className="pt-error bb-hint" role="alert">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="pt-error bb-hint" role="alert">
+          {hint}
+        </p>
+      )}
       <p className="bb-foot">
         <span>{t('chat.disclaimer')}</span>
-        {msgs.length > 1 && <button type="button" className="bb-link" onClick={restart}>{t('chat.restart')}</button>}
+        {msgs.length > 1 && (
+          <button type="button" className="bb-link" onClick={restart}>
+            {t('chat.restart')}
+          </button>
+        )}
       </p>
     </div>
   );
@@ -168,14 +284,29 @@ function ReadAloud({ id, getText }: { id: string; getText(): string }) {
   if (!canSpeak()) return null;
   const on = speaking === id;
   return (
-    <button type="button" className="bb-small-btn" aria-pressed={on} onClick={() => (on ? stopSpeaking() : speak(id, getText(), lang))}>
+    <button
+      type="button"
+      className="bb-small-btn"
+      aria-pressed={on}
+      onClick={() => (on ? stopSpeaking() : speak(id, getText(), lang))}
+    >
       {on ? t('chat.stopReading') : t('chat.readAloud')}
     </button>
   );
 }
 
-function Reply({ m, onPick, onFeedback, onNoneFits, busy }: {
-  m: Extract<Msg, { kind: 'reply' }>; onPick(entryId: string, question: string): void; onFeedback(solved: boolean): void; onNoneFits(): void; busy: boolean;
+function Reply({
+  m,
+  onPick,
+  onFeedback,
+  onNoneFits,
+  busy,
+}: {
+  m: Extract<Msg, { kind: 'reply' }>;
+  onPick(entryId: string, question: string): void;
+  onFeedback(solved: boolean): void;
+  onNoneFits(): void;
+  busy: boolean;
 }) {
   const t = useT();
   const { lang } = useLang();
@@ -186,36 +317,57 @@ function Reply({ m, onPick, onFeedback, onNoneFits, busy }: {
     const source = [a.matter, a.department].filter(Boolean).join(' · ');
     return (
       <div data-testid="bot-answer">
-        <p className="bb-q" lang="zh-CN"><strong>{a.question}</strong></p>
+        <p className="bb-q" lang="zh-CN">
+          <strong>{a.question}</strong>
+        </p>
         {/* answerHtml is sanitised by the server; it is only ever placed in this container */}
         <div ref={bodyRef} className="bb-answer-body" lang="zh-CN" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
         <p className="bb-source" data-testid="answer-source">
-          {t('chat.source')}{source}{a.lastReviewed && <> · {t('chat.updated', { date: formatDate(a.lastReviewed, lang) })}</>}
+          {t('chat.source')}
+          {source}
+          {a.lastReviewed && <> · {t('chat.updated', { date: formatDate(a.lastReviewed, lang) })}</>}
         </p>
         <div className="bb-row">
           {a.guideUrl && (
             <a className="bb-guide" href={a.guideUrl} target="_blank" rel="noopener noreferrer">
-              {t('portal.guide')}<span className="pt-sr">{t('chat.newWindow')}</span><span aria-hidden="true"> ↗</span>
+              {t('portal.guide')}
+              <span className="pt-sr">{t('chat.newWindow')}</span>
+              <span aria-hidden="true"> ↗</span>
             </a>
           )}
           <ReadAloud id={m.id} getText={() => `${a.question}。${bodyRef.current?.innerText ?? ''}`} />
         </div>
         <div className="bb-feedback" role="group" aria-label={t('chat.solvedQuestion')}>
-          {m.feedback
-            ? <p className="bb-small">{m.feedback === 'solved' ? t('chat.markedSolved') : t('chat.markedUnsolved')}</p>
-            : (
-              <>
-                <span>{t('chat.solvedQuestion')}</span>
-                <button type="button" className="bb-btn" onClick={() => onFeedback(true)} data-testid="solved">{t('chat.solved')}</button>
-                <button type="button" className="bb-btn" onClick={() => onFeedback(false)} data-testid="unsolved">{t('chat.unsolved')}</button>
-              </>
-            )}
+          {m.feedback ? (
+            <p className="bb-small">{m.feedback === 'solved' ? t('chat.markedSolved') : t('chat.markedUnsolved')}</p>
+          ) : (
+            <>
+              <span>{t('chat.solvedQuestion')}</span>
+              <button type="button" className="bb-btn" onClick={() => onFeedback(true)} data-testid="solved">
+                {t('chat.solved')}
+              </button>
+              <button type="button" className="bb-btn" onClick={() => onFeedback(false)} data-testid="unsolved">
+                {t('chat.unsolved')}
+              </button>
+            </>
+          )}
         </div>
         {reply.related.length > 0 && (
           <div className="bb-related">
             <p className="bb-small">{t('chat.related')}</p>
             <div className="bb-chips">
-              {reply.related.map((r) => <button key={r.entryId} type="button" className="bb-chip" lang="zh-CN" disabled={busy} onClick={() => onPick(r.entryId, r.question)}>{r.question}</button>)}
+              {reply.related.map((r) => (
+                <button
+                  key={r.entryId}
+                  type="button"
+                  className="bb-chip"
+                  lang="zh-CN"
+                  disabled={busy}
+                  onClick={() => onPick(r.entryId, r.question)}
+                >
+                  {r.question}
+                </button>
+              ))}
             </div>
           </div>
         )}
@@ -227,16 +379,37 @@ function Reply({ m, onPick, onFeedback, onNoneFits, busy }: {
       <p>{reply.message ? pick(reply.message, lang) : t('chat.noAnswer')}</p>
       {reply.suggestions.length > 0 && (
         <div className="bb-chips bb-suggest" data-testid="suggestions">
-          {reply.suggestions.map((s) => <button key={s.entryId} type="button" className="bb-chip" lang="zh-CN" disabled={busy} onClick={() => onPick(s.entryId, s.question)}>{s.question}</button>)}
-          {!m.feedback && <button type="button" className="bb-link" onClick={onNoneFits} data-testid="none-fits">{t('chat.noneFits')}</button>}
+          {reply.suggestions.map((s) => (
+            <button
+              key={s.entryId}
+              type="button"
+              className="bb-chip"
+              lang="zh-CN"
+              disabled={busy}
+              onClick={() => onPick(s.entryId, s.question)}
+            >
+              {s.question}
+            </button>
+          ))}
+          {!m.feedback && (
+            <button type="button" className="bb-link" onClick={onNoneFits} data-testid="none-fits">
+              {t('chat.noneFits')}
+            </button>
+          )}
         </div>
       )}
     </>
   );
 }
 
-function NextStep({ m, onUpdate, onReceipt }: {
-  m: Extract<Msg, { kind: 'next' }>; onUpdate(p: Partial<Extract<Msg, { kind: 'next' }>>): void; onReceipt(r: MessageReceipt): void;
+function NextStep({
+  m,
+  onUpdate,
+  onReceipt,
+}: {
+  m: Extract<Msg, { kind: 'next' }>;
+  onUpdate(p: Partial<Extract<Msg, { kind: 'next' }>>): void;
+  onReceipt(r: MessageReceipt): void;
 }) {
   const t = useT();
   const { lang } = useLang();
@@ -249,19 +422,39 @@ function NextStep({ m, onUpdate, onReceipt }: {
           <p>{t('chat.liveOpen', { hours })}</p>
           {!m.transferShown && (
             <div className="bb-row">
-              <button type="button" className="bb-btn bb-primary" onClick={() => onUpdate({ transferShown: true })} data-testid="transfer">{t('chat.transfer')}</button>
-              {!m.formShown && <button type="button" className="bb-btn" onClick={() => onUpdate({ formShown: true })}>{t('chat.leaveMessage')}</button>}
+              <button
+                type="button"
+                className="bb-btn bb-primary"
+                onClick={() => onUpdate({ transferShown: true })}
+                data-testid="transfer"
+              >
+                {t('chat.transfer')}
+              </button>
+              {!m.formShown && (
+                <button type="button" className="bb-btn" onClick={() => onUpdate({ formShown: true })}>
+                  {t('chat.leaveMessage')}
+                </button>
+              )}
             </div>
           )}
           {m.transferShown && (
             <div className="bb-notice" data-testid="transfer-info">
               <p>{t('chat.transferInfo', { hours })}</p>
-              {!m.formShown && <button type="button" className="bb-btn" onClick={() => onUpdate({ formShown: true })}>{t('chat.leaveMessage')}</button>}
+              {!m.formShown && (
+                <button type="button" className="bb-btn" onClick={() => onUpdate({ formShown: true })}>
+                  {t('chat.leaveMessage')}
+                </button>
+              )}
             </div>
           )}
         </>
       ) : (
-        <p>{t('chat.liveClosed', { hours })}{m.liveHelp.nextOpening ? t('chat.nextOpening', { when: formatOpening(m.liveHelp.nextOpening, new Date().toISOString(), lang) }) : ''}</p>
+        <p>
+          {t('chat.liveClosed', { hours })}
+          {m.liveHelp.nextOpening
+            ? t('chat.nextOpening', { when: formatOpening(m.liveHelp.nextOpening, new Date().toISOString(), lang) })
+            : ''}
+        </p>
       )}
       {form && <LeaveMessage question={m.question} onReceipt={onReceipt} />}
     </div>
@@ -311,24 +504,93 @@ function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: 
     <div className="bb-field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       {input}
-      {help && <p className="bb-small" id={`${id}-${key}-help`}>{help}</p>}
-      {errors[key] && <p className="pt-error" id={`${id}-${key}-err`}>{errors[key]}</p>}
+      {help && (
+        <p className="bb-small" id={`${id}-${key}-help`}>
+          {help}
+        </p>
+      )}
+      {errors[key] && (
+        <p className="pt-error" id={`${id}-${key}-err`}>
+          {errors[key]}
+        </p>
+      )}
     </div>
   );
-  const describe = (key: string, help?: boolean) => [help ? `${id}-${key}-help` : '', errors[key] ? `${id}-${key}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const describe = (key: string, help?: boolean) =>
+    [help ? `${id}-${key}-help` : '', errors[key] ? `${id}-${key}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <form className="bb-form" onSubmit={submit} noValidate data-testid="leave-message" aria-label={t('chat.leaveMessageTitle')}>
-      <p><strong>{t('chat.leaveMessageTitle')}</strong></p>
-      {field('name', t('chat.name'), <input id={`${id}-name`} value={name} maxLength={40} autoComplete="name" aria-invalid={!!errors.name} aria-describedby={describe('name')} onChange={(e) => setName(e.target.value)} />)}
-      {field('phone', t('chat.phone'), <input id={`${id}-phone`} value={phone} inputMode="tel" autoComplete="tel" maxLength={20} aria-invalid={!!errors.phone} aria-describedby={describe('phone', true)} onChange={(e) => setPhone(e.target.value)} />, t('chat.phoneHelp'))}
-      {field('question', t('chat.yourQuestion'), <textarea id={`${id}-question`} value={q} rows={3} maxLength={1000} aria-invalid={!!errors.question} aria-describedby={describe('question')} onChange={(e) => setQ(e.target.value)} />)}
-      {serverError && <p className="pt-error" role="alert">{serverError}</p>}
-      <button type="submit" className="bb-btn bb-primary" disabled={busy} data-testid="leave-message-submit">{busy ? t('chat.sending') : t('chat.sendMessage')}</button>
+    <form
+      className="bb-form"
+      onSubmit={submit}
+      noValidate
+      data-testid="leave-message"
+      aria-label={t('chat.leaveMessageTitle')}
+    >
+      <p>
+        <strong>{t('chat.leaveMessageTitle')}</strong>
+      </p>
+      {field(
+        'name',
+        t('chat.name'),
+        <input
+          id={`${id}-name`}
+          value={name}
+          maxLength={40}
+          autoComplete="name"
+          aria-invalid={!!errors.name}
+          aria-describedby={describe('name')}
+          onChange={(e) => setName(e.target.value)}
+        />,
+      )}
+      {field(
+        'phone',
+        t('chat.phone'),
+        <input
+          id={`${id}-phone`}
+          value={phone}
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={20}
+          aria-invalid={!!errors.phone}
+          aria-describedby={describe('phone', true)}
+          onChange={(e) => setPhone(e.target.value)}
+        />,
+        t('chat.phoneHelp'),
+      )}
+      {field(
+        'question',
+        t('chat.yourQuestion'),
+        <textarea
+          id={`${id}-question`}
+          value={q}
+          rows={3}
+          maxLength={1000}
+          aria-invalid={!!errors.question}
+          aria-describedby={describe('question')}
+          onChange={(e) => setQ(e.target.value)}
+        />,
+      )}
+      {serverError && (
+        <p className="pt-error" role="alert">
+          {serverError}
+        </p>
+      )}
+      <button type="submit" className="bb-btn bb-primary" disabled={busy} data-testid="leave-message-submit">
+        {busy ? t('chat.sending') : t('chat.sendMessage')}
+      </button>
     </form>
   );
 }
 
-function Rating({ m, onUpdate, onError }: { m: Extract<Msg, { kind: 'rate' }>; onUpdate(p: Partial<Extract<Msg, { kind: 'rate' }>>): void; onError(e: unknown): void }) {
+function Rating({
+  m,
+  onUpdate,
+  onError,
+}: {
+  m: Extract<Msg, { kind: 'rate' }>;
+  onUpdate(p: Partial<Extract<Msg, { kind: 'rate' }>>): void;
+  onError(e: unknown): void;
+}) {
   const t = useT();
   const id = useId();
   const [comment, setComment] = useState('');
@@ -353,7 +615,13 @@ function Rating({ m, onUpdate, onError }: { m: Extract<Msg, { kind: 'rate' }>; o
       <p id={`${id}-title`}>{t('chat.rateTitle')}</p>
       <div className="bb-levels" role="group" aria-labelledby={`${id}-title`}>
         {LEVELS.map((l) => (
-          <button key={l} type="button" className="bb-level" aria-pressed={m.level === l} onClick={() => onUpdate({ level: l })}>
+          <button
+            key={l}
+            type="button"
+            className="bb-level"
+            aria-pressed={m.level === l}
+            onClick={() => onUpdate({ level: l })}
+          >
             {levelText(l)}
           </button>
         ))}
@@ -362,9 +630,23 @@ function Rating({ m, onUpdate, onError }: { m: Extract<Msg, { kind: 'rate' }>; o
         <>
           <div className="bb-field">
             <label htmlFor={`${id}-c`}>{t('chat.rateComment')}</label>
-            <textarea id={`${id}-c`} rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              id={`${id}-c`}
+              rows={2}
+              maxLength={500}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </div>
-          <button type="button" className="bb-btn bb-primary" disabled={busy} onClick={() => void send()} data-testid="rating-submit">{t('chat.rateSubmit')}</button>
+          <button
+            type="button"
+            className="bb-btn bb-primary"
+            disabled={busy}
+            onClick={() => void send()}
+            data-testid="rating-submit"
+          >
+            {t('chat.rateSubmit')}
+          </button>
         </>
       )}
     </div>
