@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkNode, ensureDependencies, ensureWebBuild, fail, log, root, run } from './lib.mjs';
+import { aptInstall, ensureSystemPackages, has } from './system-packages.mjs';
 
 checkNode();
 ensureDependencies();
@@ -15,8 +16,12 @@ ensureWebBuild(true);
 
 log('type check (tsc)…');
 run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+log('lint (eslint) and format (prettier --check)…');
+run('npx', ['eslint', '--max-warnings=0', 'src', 'web', 'e2e', 'scripts', 'bench']);
+run('npx', ['prettier', '--check', '--log-level=warn', '.']);
 
 const suites = [
+  { name: 'setup scripts', args: ['--project', 'scripts'], env: {} },
   { name: 'server on SQLite', args: ['--project', 'server'], env: { BANGBAN_TEST_DB: 'sqlite' } },
   {
     name: 'server on PostgreSQL',
@@ -70,32 +75,6 @@ if (skipped > 0 && process.env.CI === 'true') {
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
-
-function has(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-}
-
-let aptUpdated = false;
-function aptInstall(packages, why) {
-  if (!has('apt-get') || process.getuid?.() !== 0)
-    fail(`${why} is missing and cannot be installed here (needs root and apt-get): install ${packages.join(' ')}`);
-  log(`installing ${packages.join(' ')} with apt-get (${why})…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!aptUpdated) {
-    run('apt-get', ['update', '-qq'], { env });
-    aptUpdated = true;
-  }
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
-}
-
-/** Debian's Chromium for the end-to-end tests and CJK fonts so Chinese renders in screenshots and PDFs. */
-function ensureSystemPackages() {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(chromium)) aptInstall(['chromium'], 'Chromium for end-to-end tests');
-  if (!fs.existsSync(chromium)) fail(`Chromium is still missing at ${chromium}`);
-  const fonts = spawnSync('sh', ['-c', 'fc-list :lang=zh 2>/dev/null | head -1'], { encoding: 'utf8' }).stdout.trim();
-  if (!fonts) aptInstall(['fonts-noto-cjk', 'fontconfig'], 'Chinese (CJK) fonts');
-}
 
 async function pgReachable(url) {
   const { default: pg } = await import(path.join(root, 'node_modules', 'pg', 'lib', 'index.js'));

@@ -36,7 +36,7 @@ function main(): void {
   const opt = args(process.argv.slice(2));
   const { entries, errors } = parseKbJsonl(readFileSync(opt.faq, 'utf8'));
   if (errors.length)
-    process.stderr.write(`faq: ${errors.length} bad rows (first: line ${errors[0]!.line}: ${errors[0]!.message.en})\n`);
+    process.stderr.write(`faq: ${errors.length} bad rows (first: line ${errors[0].line}: ${errors[0].message.en})\n`);
   let qs = readFileSync(opt.queries, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const dept = await db
       .selectFrom('departments')
       .select('id')
-      .where('code', '=', values.department!)
+      .where('code', '=', values.department)
       .executeTakeFirst();
     const password = await askPassword();
     await createUser(db, { userId: null, label: 'cli admin:create' }, now, {

@@ -42,8 +42,8 @@ export class BotIndex {
     feed?: EventFeed,
   ) {
     feed?.on('event', (e: StoredEvent) => {
-      if (REBUILD_EVENTS.has(e.type)) this.enqueue(() => this.rebuild());
-      else if (ENTRY_EVENTS.has(e.type) && e.subjectId) this.enqueue(() => this.reloadEntry(e.subjectId!));
+      if (REBUILD_EVENTS.has(e.type)) void this.enqueue(() => this.rebuild());
+      else if (ENTRY_EVENTS.has(e.type) && e.subjectId) void this.enqueue(() => this.reloadEntry(e.subjectId!));
     });
   }
 

@@ -39,7 +39,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
         id: t.id,
         question: t.question,
         createdAt: t.created_at,
-        reason: (t.feedback === 'unsolved' ? 'unsolved' : 'no_match') as 'unsolved' | 'no_match',
+        reason: t.feedback === 'unsolved' ? ('unsolved' as const) : ('no_match' as const),
         topCandidate: (JSON.parse(t.candidates) as { entryId: string }[])[0]?.entryId ?? null,
       }));
       const groups = groupInboxItems(items).map((g) => {
@@ -107,12 +107,12 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
           .map((c) => index.entry(c.id))
           .filter((e) => !!e)
           .map((e) => ({
-            entryId: e!.id,
-            code: e!.code,
-            question: e!.question,
-            answerHtml: e!.answer,
-            matter: e!.matterName,
-            department: e!.departmentName,
+            entryId: e.id,
+            code: e.code,
+            question: e.question,
+            answerHtml: e.answer,
+            matter: e.matterName,
+            department: e.departmentName,
           })),
       };
     },

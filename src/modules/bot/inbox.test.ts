@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { type TestApp } from '../../testing/test-app.js';
 import { testDbKind } from '../../testing/test-db.js';
 import { createTwoNodes, type TwoNodes } from '../../testing/two-nodes.js';
 

@@ -44,7 +44,7 @@ export function scopedEntries(db: DbOrTrx, p: Principal, f: Filters) {
     q = q.where(
       'kb_entries.id',
       'in',
-      db.selectFrom('policy_entries').select('entry_id').where('policy_id', '=', f.policyId!),
+      db.selectFrom('policy_entries').select('entry_id').where('policy_id', '=', f.policyId),
     );
   if (f.q) {
     const like = likeOf(f.q);
@@ -82,20 +82,20 @@ export async function listEntries(db: DbOrTrx, p: Principal, f: TListEntries) {
 
 /** Every visible entry matching the filters (export). */
 export async function allEntries(db: DbOrTrx, p: Principal, f: Filters): Promise<EntryRow[]> {
-  return (await scopedEntries(db, p, f)
+  return await scopedEntries(db, p, f)
     .selectAll('kb_entries')
     .select([...COLUMNS])
     .orderBy('kb_entries.code')
-    .execute()) as EntryRow[];
+    .execute();
 }
 
 /** One entry by id, unscoped (the caller checks the policy). */
 export async function findEntry(db: DbOrTrx, id: string): Promise<EntryRow | undefined> {
-  return (await entryQuery(db)
+  return await entryQuery(db)
     .selectAll('kb_entries')
     .select([...COLUMNS])
     .where('kb_entries.id', '=', id)
-    .executeTakeFirst()) as EntryRow | undefined;
+    .executeTakeFirst();
 }
 
 /** The published versions of an entry, newest first. */

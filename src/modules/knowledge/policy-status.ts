@@ -68,13 +68,11 @@ export async function linkedEntries(db: DbOrTrx, policyIds: string[]): Promise<M
     .groupBy(['policy_entries.policy_id', 'policy_entries.entry_id', 'kb_entries.live_version'])
     .execute();
   for (const r of rows)
-    out
-      .get(r.policy_id)!
-      .push({
-        entryId: r.entry_id,
-        live: Number(r.live_version) > 0,
-        firstPublishedAt: (r.first as string | null) ?? null,
-      });
+    out.get(r.policy_id)!.push({
+      entryId: r.entry_id,
+      live: Number(r.live_version) > 0,
+      firstPublishedAt: r.first ?? null,
+    });
   return out;
 }
 

@@ -38,7 +38,7 @@ export const PRELOADED_YEARS: readonly number[] = load().years;
  */
 export function chineseHolidayName(label: string): string {
   const parts = label.split(',');
-  return (parts.length >= 3 ? parts[parts.length - 2]! : label).trim();
+  return (parts.length >= 3 ? parts[parts.length - 2] : label).trim();
 }
 
 /**

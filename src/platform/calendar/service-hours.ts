@@ -52,8 +52,8 @@ export function parseServiceHours(input: unknown): ServiceHours {
     })
     .sort((a, b) => a.s - b.s);
   for (let i = 1; i < parsed.length; i++) {
-    const prev = parsed[i - 1]!;
-    const cur = parsed[i]!;
+    const prev = parsed[i - 1];
+    const cur = parsed[i];
     if (cur.s < prev.e) {
       throw bad(
         `periods ${prev.start}–${prev.end} and ${cur.start}–${cur.end} overlap.`,

@@ -8,9 +8,9 @@ type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
 /** All migrations in order; the same list runs on SQLite and PostgreSQL. */
 const STEPS: Record<string, Step> = {
-  '001-foundation': m001 as Step,
-  '002-knowledge-bot': m002 as Step,
-  '003-callback-handling': m003 as Step,
+  '001-foundation': m001,
+  '002-knowledge-bot': m002,
+  '003-callback-handling': m003,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -18,7 +18,7 @@ export function useUrlFilters<K extends string>(
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch) as [string, string | undefined][]) {
+          for (const [k, v] of Object.entries<string | undefined>(patch)) {
             if (v === undefined || v === '') next.delete(k);
             else next.set(k, v);
           }

@@ -41,7 +41,7 @@ export default function LoginPage() {
     try {
       await api.post('/api/auth/login', { username: v.username.trim(), password: v.password });
       const m = await reload();
-      navigate(m?.user ? safeNext(params.get('next'), m.home) : '/login', { replace: true });
+      void navigate(m?.user ? safeNext(params.get('next'), m.home) : '/login', { replace: true });
     } catch (e) {
       setError(errorText(e, t('login.failed')));
       form.setFieldValue('password', '');

@@ -34,6 +34,8 @@ export interface TTopView {
   coverEntry?: number;
 }
 
+export const DEFAULT_CALIBRATION: TCalibration = { rawPoint: RAW_ANSWER_POINT, minCover: MIN_COVER_TO_ANSWER };
+
 /**
  * How sure we are that the first candidate is the citizen's question, in 0..1, from
  * (how completely the two questions cover each other) × (relative lead over the
@@ -56,8 +58,6 @@ export interface TCalibration {
   rawPoint: number;
   minCover: number;
 }
-
-export const DEFAULT_CALIBRATION: TCalibration = { rawPoint: RAW_ANSWER_POINT, minCover: MIN_COVER_TO_ANSWER };
 
 /** Maps a raw value to 0..1 so that `rawPoint` lands on 0.5, the default answer bar. */
 export function scaleConfidence(raw: number, rawPoint: number): number {
@@ -82,7 +82,7 @@ export function decide(
   if (!top || candidates.length === 0) return { decision: 'none', suggestions: [] };
   if (confidence >= t.answer) return { decision: 'answer', suggestions: [] };
   if (top.coverQuery < t.suggest) return { decision: 'none', suggestions: [] };
-  const best = candidates[0]!.score;
+  const best = candidates[0].score;
   const suggestions = candidates
     .slice(0, 3)
     .filter((c) => c.score >= best * 0.7)

@@ -53,9 +53,9 @@ export class FieldIndex {
       terms[i] = id;
       tfs[i] = Math.min(tf, 65535);
       i++;
-      this.postDocs[id]!.push(doc);
-      this.postTf[id]!.push(tf);
-      this.df[id]!++;
+      this.postDocs[id].push(doc);
+      this.postTf[id].push(tf);
+      this.df[id]++;
     }
     this.docTerms[doc] = terms;
     this.docTfs[doc] = tfs;
@@ -69,8 +69,8 @@ export class FieldIndex {
   remove(doc: number): void {
     const terms = this.docTerms[doc];
     if (!terms) return;
-    for (const id of terms) this.df[id]!--;
-    this.totalLen -= this.docLen[doc]!;
+    for (const id of terms) this.df[id]--;
+    this.totalLen -= this.docLen[doc];
     this.live--;
     this.deadPostings += terms.length;
     this.livePostings -= terms.length;
@@ -82,11 +82,11 @@ export class FieldIndex {
   /** Drops postings of removed documents. */
   compact(): void {
     for (let id = 0; id < this.postDocs.length; id++) {
-      const docs = this.postDocs[id]!;
-      const tfs = this.postTf[id]!;
+      const docs = this.postDocs[id];
+      const tfs = this.postTf[id];
       let w = 0;
       for (let r = 0; r < docs.length; r++) {
-        if (this.docTerms[docs[r]!] === undefined) continue;
+        if (this.docTerms[docs[r]] === undefined) continue;
         docs[w] = docs[r]!;
         tfs[w] = tfs[r]!;
         w++;
@@ -99,7 +99,7 @@ export class FieldIndex {
 
   idf(term: string): number {
     const id = this.termIds.get(term);
-    const df = id === undefined ? 0 : this.df[id]!;
+    const df = id === undefined ? 0 : this.df[id];
     return this.idfOf(df) * (this.prior ? this.prior(term) : 1);
   }
 
@@ -110,7 +110,7 @@ export class FieldIndex {
   /** Document frequency of a term (0 if unknown). */
   dfOf(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.df[id]!;
+    return id === undefined ? 0 : this.df[id];
   }
 
   /** Normalised BM25 (as in `score`, weight 1) of one live document. */
@@ -119,18 +119,18 @@ export class FieldIndex {
     const tfs = this.docTfs[doc];
     if (!terms || !tfs || this.live === 0) return 0;
     const avgdl = this.totalLen / Math.max(1, this.live);
-    const norm = this.k1 * (1 - this.b + (this.b * this.docLen[doc]!) / avgdl);
+    const norm = this.k1 * (1 - this.b + (this.b * this.docLen[doc]) / avgdl);
     let mass = 0;
     let sum = 0;
     for (const t of new Set(queryTerms)) {
       const id = this.termIds.get(t);
-      const df = id === undefined ? 0 : this.df[id]!;
+      const df = id === undefined ? 0 : this.df[id];
       const idf = this.idfOf(df) * (this.prior ? this.prior(t) : 1);
       mass += idf;
       if (id === undefined || df === 0) continue;
       const k = terms.indexOf(id);
       if (k < 0) continue;
-      const tf = tfs[k]!;
+      const tf = tfs[k];
       sum += (idf * (this.k1 + 1) * tf) / (tf + norm);
     }
     return mass === 0 ? 0 : sum / mass;
@@ -149,7 +149,7 @@ export class FieldIndex {
     const idfs: number[] = [];
     for (const t of uniq) {
       const id = this.termIds.get(t);
-      const df = id === undefined ? 0 : this.df[id]!;
+      const df = id === undefined ? 0 : this.df[id];
       const idf = this.idfOf(df) * (this.prior ? this.prior(t) : 1);
       mass += idf;
       if (id !== undefined && df > 0 && df <= this.maxDfShare * this.live) {
@@ -163,15 +163,15 @@ export class FieldIndex {
     const bb = this.b;
     const scale = weight / mass;
     for (let q = 0; q < ids.length; q++) {
-      const docs = this.postDocs[ids[q]!]!;
-      const tfs = this.postTf[ids[q]!]!;
-      const w = idfs[q]! * scale * (k1 + 1);
+      const docs = this.postDocs[ids[q]];
+      const tfs = this.postTf[ids[q]];
+      const w = idfs[q] * scale * (k1 + 1);
       for (let p = 0; p < docs.length; p++) {
-        const d = docs[p]!;
+        const d = docs[p];
         if (this.docTerms[d] === undefined) continue;
-        const tf = tfs[p]!;
-        const norm = k1 * (1 - bb + (bb * this.docLen[d]!) / avgdl);
-        acc[d]! += (w * tf) / (tf + norm);
+        const tf = tfs[p];
+        const norm = k1 * (1 - bb + (bb * this.docLen[d]) / avgdl);
+        acc[d] += (w * tf) / (tf + norm);
         if (seen[d] === 0) {
           seen[d] = 1;
           touched.push(d);

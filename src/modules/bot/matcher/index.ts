@@ -200,7 +200,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
 
     // First stage: best questions by fused BM25 (each field scaled to ≈1 for full coverage).
     for (const d of touched) {
-      let s = acc[d]! / total;
+      let s = acc[d] / total;
       if (contextMatter && entries.get(index.docs[d]!.entry)?.entry.matter === contextMatter) s += weights.context;
       acc[d] = s;
     }
@@ -218,10 +218,10 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
         perEntry.set(doc.entry, {
           entryId: doc.entry,
           entryUnits: st.units,
-          docs: [{ doc, stage1: acc[d]! - boost }],
+          docs: [{ doc, stage1: acc[d] - boost }],
           boost: boost * rerankScale,
         });
-      else prev.docs.push({ doc, stage1: acc[d]! - boost });
+      else prev.docs.push({ doc, stage1: acc[d] - boost });
     }
     for (const d of touched) {
       acc[d] = 0;
@@ -260,8 +260,8 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     const step = Math.max(1, Math.floor(withSimilar.length / CALIBRATION_SAMPLE));
     const samples: TCalibrationSample[] = [];
     for (let i = 0; i < withSimilar.length && samples.length < CALIBRATION_SAMPLE; i += step) {
-      const st = withSimilar[i]!;
-      const held = st.docs[st.docs.length - 1]!;
+      const st = withSimilar[i];
+      const held = st.docs[st.docs.length - 1];
       const { ranked } = matchExcluding(index.docs[held]!.text, {}, held);
       const top = ranked[0];
       if (!top) continue;

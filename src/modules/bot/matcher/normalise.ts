@@ -134,13 +134,13 @@ export function createReplacer(pairs: ReadonlyArray<readonly [string, string]>):
     map.set(from, to);
     maxLen = Math.max(maxLen, from.length);
   }
-  const firstChars = new Set([...map.keys()].map((k) => k[0]!));
+  const firstChars = new Set([...map.keys()].map((k) => k[0]));
   return (text: string) => {
     if (map.size === 0) return text;
     let out = '';
     let i = 0;
     while (i < text.length) {
-      const c = text[i]!;
+      const c = text[i];
       if (firstChars.has(c)) {
         let hit = false;
         for (let len = Math.min(maxLen, text.length - i); len >= 1; len--) {

@@ -16,13 +16,13 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
     let prevDiag = 0;
     const ai = a[i];
     for (let j = 1; j <= m; j++) {
-      const tmp = row[j]!;
+      const tmp = row[j];
       if (ai === b[j - 1]) row[j] = prevDiag + 1;
-      else if (row[j - 1]! > row[j]!) row[j] = row[j - 1]!;
+      else if (row[j - 1] > row[j]) row[j] = row[j - 1]!;
       prevDiag = tmp;
     }
   }
-  return row[m]!;
+  return row[m];
 }
 
 /** Length of the longest common contiguous run. */
@@ -34,8 +34,8 @@ export function longestCommonRun(a: readonly string[], b: readonly string[]): nu
   const cur = new Int32Array(m + 1);
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : 0;
-      if (cur[j]! > best) best = cur[j]!;
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : 0;
+      if (cur[j] > best) best = cur[j]!;
     }
     prev.set(cur);
   }
@@ -55,11 +55,11 @@ export function editDistance(a: readonly string[], b: readonly string[]): number
     cur[0] = i;
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[m]!;
+  return prev[m];
 }
 
 /** Dice coefficient of two token multisets (as sets). */

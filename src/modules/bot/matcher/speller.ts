@@ -19,16 +19,16 @@ export class ContextSpeller {
 
   private update(units: readonly string[], delta: number): void {
     for (let i = 1; i + 1 < units.length; i++) {
-      const key = units[i - 1]! + '\u0001' + units[i + 1]!;
+      const key = units[i - 1] + '\u0001' + units[i + 1];
       let m = this.middles.get(key);
       if (!m) {
         if (delta < 0) continue;
         m = new Map();
         this.middles.set(key, m);
       }
-      const n = (m.get(units[i]!) ?? 0) + delta;
-      if (n > 0) m.set(units[i]!, n);
-      else m.delete(units[i]!);
+      const n = (m.get(units[i]) ?? 0) + delta;
+      if (n > 0) m.set(units[i], n);
+      else m.delete(units[i]);
       if (m.size === 0) this.middles.delete(key);
     }
   }
@@ -40,9 +40,9 @@ export class ContextSpeller {
   correct(units: readonly string[], known: (bigram: string) => boolean, minCount = 2): string[] {
     const out = [...units];
     for (let i = 1; i + 1 < out.length; i++) {
-      const c = out[i]!;
-      if (c.length !== 1 || known(out[i - 1]! + c) || known(c + out[i + 1]!)) continue;
-      const m = this.middles.get(out[i - 1]! + '\u0001' + out[i + 1]!);
+      const c = out[i];
+      if (c.length !== 1 || known(out[i - 1] + c) || known(c + out[i + 1])) continue;
+      const m = this.middles.get(out[i - 1] + '\u0001' + out[i + 1]);
       if (!m) continue;
       let best = '';
       let bestN = 0;

@@ -53,6 +53,6 @@ export function tokenise(jieba: Jieba, normalised: string): TTokens {
 /** Character n-grams over matching units (n ≥ 1). */
 export function ngrams(units: readonly string[], n: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i + n <= units.length; i++) out.push(n === 1 ? units[i]! : units.slice(i, i + n).join(''));
+  for (let i = 0; i + n <= units.length; i++) out.push(n === 1 ? units[i] : units.slice(i, i + n).join(''));
   return out;
 }

@@ -1,9 +1,9 @@
 /** Ids of the k highest `score[id]` among `ids`, best first (binary min-heap). */
 export function topK(ids: readonly number[], score: Float64Array, k: number): number[] {
   const heap: number[] = [];
-  const less = (a: number, b: number) => score[heap[a]!]! < score[heap[b]!]!;
+  const less = (a: number, b: number) => score[heap[a]] < score[heap[b]];
   const swap = (a: number, b: number) => {
-    const t = heap[a]!;
+    const t = heap[a];
     heap[a] = heap[b]!;
     heap[b] = t;
   };
@@ -29,10 +29,10 @@ export function topK(ids: readonly number[], score: Float64Array, k: number): nu
         swap(i, p);
         i = p;
       }
-    } else if (k > 0 && score[id]! > score[heap[0]!]!) {
+    } else if (k > 0 && score[id] > score[heap[0]]) {
       heap[0] = id;
       down(0);
     }
   }
-  return heap.sort((a, b) => score[b]! - score[a]!);
+  return heap.sort((a, b) => score[b] - score[a]);
 }

@@ -176,7 +176,7 @@ export async function askQuestion(
       await trx
         .updateTable('kb_entries')
         .set((eb) => ({ shown_count: eb('shown_count', '+', 1) }))
-        .where('id', '=', entry!.id)
+        .where('id', '=', entry.id)
         .execute();
   });
   session.turns += 1;

@@ -11,8 +11,8 @@ describe('parseKbJsonl', () => {
     const { entries, errors } = parseKbJsonl(text);
     expect(errors).toEqual([]);
     expect(entries.map((e) => e.id)).toEqual(['q1', 'q2']);
-    expect(entries[1]!.similar).toEqual([]);
-    expect(entries[0]!.matter).toBe('取水许可');
+    expect(entries[1].similar).toEqual([]);
+    expect(entries[0].matter).toBe('取水许可');
   });
 
   it('reports every bad row with its line number, in Chinese and English', () => {
@@ -28,9 +28,9 @@ describe('parseKbJsonl', () => {
     const { entries, errors } = parseKbJsonl(text);
     expect(entries).toHaveLength(1);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 7]);
-    expect(errors[2]!.message.en).toContain('question');
-    expect(errors[2]!.message.zh).toContain('标准问');
-    expect(errors[5]!.message.en).toContain('duplicates line 1');
+    expect(errors[2].message.en).toContain('question');
+    expect(errors[2].message.zh).toContain('标准问');
+    expect(errors[5].message.en).toContain('duplicates line 1');
   });
 
   it('handles an empty file and a BOM', () => {

@@ -62,7 +62,7 @@ export function parseKbJsonl(text: string): TParseJsonlResult {
   const seen = new Map<string, number>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
+    const raw = lines[i].trim();
     const line = i + 1;
     if (raw === '') continue;
     let value: unknown;

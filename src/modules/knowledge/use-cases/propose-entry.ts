@@ -1,4 +1,4 @@
-import type { Db, DbOrTrx } from '../../../platform/db/connect.js';
+import type { DbOrTrx } from '../../../platform/db/connect.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
@@ -68,6 +68,6 @@ export async function proposeKbEntry(db: DbOrTrx, actor: Actor, now: Date, input
     });
   };
   if (db.isTransaction) await write(db);
-  else await (db as Db).transaction().execute(write);
+  else await db.transaction().execute(write);
   return id;
 }

@@ -20,14 +20,12 @@ export async function signIn(
   const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordEvent(trx, actor, now, {
-          type: 'auth.login_failed',
-          data: { username: input.username, reason: 'unknown_user' },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      recordEvent(trx, actor, now, {
+        type: 'auth.login_failed',
+        data: { username: input.username, reason: 'unknown_user' },
+      }),
+    );
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.locked_until && user.locked_until > now.toISOString()) {

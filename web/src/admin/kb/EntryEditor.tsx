@@ -121,7 +121,7 @@ export default function EntryEditor() {
           message.error(errorText(err, t('common.failed')));
         }
       }
-      navigate(`/admin/kb/${created.id}`, { replace: true });
+      void navigate(`/admin/kb/${created.id}`, { replace: true });
     } else entry.reload();
   };
 

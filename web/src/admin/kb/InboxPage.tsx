@@ -22,7 +22,7 @@ export default function InboxPage() {
   const handle = can('bot.handleInbox');
   const newEntry = (g: InboxGroup) => {
     const p = new URLSearchParams({ question: g.question, turns: g.items.map((i) => i.id).join(',') });
-    navigate(`/admin/kb/new?${p.toString()}`);
+    void navigate(`/admin/kb/new?${p.toString()}`);
   };
 
   return (

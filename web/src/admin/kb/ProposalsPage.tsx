@@ -37,7 +37,7 @@ export default function ProposalsPage() {
     try {
       const r = await api.post<{ entry: KbEntry }>(`/api/kb/proposals/${p.id}/accept`, {});
       message.success(t('proposal.accepted'));
-      navigate(`/admin/kb/${r.entry.id}`);
+      void navigate(`/admin/kb/${r.entry.id}`);
     } catch (e) {
       message.error(errorText(e, t('common.failed')));
     }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client.js';
 import { DEPARTMENT_ROLES, ROLES, type Role, type User } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
@@ -74,7 +74,7 @@ export function UserModal({
   return (
     <Modal
       open={!!user}
-      title={isNew ? t('user.create') : t('user.edit', { name: (user as User | null)?.displayName ?? '' })}
+      title={isNew ? t('user.create') : t('user.edit', { name: user?.displayName ?? '' })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -82,7 +82,7 @@ export function UserModal({
       confirmLoading={busy}
       destroyOnHidden
       forceRender
-      okButtonProps={{ 'data-testid': 'user-modal-save' } as ButtonProps}
+      okButtonProps={{ 'data-testid': 'user-modal-save' }}
     >
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-modal-error" />

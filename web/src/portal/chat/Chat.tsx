@@ -483,7 +483,7 @@ function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: 
     if (q.trim().length < 2) errs.question = t('chat.questionRequired');
     setErrors(errs);
     if (Object.keys(errs).length) {
-      (document.getElementById(`${id}-${Object.keys(errs)[0]}`) as HTMLElement | null)?.focus();
+      document.getElementById(`${id}-${Object.keys(errs)[0]}`)?.focus();
       return;
     }
     setBusy(true);

@@ -72,6 +72,7 @@ export function setChannel(c: 'portal' | 'widget'): void {
   channel = c;
 }
 
+let memoryToken: string | null = null;
 function readToken(): string | null {
   try {
     return sessionStorage.getItem(TOKEN_KEY);
@@ -79,7 +80,6 @@ function readToken(): string | null {
     return memoryToken;
   }
 }
-let memoryToken: string | null = null;
 function writeToken(t: string | null): void {
   memoryToken = t;
   try {
