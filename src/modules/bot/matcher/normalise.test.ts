@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { basicNormalise, createNormaliser, stripFillers } from './normalise.js';
+import { defaultTerms } from '../../knowledge/default-terms.js';
+import { basicNormalise, createNormaliser, createReplacer, stripFillers, synonymPairs } from './normalise.js';
 import { detectSmallTalk } from './smalltalk.js';
 import { createSegmenter, tokenise } from './tokenise.js';
 import { toSimplified } from './trad-simp.js';
@@ -45,6 +46,41 @@ describe('normalisation', () => {
       ],
     });
     expect(s.normalise('取水证怎么交')).toBe('取水许可证怎么缴纳');
+  });
+
+  describe('with the shipped synonym groups', () => {
+    // the replacer sees text after basicNormalise (lower case: 随申办App → 随申办app)
+    const groups = defaultTerms().synonyms.map((g) => g.split(' ').map(basicNormalise));
+    const shipped = createNormaliser({ synonyms: groups });
+    const replace = createReplacer(synonymPairs(groups));
+
+    it('keeps a canonical word whole when a shorter synonym is part of it (办 inside 办理, 河 inside 河道)', () => {
+      expect(shipped.normalise('如何申请办理取水许可？', { stripFillers: true })).toBe('怎么办理办理取水许可证');
+      expect(shipped.normalise('河道蓝线划定成果在哪里查询？', { stripFillers: true })).toBe(
+        '河道蓝线划定成果在哪里查询',
+      );
+      expect(shipped.normalise('取水许可证在哪里办')).toBe('取水许可证在哪里办理');
+    });
+
+    it('maps every word of a group to its canonical word, and leaves canonical words as they are', () => {
+      const owners = new Map<string, number>();
+      for (const g of groups) for (const w of g) owners.set(w, (owners.get(w) ?? 0) + 1);
+      for (const [canon, ...others] of groups) {
+        expect(replace(canon)).toBe(canon);
+        for (const w of others) if (owners.get(w) === 1) expect(replace(w), w).toBe(canon);
+      }
+    });
+
+    it('replaces in one pass over the original: replacing again changes nothing', () => {
+      const words = groups.flat();
+      let seed = 42;
+      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * words.length;
+      for (let i = 0; i < 2000; i++) {
+        const text = Array.from({ length: 4 }, () => words[Math.floor(rnd())]).join('');
+        const once = replace(text);
+        expect(replace(once), text).toBe(once);
+      }
+    });
   });
 });
 

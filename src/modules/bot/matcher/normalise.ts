@@ -125,12 +125,16 @@ export const TRAILING_FILLERS: readonly string[] = [
   '在线等',
 ];
 
-/** Replaces phrases longest-first in one left-to-right pass. */
+/**
+ * Replaces phrases in one left-to-right pass over the original text, longest match first; the
+ * output of a replacement is never looked at again. A pair [w, w] replaces nothing but protects
+ * w: inside it no shorter phrase is replaced (with [办, 办理] alone, 办理 would become 办理理).
+ */
 export function createReplacer(pairs: ReadonlyArray<readonly [string, string]>): (text: string) => string {
   const map = new Map<string, string>();
   let maxLen = 0;
   for (const [from, to] of pairs) {
-    if (!from || from === to) continue;
+    if (!from || (from === to && map.has(from))) continue;
     map.set(from, to);
     maxLen = Math.max(maxLen, from.length);
   }
@@ -161,15 +165,22 @@ export function createReplacer(pairs: ReadonlyArray<readonly [string, string]>):
   };
 }
 
-/** Turns synonym groups (first word canonical) into replacement pairs. */
+/**
+ * Turns synonym groups (first word canonical) into replacement pairs: every other word → the
+ * canonical word, then the canonical word → itself, so that it is kept whole (in the group
+ * 河道 河, 河道 must not become 河道道). A word that another group replaces keeps that replacement.
+ */
 export function synonymPairs(groups: readonly (readonly string[])[]): [string, string][] {
   const pairs: [string, string][] = [];
+  const canonical: string[] = [];
   for (const g of groups) {
     const words = g.map((w) => basicNormalise(w).replace(/\s+/g, '')).filter(Boolean);
     const canon = words[0];
     if (!canon) continue;
+    canonical.push(canon);
     for (const w of words.slice(1)) if (w !== canon) pairs.push([w, canon]);
   }
+  for (const c of canonical) pairs.push([c, c]);
   return pairs;
 }
 
