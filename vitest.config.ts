@@ -1,16 +1,42 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `server` (unit + integration beside the code, on the database named by
- * BANGBAN_TEST_DB) and `e2e` (Chromium against a running server). scripts/test.mjs runs them all.
+ * Tests that need no database (pure functions: the matcher, the calendar, state transitions,
+ * parsers, and the research harness in bench/). They run once in the `pure` project; every other
+ * test beside the code runs in `server`, once per database (BANGBAN_TEST_DB). A test added here
+ * must not open a database: the pure project sets BANGBAN_TEST_DB=none, which test-db refuses.
+ */
+const PURE = [
+  'src/platform/calendar/**/*.test.ts',
+  'src/modules/bot/matcher/**/*.test.ts',
+  'src/modules/bot/inbox-groups.test.ts',
+  'src/modules/knowledge/transitions.test.ts',
+  'src/modules/knowledge/import/parse-jsonl.test.ts',
+  'bench/**/*.test.ts',
+];
+
+/**
+ * Projects: `pure` (no database, run once), `server` (unit + integration beside the code, on
+ * the database named by BANGBAN_TEST_DB), `scripts` (setup scripts) and `e2e` (Chromium against
+ * a running server). scripts/test.mjs runs them all.
  */
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          name: 'pure',
+          include: PURE,
+          environment: 'node',
+          testTimeout: 30_000,
+          env: { BANGBAN_TEST_DB: 'none' },
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['src/**/*.test.ts'],
+          exclude: PURE,
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

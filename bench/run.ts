@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseKbJsonl } from '../src/modules/knowledge/import/parse-jsonl.js';
-import { createMatcher } from '../src/modules/bot/matcher/index.js';
+import { createResearchMatcher } from './matcher/research-matcher.js';
 import { computeMetrics, type TEvalOutcome } from '../src/modules/bot/matcher/metrics.js';
 
 const DEV = process.env.EVAL_DIR ?? '/work/shared/eval/dev';
@@ -19,7 +19,7 @@ for (const set of sets) {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
-  const m = createMatcher(cfg);
+  const m = createResearchMatcher(cfg);
   const t0 = performance.now();
   m.build(entries);
   const build = performance.now() - t0;

@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing (npm packages; Chromium, CJK fonts and PostgreSQL via apt-get
 // when absent), then runs every suite: type check, server tests on SQLite, the same on PostgreSQL,
-// and end-to-end tests in Chromium. Nothing is skipped silently: a missing part fails the run.
+// and end-to-end tests in Chromium. Tests that need no database run once (`pure`). Nothing is skipped silently: a missing part fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ run('npx', ['prettier', '--check', '--log-level=warn', '.']);
 
 const suites = [
   { name: 'setup scripts', args: ['--project', 'scripts'], env: {} },
+  { name: 'pure (no database)', args: ['--project', 'pure'], env: {} },
   { name: 'server on SQLite', args: ['--project', 'server'], env: { BANGBAN_TEST_DB: 'sqlite' } },
   {
     name: 'server on PostgreSQL',

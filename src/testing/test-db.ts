@@ -7,7 +7,11 @@ import { connectDatabase, type Db } from '../platform/db/connect.js';
 
 /** Which database the integration tests run on: `BANGBAN_TEST_DB=postgres` or SQLite (default). */
 export function testDbKind(): 'sqlite' | 'postgres' {
-  return process.env.BANGBAN_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  const kind = process.env.BANGBAN_TEST_DB;
+  // the `pure` test project sets 'none': a test there that opens a database belongs in `server`
+  if (kind === 'none')
+    throw new Error('this test opens a database: move it out of the pure project (vitest.config.ts)');
+  return kind === 'postgres' ? 'postgres' : 'sqlite';
 }
 
 /** Admin URL of the PostgreSQL server tests create their throw-away databases on. */

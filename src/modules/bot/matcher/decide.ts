@@ -1,17 +1,35 @@
-import type { TCandidate, TDecision, TThresholds } from './types.js';
+import type { TSmallTalkKind } from './smalltalk.js';
+import type { TCandidate, TDecision, TMatchResult, TThresholds } from './types.js';
 
 /**
- * Default cut-offs, one for every KB. The answer bar (0.5 after scaling, see RAW_ANSWER_POINT)
- * keeps confident wrong answers at or below 3.3% of all questions on each public dev set and
- * 1.5% on the water set (the firm limit is 5%). `suggest` 0.3: below it the best question
- * covers too little of what the citizen typed to be worth offering; above it too many right
- * entries were hidden (see docs/benchmarks.md, "decision thresholds").
+ * Everything that decides between answering, offering "您是不是想问" choices and saying the KB
+ * has no answer, in one place:
+ *
+ * 1. `confidenceOf` — how sure the matcher is that its first candidate is the citizen's question;
+ * 2. `decide` — answer / suggest / none from that confidence, inside the matcher;
+ * 3. `decideTurn` — what the bot does with one question, once the entries it may not show today
+ *    (outside their validity dates) are known; the bot's ask-question use case calls only this.
+ *
+ * The figures behind each constant are in docs/benchmarks.md ("Decision thresholds",
+ * "Confidence functions"); one value for every KB, never tuned per entry.
+ */
+
+/**
+ * Confidence cut-offs. `answer` 0.5: where RAW_ANSWER_POINT lands after scaling. `suggest` 0.3
+ * (compared with the best question's coverage of the citizen's question, not the confidence):
+ * below it the best question covers too little of what the citizen typed to be worth offering;
+ * above it (0.45 before) too many right entries were hidden (water set: right entry shown either
+ * way 0.35 → 0.70).
  */
 export const DEFAULT_THRESHOLDS: TThresholds = { answer: 0.5, suggest: 0.3 };
 
-/** Raw cover × margin value that maps to confidence 0.5 (the default answer bar). */
-// 0.18 rather than 0.2: answers about twice as many water questions (0.14 → 0.26 of them) for
-// at most +1.1 points of confident wrong answers on any set; 0.16 would reach 4.7% on afqmc.
+/**
+ * Raw cover × margin value that maps to confidence 0.5, the answer bar. It keeps confident wrong
+ * answers at or below 3.3% of all questions on each public dev set and 1.5% on the water set
+ * (the firm limit is 5%). 0.18 rather than 0.2: answers about twice as many water questions
+ * (0.14 → 0.26 of them) for at most +1.1 points of confident wrong answers on any set; 0.16
+ * would reach 4.7% on afqmc.
+ */
 export const RAW_ANSWER_POINT = 0.18;
 
 /**
@@ -20,6 +38,21 @@ export const RAW_ANSWER_POINT = 0.18;
  * "家里水管漏水了找谁报修"). Costs about one point of answered_right on the dev sets.
  */
 export const MIN_COVER_TO_ANSWER = 0.6;
+
+/**
+ * A question below MIN_COVER_TO_ANSWER gets at most this share of the answer bar: just under
+ * it, so it is never answered but keeps its rank among the questions that are suggested.
+ */
+const GATED_SHARE_OF_BAR = 0.95;
+
+/** The most choices offered at once ("您是不是想问"): more is a list nobody reads on a phone. */
+export const MAX_SUGGESTIONS = 3;
+
+/**
+ * A runner-up is offered only if its score is at least this share of the best one: further
+ * behind, it is seldom the citizen's question and only lengthens the list.
+ */
+const SUGGEST_WITHIN = 0.7;
 
 export interface TTopView {
   score: number;
@@ -34,32 +67,29 @@ export interface TTopView {
   coverEntry?: number;
 }
 
-export const DEFAULT_CALIBRATION: TCalibration = { rawPoint: RAW_ANSWER_POINT, minCover: MIN_COVER_TO_ANSWER };
-
-/**
- * How sure we are that the first candidate is the citizen's question, in 0..1, from
- * (how completely the two questions cover each other) × (relative lead over the
- * runner-up), rescaled so that 0.5 is the default bar for answering directly. Both must be high: a near-identical question with a close rival (the KB
- * holds two near-duplicates) or a clear winner that explains only half of the question
- * are not answered directly.
- */
-export function confidenceOf(
-  top: TTopView | undefined,
-  secondScore: number,
-  cal: TCalibration = DEFAULT_CALIBRATION,
-): number {
-  const raw = rawConfidence(top, secondScore);
-  const cover = top ? Math.min(top.coverEntry ?? top.coverQuery, top.coverDoc) : 0;
-  return scaleConfidence(cover < cal.minCover ? Math.min(raw, cal.rawPoint * 0.95) : raw, cal.rawPoint);
-}
-
 /** Where the answer bar sits in raw (cover × margin) terms, and the coverage gate. */
-export interface TCalibration {
+export interface TAnswerBar {
   rawPoint: number;
   minCover: number;
 }
 
-/** Maps a raw value to 0..1 so that `rawPoint` lands on 0.5, the default answer bar. */
+/** The bar every KB uses (a per-KB bar was tried and found no gain: bench/matcher/calibrate.ts). */
+export const DEFAULT_BAR: TAnswerBar = { rawPoint: RAW_ANSWER_POINT, minCover: MIN_COVER_TO_ANSWER };
+
+/**
+ * How sure we are that the first candidate is the citizen's question, in 0..1, from
+ * (how completely the two questions cover each other) × (relative lead over the
+ * runner-up), rescaled so that 0.5 is the answer bar. Both must be high: a near-identical
+ * question with a close rival (the KB holds two near-duplicates) or a clear winner that
+ * explains only half of the question are not answered directly.
+ */
+export function confidenceOf(top: TTopView | undefined, secondScore: number, bar: TAnswerBar = DEFAULT_BAR): number {
+  const raw = rawConfidence(top, secondScore);
+  const cover = top ? Math.min(top.coverEntry ?? top.coverQuery, top.coverDoc) : 0;
+  return scaleConfidence(cover < bar.minCover ? Math.min(raw, bar.rawPoint * GATED_SHARE_OF_BAR) : raw, bar.rawPoint);
+}
+
+/** Maps a raw value to 0..1 so that `rawPoint` lands on 0.5, the answer bar. */
 export function scaleConfidence(raw: number, rawPoint: number): number {
   return raw < rawPoint ? (0.5 * raw) / rawPoint : 0.5 + (0.5 * (raw - rawPoint)) / (1 - rawPoint);
 }
@@ -72,20 +102,51 @@ export function rawConfidence(top: TTopView | undefined, secondScore: number): n
   return Math.max(0, Math.min(1, cover * margin));
 }
 
-/** Chooses between answering, offering "您是不是想问" choices, and saying the KB has no answer. */
+/** The matcher's own choice between answering, offering choices, and saying the KB has no answer. */
 export function decide(
   confidence: number,
   top: TTopView | undefined,
   candidates: readonly TCandidate[],
-  t: TThresholds,
+  t: TThresholds = DEFAULT_THRESHOLDS,
 ): { decision: TDecision; suggestions: string[] } {
   if (!top || candidates.length === 0) return { decision: 'none', suggestions: [] };
   if (confidence >= t.answer) return { decision: 'answer', suggestions: [] };
   if (top.coverQuery < t.suggest) return { decision: 'none', suggestions: [] };
   const best = candidates[0].score;
   const suggestions = candidates
-    .slice(0, 3)
-    .filter((c) => c.score >= best * 0.7)
+    .slice(0, MAX_SUGGESTIONS)
+    .filter((c) => c.score >= best * SUGGEST_WITHIN)
     .map((c) => c.id);
   return { decision: 'suggest', suggestions };
+}
+
+/** What the bot does with one question. */
+export type TTurnDecision =
+  | { decision: 'smalltalk'; kind: TSmallTalkKind }
+  | { decision: 'answer'; entryId: string }
+  | { decision: 'suggest'; entryIds: string[] }
+  /** `understood` false: nothing was left of the question to search with (only emoji, punctuation …). */
+  | { decision: 'none'; understood: boolean };
+
+/**
+ * The bot's decision for one question, from the matcher's result and which entries may be shown
+ * today (`shown(id)`: live and inside its validity dates):
+ * - small talk gets a polite reply, never a search result;
+ * - the matcher's answer is given if its entry may be shown;
+ * - otherwise, when the matcher answered or suggested, up to MAX_SUGGESTIONS of its choices that
+ *   may be shown are offered; when the answered entry may not be shown, the next candidates that
+ *   may be shown are offered instead, in the matcher's order;
+ * - else (or when nothing is left to offer) the bot says it found no answer, and the question
+ *   goes to the unanswered inbox if there was something to understand.
+ */
+export function decideTurn(result: TMatchResult, shown: (entryId: string) => boolean): TTurnDecision {
+  if (result.kind) return { decision: 'smalltalk', kind: result.kind };
+  const top = result.candidates[0];
+  if (result.decision === 'answer' && top && shown(top.id)) return { decision: 'answer', entryId: top.id };
+  if (result.decision !== 'none') {
+    const choices = result.suggestions.length ? result.suggestions : result.candidates.map((c) => c.id);
+    const entryIds = choices.filter(shown).slice(0, MAX_SUGGESTIONS);
+    if (entryIds.length) return { decision: 'suggest', entryIds };
+  }
+  return { decision: 'none', understood: result.normalised.replace(/\s/g, '') !== '' };
 }

@@ -7,12 +7,12 @@ export class FieldIndex {
   readonly termIds = new Map<string, number>();
   private postDocs: number[][] = [];
   private postTf: number[][] = [];
-  private df: number[] = [];
-  private docLen: number[] = [];
-  private docTerms: (Int32Array | undefined)[] = [];
-  private docTfs: (Uint16Array | undefined)[] = [];
-  private totalLen = 0;
-  private live = 0;
+  protected df: number[] = [];
+  protected docLen: number[] = [];
+  protected docTerms: (Int32Array | undefined)[] = [];
+  protected docTfs: (Uint16Array | undefined)[] = [];
+  protected totalLen = 0;
+  protected live = 0;
   private deadPostings = 0;
   private livePostings = 0;
 
@@ -25,7 +25,6 @@ export class FieldIndex {
     readonly k1 = 1.2,
     readonly b = 0.75,
     readonly maxDfShare = 1,
-    readonly prior?: (term: string) => number,
   ) {}
 
   get docCount(): number {
@@ -99,11 +98,11 @@ export class FieldIndex {
 
   idf(term: string): number {
     const id = this.termIds.get(term);
-    const df = id === undefined ? 0 : this.df[id];
-    return this.idfOf(df) * (this.prior ? this.prior(term) : 1);
+    return this.termIdf(term, id === undefined ? 0 : this.df[id]);
   }
 
-  private idfOf(df: number): number {
+  /** BM25 idf of a term found in `df` questions (a subclass may weight it by the term). */
+  protected termIdf(_term: string, df: number): number {
     return Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
   }
 
@@ -111,29 +110,6 @@ export class FieldIndex {
   dfOf(term: string): number {
     const id = this.termIds.get(term);
     return id === undefined ? 0 : this.df[id];
-  }
-
-  /** Normalised BM25 (as in `score`, weight 1) of one live document. */
-  scoreDoc(queryTerms: readonly string[], doc: number): number {
-    const terms = this.docTerms[doc];
-    const tfs = this.docTfs[doc];
-    if (!terms || !tfs || this.live === 0) return 0;
-    const avgdl = this.totalLen / Math.max(1, this.live);
-    const norm = this.k1 * (1 - this.b + (this.b * this.docLen[doc]) / avgdl);
-    let mass = 0;
-    let sum = 0;
-    for (const t of new Set(queryTerms)) {
-      const id = this.termIds.get(t);
-      const df = id === undefined ? 0 : this.df[id];
-      const idf = this.idfOf(df) * (this.prior ? this.prior(t) : 1);
-      mass += idf;
-      if (id === undefined || df === 0) continue;
-      const k = terms.indexOf(id);
-      if (k < 0) continue;
-      const tf = tfs[k];
-      sum += (idf * (this.k1 + 1) * tf) / (tf + norm);
-    }
-    return mass === 0 ? 0 : sum / mass;
   }
 
   /**
@@ -150,7 +126,7 @@ export class FieldIndex {
     for (const t of uniq) {
       const id = this.termIds.get(t);
       const df = id === undefined ? 0 : this.df[id];
-      const idf = this.idfOf(df) * (this.prior ? this.prior(t) : 1);
+      const idf = this.termIdf(t, df);
       mass += idf;
       if (id !== undefined && df > 0 && df <= this.maxDfShare * this.live) {
         ids.push(id);

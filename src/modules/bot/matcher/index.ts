@@ -1,64 +1,27 @@
-import { chooseCalibration, MIN_SAMPLES, type TCalibrationSample } from './calibrate.js';
-import {
-  confidenceOf,
-  decide,
-  DEFAULT_CALIBRATION,
-  DEFAULT_THRESHOLDS,
-  rawConfidence,
-  type TCalibration,
-} from './decide.js';
-import { generalPrior } from './general-idf.js';
+import { confidenceOf, decide } from './decide.js';
 import { basicNormalise, createNormaliser } from './normalise.js';
 import { QuestionIndex } from './question-index.js';
-import { rerank, type TRanked, type TRerankInput } from './rerank.js';
+import { rerank, RERANK_SCALE, type TRerankInput } from './rerank.js';
 import { topK } from './top-k.js';
 import { detectSmallTalk } from './smalltalk.js';
 import { createSegmenter, ngrams, tokenise } from './tokenise.js';
-import type {
-  TCandidate,
-  TMatcher,
-  TMatcherEntry,
-  TMatcherOptions,
-  TMatchOptions,
-  TMatchResult,
-  TWeights,
-} from './types.js';
+import type { TCandidate, TMatcher, TMatcherEntry, TMatcherOptions, TMatchOptions, TMatchResult } from './types.js';
 
 export type * from './types.js';
 export { createNormaliser } from './normalise.js';
 export { detectSmallTalk, type TSmallTalkKind } from './smalltalk.js';
-export { DEFAULT_THRESHOLDS } from './decide.js';
-
-/**
- * Unit weights, chosen a priori and not fitted to any data set: the first stage is the
- * classic fusion of jieba words with character uni- and bigrams (each field scaled to
- * ≈1 when the question is fully covered), and the rerank adds the idf-weighted share of
- * characters covered in each direction. Weights fitted on public research data gained
- * only 1–1.5 points and may not ship (docs/benchmarks.md).
- */
-export const DEFAULT_WEIGHTS: TWeights = {
-  words: 1,
-  uni: 1,
-  bi: 1,
-  tri: 0,
-  rStage1: 3,
-  rLcsQ: 0,
-  rLcsD: 0,
-  rDice: 0,
-  rCovQ: 0,
-  rCovD: 0,
-  rCharCovQ: 1,
-  rCharCovD: 1,
-  context: 0.3,
-};
+export { DEFAULT_THRESHOLDS, decideTurn, MAX_SUGGESTIONS, type TTurnDecision } from './decide.js';
 
 /** How many questions survive the first stage, and how many entries get reranked. */
 const FIRST_STAGE = 60;
 const RERANK = 20;
+/**
+ * Boost for entries of the previous turn's matter when the question names none ("那要什么材料"),
+ * on the first-stage scale (a full match ≈ 1).
+ */
+const CONTEXT_BOOST = 0.3;
 
 const MAX_QUERY_UNITS = 128;
-/** Similar questions asked (each left out) to set a KB's own answer bar at build time. */
-const CALIBRATION_SAMPLE = 400;
 
 interface TEntryState {
   entry: TMatcherEntry;
@@ -72,33 +35,19 @@ interface TEntryState {
  * standard and similar questions of the published KB, answering "which entry does this
  * citizen question mean, and how sure are we". Updates are incremental so a published
  * change is searchable at once.
+ *
+ * First stage: BM25 over jieba words, character unigrams and bigrams, each field scaled to ≈1
+ * when the question is fully covered, summed with unit weights (chosen a priori; weights fitted
+ * on research data gained only 1–1.5 points and may not ship, docs/benchmarks.md). Second
+ * stage: `rerank`. Decision: `decide`. Research variants live in bench/matcher/.
  */
 export function createMatcher(options: TMatcherOptions = {}): TMatcher {
-  const weights: TWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const rerankScale =
-    weights.rStage1 +
-    weights.rLcsQ +
-    weights.rLcsD +
-    weights.rDice +
-    weights.rCovQ +
-    weights.rCovD +
-    weights.rCharCovQ +
-    weights.rCharCovD;
   const normaliser = createNormaliser({ synonyms: options.synonyms, corrections: options.corrections });
   const jieba = createSegmenter(options.dictionary);
-  const newIndex = () =>
-    new QuestionIndex(jieba, {
-      bm25: options.bm25,
-      spelling: options.spelling === true,
-      prior: options.generalIdf === true ? generalPrior : undefined,
-      trigrams: weights.tri !== 0,
-    });
-  let index = newIndex();
+  let index = new QuestionIndex(jieba);
   let entries = new Map<string, TEntryState>();
   const matters = new Map<string, number>();
   const normalisedMatters = new Map<string, string>();
-  let calibration: TCalibration = DEFAULT_CALIBRATION;
   let acc = new Float64Array(0);
   let seen = new Uint8Array(0);
 
@@ -149,15 +98,6 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   }
 
   function match(query: string, opts: TMatchOptions = {}): TMatchResult {
-    return matchExcluding(query, opts, -1).result;
-  }
-
-  /** `match`, with one indexed question left out (for the KB's own calibration). */
-  function matchExcluding(
-    query: string,
-    opts: TMatchOptions,
-    excludeDoc: number,
-  ): { result: TMatchResult; ranked: TRanked[] } {
     const limit = Math.max(1, Math.min(opts.limit ?? 10, 50));
     const raw = typeof query === 'string' ? query : String(query ?? '');
     const kind = detectSmallTalk(basicNormalise(raw));
@@ -170,48 +110,36 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       normalised,
       ...(kind ? { kind } : {}),
     };
-    if (kind || entries.size === 0) return { result: empty, ranked: [] };
+    if (kind || entries.size === 0) return empty;
     const tokens = tokenise(jieba, normalised);
-    if (tokens.units.length === 0) return { result: empty, ranked: [] };
-    let units = tokens.units.slice(0, MAX_QUERY_UNITS);
-    let words = tokens.words.slice(0, MAX_QUERY_UNITS);
-    if (index.speller) {
-      const fixed = index.speller.correct(units, (b) => index.bi.dfOf(b) > 0);
-      if (fixed.some((u, i) => u !== units[i])) {
-        units = fixed;
-        words = tokenise(jieba, fixed.join('')).words;
-      }
-    }
-    const bigrams = ngrams(units, 2);
+    if (tokens.units.length === 0) return empty;
+    const units = tokens.units.slice(0, MAX_QUERY_UNITS);
+    const words = tokens.words.slice(0, MAX_QUERY_UNITS);
 
     ensureCapacity();
     const touched: number[] = [];
-    const trigrams = ngrams(units, 3);
-    if (weights.words) index.words.score(words, weights.words, acc, touched, seen);
-    if (weights.uni) index.uni.score(units, weights.uni, acc, touched, seen);
-    if (weights.bi) index.bi.score(bigrams, weights.bi, acc, touched, seen);
-    if (weights.tri) index.tri.score(trigrams, weights.tri, acc, touched, seen);
+    index.words.score(words, 1, acc, touched, seen);
+    index.uni.score(units, 1, acc, touched, seen);
+    index.bi.score(ngrams(units, 2), 1, acc, touched, seen);
 
     let previousMatter = opts.previousMatter ?? null;
     if (!previousMatter && opts.previousEntryId)
       previousMatter = entries.get(opts.previousEntryId)?.entry.matter ?? null;
     const contextMatter = previousMatter && !mentionsMatter(normalised) ? previousMatter : null;
-    const total = weights.words + weights.uni + weights.bi + weights.tri;
 
-    // First stage: best questions by fused BM25 (each field scaled to ≈1 for full coverage).
+    // First stage: best questions by fused BM25 (three fields, each ≈1 for full coverage).
     for (const d of touched) {
-      let s = acc[d] / total;
-      if (contextMatter && entries.get(index.docs[d]!.entry)?.entry.matter === contextMatter) s += weights.context;
+      let s = acc[d] / 3;
+      if (contextMatter && entries.get(index.docs[d]!.entry)?.entry.matter === contextMatter) s += CONTEXT_BOOST;
       acc[d] = s;
     }
-    const firstStage = topK(touched, acc, options.pool?.firstStage ?? FIRST_STAGE);
+    const firstStage = topK(touched, acc, FIRST_STAGE);
     const perEntry = new Map<string, TRerankInput>();
     for (const d of firstStage) {
-      if (d === excludeDoc) continue;
       const doc = index.docs[d]!;
-      if (perEntry.size >= (options.pool?.rerank ?? RERANK) && !perEntry.has(doc.entry)) continue;
+      if (perEntry.size >= RERANK && !perEntry.has(doc.entry)) continue;
       const st = entries.get(doc.entry)!;
-      const boost = contextMatter && st.entry.matter === contextMatter ? weights.context : 0;
+      const boost = contextMatter && st.entry.matter === contextMatter ? CONTEXT_BOOST : 0;
       // the rerank score is on a larger scale than the first stage: scale the boost with it
       const prev = perEntry.get(doc.entry);
       if (!prev)
@@ -219,7 +147,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
           entryId: doc.entry,
           entryUnits: st.units,
           docs: [{ doc, stage1: acc[d] - boost }],
-          boost: boost * rerankScale,
+          boost: boost * RERANK_SCALE,
         });
       else prev.docs.push({ doc, stage1: acc[d] - boost });
     }
@@ -228,55 +156,22 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       seen[d] = 0;
     }
 
-    const ranked = rerank(
-      { units, words, bigrams, trigrams, text: normalised },
-      [...perEntry.values()],
-      index,
-      weights,
-      opts.debug === true,
-    );
-    const candidates: TCandidate[] = ranked.slice(0, limit).map((r) => {
-      const st = entries.get(r.entryId)!;
-      return {
-        id: r.entryId,
-        score: r.score,
-        matter: st.entry.matter ?? null,
-        matchedQuestion: r.doc.text,
-        ...(r.features ? { features: r.features } : {}),
-      };
-    });
+    const ranked = rerank(units, [...perEntry.values()], (u) => index.uni.idf(u));
+    const candidates: TCandidate[] = ranked.slice(0, limit).map((r) => ({
+      id: r.entryId,
+      score: r.score,
+      matter: entries.get(r.entryId)!.entry.matter ?? null,
+      matchedQuestion: r.doc.text,
+    }));
     const top = ranked[0];
-    const confidence = confidenceOf(top, ranked[1]?.score ?? 0, calibration);
-    const { decision, suggestions } = decide(confidence, top, candidates, thresholds);
-    return { result: { decision, confidence, candidates, suggestions, normalised }, ranked };
-  }
-
-  /** Asks a sample of the KB's similar questions with each left out, to set the KB's bar. */
-  function calibrate(): void {
-    calibration = DEFAULT_CALIBRATION;
-    if (options.calibrate !== true) return;
-    const withSimilar = [...entries.values()].filter((st) => st.docs.length >= 2);
-    if (withSimilar.length < MIN_SAMPLES) return;
-    const step = Math.max(1, Math.floor(withSimilar.length / CALIBRATION_SAMPLE));
-    const samples: TCalibrationSample[] = [];
-    for (let i = 0; i < withSimilar.length && samples.length < CALIBRATION_SAMPLE; i += step) {
-      const st = withSimilar[i];
-      const held = st.docs[st.docs.length - 1];
-      const { ranked } = matchExcluding(index.docs[held]!.text, {}, held);
-      const top = ranked[0];
-      if (!top) continue;
-      samples.push({
-        raw: rawConfidence(top, ranked[1]?.score ?? 0),
-        cover: Math.min(top.coverEntry, top.coverDoc),
-        correct: top.entryId === st.entry.id,
-      });
-    }
-    calibration = chooseCalibration(samples);
+    const confidence = confidenceOf(top, ranked[1]?.score ?? 0);
+    const { decision, suggestions } = decide(confidence, top, candidates);
+    return { decision, confidence, candidates, suggestions, normalised };
   }
 
   return {
     build(list) {
-      index = newIndex();
+      index = new QuestionIndex(jieba);
       entries = new Map();
       matters.clear();
       for (const e of list) {
@@ -284,7 +179,6 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
         insert(e);
       }
       ensureCapacity();
-      calibrate();
     },
     upsert(entry) {
       removeEntry(entry.id);
@@ -296,9 +190,6 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     },
     get size() {
       return entries.size;
-    },
-    get calibration() {
-      return calibration;
     },
     match,
   };

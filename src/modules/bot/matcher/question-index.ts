@@ -1,8 +1,6 @@
 import type { Jieba } from '@node-rs/jieba';
 import { FieldIndex } from './field-index.js';
-import { ContextSpeller } from './speller.js';
 import { ngrams, tokenise } from './tokenise.js';
-import type { TBm25Params } from './types.js';
 
 /** One indexed question (standard or similar) of an entry. */
 export interface TDoc {
@@ -17,33 +15,17 @@ export interface TDoc {
 }
 
 /**
- * Per-question inverted index over four BM25 fields (jieba words, character uni-, bi-
- * and trigrams). Questions get dense ids, never reused
- * (postings of a removed question may linger until compaction).
+ * Per-question inverted index over three BM25 fields (jieba words, character unigrams and
+ * bigrams; k1 = 1.2, b = 0.75). Questions get dense ids, never reused (postings of a removed
+ * question may linger until compaction).
  */
 export class QuestionIndex {
-  readonly words: FieldIndex;
-  readonly uni: FieldIndex;
-  readonly bi: FieldIndex;
-  readonly tri: FieldIndex;
+  readonly words = new FieldIndex();
+  readonly uni = new FieldIndex();
+  readonly bi = new FieldIndex();
   readonly docs: (TDoc | undefined)[] = [];
-  readonly speller: ContextSpeller | undefined;
-  private readonly indexTrigrams: boolean;
 
-  constructor(
-    private readonly jieba: Jieba,
-    opts: { bm25?: TBm25Params; spelling?: boolean; prior?: (term: string) => number; trigrams?: boolean } = {},
-  ) {
-    const { bm25 = {}, spelling = false, prior } = opts;
-    this.indexTrigrams = opts.trigrams !== false;
-    this.speller = spelling ? new ContextSpeller() : undefined;
-    const f = (k: keyof TBm25Params, p?: (t: string) => number) =>
-      new FieldIndex(bm25[k]?.k1 ?? 1.2, bm25[k]?.b ?? 0.75, 1, p);
-    this.words = f('words', prior);
-    this.uni = f('uni');
-    this.bi = f('bi');
-    this.tri = f('tri');
-  }
+  constructor(private readonly jieba: Jieba) {}
 
   add(entry: string, normalisedText: string): number {
     const { words, units } = tokenise(this.jieba, normalisedText);
@@ -53,19 +35,14 @@ export class QuestionIndex {
     this.words.add(id, words);
     this.uni.add(id, units);
     this.bi.add(id, bigrams);
-    if (this.indexTrigrams) this.tri.add(id, ngrams(units, 3));
-    this.speller?.add(units);
     return id;
   }
 
   remove(id: number): void {
-    const doc = this.docs[id];
-    if (!doc) return;
-    this.speller?.remove(doc.units);
+    if (!this.docs[id]) return;
     this.words.remove(id);
     this.uni.remove(id);
     this.bi.remove(id);
-    this.tri.remove(id);
     this.docs[id] = undefined;
   }
 

@@ -1,21 +1,13 @@
-import type { QuestionIndex, TDoc } from './question-index.js';
-import { dice, editDistance, lcsLength, weightedCoverage } from './similarity.js';
-import type { TWeights } from './types.js';
+import type { TDoc } from './question-index.js';
+import { weightedCoverage } from './similarity.js';
 
 export interface TRerankInput {
   entryId: string;
   /** All characters of all the entry's questions (standard and similar). */
   entryUnits: ReadonlySet<string>;
   docs: { doc: TDoc; stage1: number }[];
+  /** Context boost (previous turn's matter), already on the rerank scale. */
   boost: number;
-}
-
-export interface TQueryView {
-  units: string[];
-  words: string[];
-  bigrams: string[];
-  trigrams: string[];
-  text: string;
 }
 
 export interface TRanked {
@@ -26,89 +18,50 @@ export interface TRanked {
   coverDoc: number;
   /** Like coverQuery, over the characters of all the entry's questions together. */
   coverEntry: number;
-  features?: Record<string, number>;
 }
 
 /**
- * Second stage: rescores each surviving entry by its best question using character-level
- * features (LCS, bigram overlap, idf-weighted coverage in both directions) on top of the
- * first-stage BM25 score. An entry's score is the best of its questions.
+ * Weight of the first-stage score in the rerank. With unit weights for the two coverages the
+ * first stage (≈1 for a full match) and the coverages weigh the same; the weights were chosen
+ * a priori, not fitted (fitted ones gained 1–1.5 points on research data: docs/benchmarks.md, A2/A7).
+ */
+export const RERANK_STAGE1 = 3;
+/** Largest rerank score before the boost: stage 1 (≈1) × its weight + the two coverages (≤1 each). */
+export const RERANK_SCALE = RERANK_STAGE1 + 2;
+
+/**
+ * Second stage: rescores each surviving entry by its best question: the first-stage BM25 score
+ * plus the idf-weighted share of the question's characters found in the KB question and the same
+ * the other way round. An entry's score is the best of its questions.
  */
 export function rerank(
-  q: TQueryView,
+  units: readonly string[],
   inputs: readonly TRerankInput[],
-  index: QuestionIndex,
-  w: TWeights,
-  debug: boolean,
+  charIdf: (unit: string) => number,
 ): TRanked[] {
-  const wordIdf = new Map<string, number>();
-  const charIdf = new Map<string, number>();
-  const idfW = (t: string) => {
-    let v = wordIdf.get(t);
-    if (v === undefined) wordIdf.set(t, (v = index.words.idf(t)));
-    return v;
-  };
+  const idf = new Map<string, number>();
   const idfC = (t: string) => {
-    let v = charIdf.get(t);
-    if (v === undefined) charIdf.set(t, (v = index.uni.idf(t)));
+    let v = idf.get(t);
+    if (v === undefined) idf.set(t, (v = charIdf(t)));
     return v;
   };
-  const qWordSet = new Set(q.words);
-
-  const qUnitSet = new Set(q.units);
+  const qUnitSet = new Set(units);
   const out: TRanked[] = [];
   for (const inp of inputs) {
     let best: TRanked | undefined;
     for (const { doc, stage1 } of inp.docs) {
-      const all = debug;
-      const lcs = all || w.rLcsQ || w.rLcsD ? lcsLength(q.units, doc.units) : 0;
       doc.unitSet ??= new Set(doc.units);
-      const f = {
-        stage1,
-        lcsQ: q.units.length ? lcs / q.units.length : 0,
-        lcsD: doc.units.length ? lcs / doc.units.length : 0,
-        dice: all || w.rDice ? dice(q.bigrams, doc.bigrams) : 0,
-        covQ: all || w.rCovQ ? weightedCoverage(q.words, new Set(doc.words), idfW) : 0,
-        covD: all || w.rCovD ? weightedCoverage(doc.words, qWordSet, idfW) : 0,
-        charCovQ: weightedCoverage(q.units, doc.unitSet, idfC),
-        charCovD: weightedCoverage(doc.units, qUnitSet, idfC),
-        ...(debug
-          ? {
-              fW: index.words.scoreDoc(q.words, doc.id),
-              fU: index.uni.scoreDoc(q.units, doc.id),
-              fB: index.bi.scoreDoc(q.bigrams, doc.id),
-              fT: index.tri.scoreDoc(q.trigrams, doc.id),
-              edit: 1 - editDistance(q.units, doc.units) / Math.max(1, q.units.length, doc.units.length),
-              lenRatio: Math.min(q.units.length, doc.units.length) / Math.max(1, q.units.length, doc.units.length),
-            }
-          : {}),
-      };
-      const score =
-        w.rStage1 * f.stage1 +
-        w.rLcsQ * f.lcsQ +
-        w.rLcsD * f.lcsD +
-        w.rDice * f.dice +
-        w.rCovQ * f.covQ +
-        w.rCovD * f.covD +
-        w.rCharCovQ * f.charCovQ +
-        w.rCharCovD * f.charCovD +
-        inp.boost;
+      const coverQuery = weightedCoverage(units, doc.unitSet, idfC);
+      const coverDoc = weightedCoverage(doc.units, qUnitSet, idfC);
+      const score = RERANK_STAGE1 * stage1 + coverQuery + coverDoc + inp.boost;
       if (!best || score > best.score)
-        best = {
-          entryId: inp.entryId,
-          score,
-          doc,
-          coverQuery: f.charCovQ,
-          coverDoc: f.charCovD,
-          coverEntry: f.charCovQ,
-          ...(debug ? { features: f } : {}),
-        };
+        best = { entryId: inp.entryId, score, doc, coverQuery, coverDoc, coverEntry: coverQuery };
     }
     if (best) {
       // how much of the citizen's question the entry explains, over all its phrasings
       best.coverEntry =
         inp.entryUnits.size > 0
-          ? Math.max(best.coverQuery, weightedCoverage(q.units, inp.entryUnits, idfC))
+          ? Math.max(best.coverQuery, weightedCoverage(units, inp.entryUnits, idfC))
           : best.coverQuery;
       out.push(best);
     }

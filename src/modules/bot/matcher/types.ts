@@ -11,29 +11,6 @@ export interface TMatcherEntry {
   matter?: string | null;
 }
 
-/** Weights of the first-stage BM25 fields and of the rerank features. */
-export interface TWeights {
-  /** First stage: jieba words, char unigrams, bigrams, trigrams. */
-  words: number;
-  uni: number;
-  bi: number;
-  tri: number;
-  /** Rerank: first-stage score, LCS ratios, bigram dice, idf coverage both ways. */
-  rStage1: number;
-  rLcsQ: number;
-  rLcsD: number;
-  rDice: number;
-  rCovQ: number;
-  rCovD: number;
-  rCharCovQ: number;
-  rCharCovD: number;
-  /** Context boost for entries of the previous turn's matter. */
-  context: number;
-}
-
-/** BM25 parameters per field (defaults k1 = 1.2, b = 0.75). */
-export type TBm25Params = Partial<Record<'words' | 'uni' | 'bi' | 'tri', { k1: number; b: number }>>;
-
 export interface TThresholds {
   /** Confidence at or above which the bot answers directly. */
   answer: number;
@@ -48,22 +25,6 @@ export interface TMatcherOptions {
   synonyms?: readonly (readonly string[])[];
   /** Extra typo/homophone corrections [wrong, right]. */
   corrections?: ReadonlyArray<readonly [string, string]>;
-  weights?: Partial<TWeights>;
-  /** Repair typos from the KB's own character contexts (default false: on the dev sets it corrected as many right characters as typos). */
-  spelling?: boolean;
-  /** Candidate pool sizes: questions kept by BM25 (60), entries reranked (20). */
-  pool?: { firstStage?: number; rerank?: number };
-  /**
-   * Set the answer bar from the KB's own similar questions at build time (default false:
-   * on the demo water KB the held-out similar questions did not support a lower bar, and
-   * the dev KBs have none; KBs with fewer than 60 entries having similar questions keep
-   * the default bar anyway).
-   */
-  calibrate?: boolean;
-  /** Temper the KB's idf with jieba's general-corpus idf (default false: no gain on the dev sets). */
-  generalIdf?: boolean;
-  bm25?: TBm25Params;
-  thresholds?: Partial<TThresholds>;
 }
 
 export interface TMatchOptions {
@@ -73,8 +34,6 @@ export interface TMatchOptions {
   previousEntryId?: string | null;
   /** Number of candidates to return (default 10). */
   limit?: number;
-  /** Include per-candidate features (for evaluation tooling). */
-  debug?: boolean;
 }
 
 export interface TCandidate {
@@ -83,7 +42,6 @@ export interface TCandidate {
   matter?: string | null;
   /** The standard or similar question that matched best (in normalised form, for logs). */
   matchedQuestion?: string;
-  features?: Record<string, number>;
 }
 
 export type TDecision = 'answer' | 'suggest' | 'none';
@@ -105,7 +63,5 @@ export interface TMatcher {
   upsert(entry: TMatcherEntry): void;
   remove(id: string): boolean;
   readonly size: number;
-  /** The answer bar in use: raw cover × margin at confidence 0.5, and the coverage gate. */
-  readonly calibration: { rawPoint: number; minCover: number };
   match(query: string, opts?: TMatchOptions): TMatchResult;
 }

@@ -3,6 +3,7 @@ import { AppError, type Bilingual } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
 import type { BotIndex, LiveEntry } from '../bot-index.js';
+import { decideTurn } from '../matcher/index.js';
 import type { BotSession } from '../bot-session.js';
 import { MAX_QUESTION } from '../bot.schemas.js';
 import { NO_MATCH, NOT_UNDERSTOOD, SMALLTALK_REPLIES, SUGGEST } from '../replies.js';
@@ -115,29 +116,14 @@ export async function askQuestion(
     });
     confidence = result.confidence;
     candidates = result.candidates.map((c) => ({ entryId: c.id, score: Math.round(c.score * 1000) / 1000 }));
-    const valid = result.candidates.map((c) => index.entry(c.id)).filter((e): e is LiveEntry => isValid(e, today));
-    if (result.kind) {
-      decision = 'smalltalk';
-      message = SMALLTALK_REPLIES[result.kind];
-    } else if (result.decision === 'answer' && isValid(index.entry(result.candidates[0].id), today)) {
-      decision = 'answer';
-      entry = index.entry(result.candidates[0].id);
-    } else if (result.decision !== 'none' && valid.length) {
-      decision = 'suggest';
-      const ids = result.suggestions.length ? result.suggestions : valid.map((e) => e.id);
-      suggestions = ids
-        .map((id) => index.entry(id))
-        .filter((e): e is LiveEntry => isValid(e, today))
-        .slice(0, 3);
+    const turn = decideTurn(result, (id) => isValid(index.entry(id), today));
+    decision = turn.decision;
+    if (turn.decision === 'smalltalk') message = SMALLTALK_REPLIES[turn.kind];
+    else if (turn.decision === 'answer') entry = index.entry(turn.entryId);
+    else if (turn.decision === 'suggest') {
+      suggestions = turn.entryIds.map((id) => index.entry(id)!);
       message = SUGGEST;
-      if (!suggestions.length) {
-        decision = 'none';
-        message = NO_MATCH;
-      }
-    } else {
-      decision = 'none';
-      message = result.normalised.replace(/\s/g, '') ? NO_MATCH : NOT_UNDERSTOOD;
-    }
+    } else message = turn.understood ? NO_MATCH : NOT_UNDERSTOOD;
   }
 
   const related = entry ? relatedOf(index, entry, today) : [];

@@ -2,6 +2,8 @@ import { idf as idfBytes } from '@node-rs/jieba/dict.js';
 
 let table: Map<string, number> | undefined;
 
+/* Research harness (not shipped): general-corpus idf prior, A5 in docs/benchmarks.md. */
+
 /**
  * Term importance from jieba's shipped general-corpus idf table, as a factor around 1:
  * function words such as 的/吗/怎么 get well below 1, specific terms ≈ 1. Used to temper

@@ -1,3 +1,5 @@
+/* Research harness (not shipped): the KB speller, A4 in docs/benchmarks.md. */
+
 /**
  * Typo and homophone repair learned from the KB's own wording: a character of the
  * question whose two neighbouring pairs never occur in the KB (e.g. 借贝怎么 → 借呗怎么,

@@ -1,4 +1,6 @@
-import { DEFAULT_CALIBRATION, type TCalibration } from './decide.js';
+import { DEFAULT_BAR, type TAnswerBar } from '../../src/modules/bot/matcher/decide.js';
+
+/* Research harness (not shipped): per-KB answer bar (docs/benchmarks.md, A10). */
 
 /** One held-out similar question of the KB, asked against the rest of the KB. */
 export interface TCalibrationSample {
@@ -24,9 +26,9 @@ const GATES = [0.6, 0.55, 0.5, 0.45];
  * never above the default) that keeps wrong answers rare on those questions is chosen.
  * A KB without enough similar questions keeps the default.
  */
-export function chooseCalibration(samples: readonly TCalibrationSample[]): TCalibration {
-  if (samples.length < MIN_SAMPLES) return DEFAULT_CALIBRATION;
-  let best = DEFAULT_CALIBRATION;
+export function chooseCalibration(samples: readonly TCalibrationSample[]): TAnswerBar {
+  if (samples.length < MIN_SAMPLES) return DEFAULT_BAR;
+  let best = DEFAULT_BAR;
   let bestRight = -1;
   for (const rawPoint of BARS) {
     for (const minCover of GATES) {

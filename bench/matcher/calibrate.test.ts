@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BAR } from '../../src/modules/bot/matcher/decide.js';
+import { WATER_FAQ } from '../../src/modules/bot/matcher/fixtures.test-data.js';
 import { chooseCalibration, MIN_SAMPLES } from './calibrate.js';
-import { DEFAULT_CALIBRATION } from './decide.js';
-import { WATER_FAQ } from './fixtures.test-data.js';
-import { createMatcher } from './index.js';
+import { createResearchMatcher } from './research-matcher.js';
 
 describe('chooseCalibration', () => {
   it('keeps the default bar without enough held-out questions', () => {
-    expect(chooseCalibration([{ raw: 0.9, cover: 1, correct: true }])).toEqual(DEFAULT_CALIBRATION);
+    expect(chooseCalibration([{ raw: 0.9, cover: 1, correct: true }])).toEqual(DEFAULT_BAR);
   });
 
   it('lowers the bar only as far as held-out questions stay right', () => {
@@ -19,13 +19,13 @@ describe('chooseCalibration', () => {
 
   it('keeps the default when even the default answers wrongly', () => {
     const samples = Array.from({ length: 100 }, (_, i) => ({ raw: 0.5, cover: 0.9, correct: i % 10 !== 0 }));
-    expect(chooseCalibration(samples)).toEqual(DEFAULT_CALIBRATION);
+    expect(chooseCalibration(samples)).toEqual(DEFAULT_BAR);
   });
 
   it('runs at build time when asked, and a small KB keeps the default', () => {
-    const m = createMatcher({ calibrate: true });
+    const m = createResearchMatcher({ calibrate: true });
     m.build(WATER_FAQ);
-    expect(m.calibration).toEqual(DEFAULT_CALIBRATION);
+    expect(m.calibration).toEqual(DEFAULT_BAR);
     expect(m.match('取水许可证怎么办理').decision).toBe('answer');
   });
 });
