@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDepartment, buildEntry, buildUser } from '../../testing/factories.js';
 import { type TestApp } from '../../testing/test-app.js';
 import { testDbKind } from '../../testing/test-db.js';
 import { createTwoNodes, type TwoNodes } from '../../testing/two-nodes.js';
 
-const QUESTION = '楼顶水箱好几年没洗了向谁反映';
+/** No entry of the demo knowledge base is about a science centre: the bot has no answer. */
+const QUESTION = '水务科普馆周一开放参观吗';
 
-/** Asks once in a new conversation; when 小申 only offers choices, the citizen answers "都不是" (unsolved). */
-async function ask(t: TestApp, question: string, rejectSuggestions = false) {
+/** Asks once in a new conversation. */
+async function ask(t: TestApp, question: string) {
   const c = t.client();
   const token = (await c.post('/api/bot/sessions', { channel: 'widget' })).json().token;
-  const res = (
+  return (
     await c.request({ method: 'POST', url: '/api/bot/ask', json: { question }, headers: { 'x-bot-token': token } })
   ).json();
-  if (rejectSuggestions && res.decision === 'suggest') {
-    await c.request({
-      method: 'POST',
-      url: `/api/bot/turns/${res.turnId}/feedback`,
-      json: { solved: false },
-      headers: { 'x-bot-token': token },
-    });
-  }
-  return res;
 }
 
 describe(`unanswered inbox → similar question → answered, across two nodes on ${testDbKind()}`, () => {
@@ -34,20 +27,31 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
   afterAll(() => nodes.close());
 
   it('an editor attaches the question to an entry and both nodes answer it within 2 seconds', async () => {
-    const first = await ask(a, QUESTION, true);
-    expect(['none', 'suggest']).toContain(first.decision);
-    await ask(a, QUESTION, true);
+    const first = await ask(a, QUESTION);
+    expect(first.decision).toBe('none');
+    await ask(a, QUESTION);
     const reviewer = await a.as('legal1');
     const inbox = (await reviewer.get('/api/bot/inbox')).json();
     const group = inbox.groups.find((g: { question: string }) => g.question === QUESTION);
     expect(group).toBeDefined();
     expect(group.count).toBe(2);
-    const search = (await reviewer.get(`/api/bot/search?q=${encodeURIComponent('二次供水水箱多久清洗一次')}`)).json();
-    const target = search.items[0] as { entryId: string; question: string };
-    expect(target.question).toContain('水箱');
+    // an entry of the Water Supply Division answers it (published on node a)
+    const admin = await a.as('admin');
+    const departments = (await admin.get('/api/departments')).json().items as { id: string; code: string }[];
+    const supply = departments.find((d) => d.code === 'water-supply')!;
+    const built = await buildEntry(admin, {
+      question: '水务科普馆的开放时间和参观预约方式？',
+      departmentId: supply.id,
+    });
+    const target = { entryId: built.id };
     // a KB editor of another department may not attach to this entry
-    const drainEditor = await a.as('drain1');
-    const outsider = await drainEditor.post('/api/bot/inbox/attach', {
+    const elsewhere = await buildDepartment(admin);
+    const editor = await buildUser(admin, { departmentId: elsewhere.id, roles: ['kb_editor'] });
+    const otherEditor = a.client();
+    expect(
+      (await otherEditor.post('/api/auth/login', { username: editor.username, password: editor.password })).statusCode,
+    ).toBe(200);
+    const outsider = await otherEditor.post('/api/bot/inbox/attach', {
       entryId: target.entryId,
       turnIds: group.items.map((i: { id: string }) => i.id),
     });
