@@ -1,6 +1,7 @@
 /**
- * Research harness (not shipped): runs the product matcher with weight/threshold
- * overrides on the dev sets. Usage: tsx bench/run.ts '{"weights":{...}}' [sets] [--dump DIR]
+ * Research harness (not shipped): runs the research matcher (bench/matcher: the product matcher
+ * plus every option tried) with option overrides on the dev sets.
+ * Usage: tsx bench/run.ts '{"weights":{...}}' [sets] [--dump DIR]
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
