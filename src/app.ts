@@ -63,8 +63,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const feed = new EventFeed(db);
-  const jobs = new JobRunner(db, clock, config.nodeId, (msg, err) => app.log.error({ err }, msg));
+  const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
+  const feed = new EventFeed(db, { clock, nodeId: config.nodeId, log });
+  const jobs = new JobRunner(db, clock, config.nodeId, log);
   const botIndex = new BotIndex(db, feed);
   await botIndex.rebuild();
   const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed), botIndex };
@@ -134,7 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     if (req.routeOptions.config?.public !== true) requireUser(req);
   });
   installIdempotency(app, db);
-  installObservability(app, db, config.metricsToken);
+  feed.bindMetrics(installObservability(app, db, config.metricsToken));
   registerModules(app, ctx);
   await serveWebApp(app, config);
 
@@ -143,7 +144,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     jobs.start();
   }
   app.addHook('onClose', async () => {
-    feed.stop();
+    await feed.stop();
     jobs.stop();
     if (!opts.db) await db.destroy();
   });

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/connect.js';
-import type { EventFeed, StoredEvent } from '../../platform/events/event-feed.js';
+import type { EventFeed } from '../../platform/events/event-feed.js';
 import { createMatcher, type TMatcher, type TMatcherEntry } from './matcher/index.js';
 
 /** What the bot shows about an entry besides the matcher's view of it. */
@@ -41,16 +41,24 @@ export class BotIndex {
     private db: Db,
     feed?: EventFeed,
   ) {
-    feed?.on('event', (e: StoredEvent) => {
-      if (REBUILD_EVENTS.has(e.type)) void this.enqueue(() => this.rebuild());
-      else if (ENTRY_EVENTS.has(e.type) && e.subjectId) void this.enqueue(() => this.reloadEntry(e.subjectId!));
+    feed?.subscribe({
+      name: 'bot-index',
+      types: [...REBUILD_EVENTS, ...ENTRY_EVENTS],
+      handle: (e) => {
+        if (REBUILD_EVENTS.has(e.type)) return this.enqueue(() => this.rebuild());
+        if (e.subjectId) return this.enqueue(() => this.reloadEntry(e.subjectId!));
+      },
     });
   }
 
-  /** Serialises reloads so a rebuild and an entry refresh never interleave. */
+  /**
+   * Serialises reloads so a rebuild and an entry refresh never interleave. A failed reload is
+   * not swallowed: the feed logs it, counts it and delivers the event again.
+   */
   private enqueue(task: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(task).catch(() => undefined);
-    return this.queue;
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Waits for pending refreshes (tests and the eval use this). */

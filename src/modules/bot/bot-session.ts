@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db, DbOrTrx } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newId, randomToken } from '../../platform/ids.js';
+import { shanghaiDate } from '../../platform/calendar/shanghai-time.js';
 
 export const BOT_TOKEN_HEADER = 'x-bot-token';
 const SESSION_TTL_MS = 24 * 3600_000;
@@ -33,6 +34,7 @@ export async function startBotSession(
       channel,
       origin: origin?.slice(0, 200) ?? null,
       created_at: now.toISOString(),
+      created_on: shanghaiDate(now),
       last_at: now.toISOString(),
       turns: 0,
     })

@@ -16,8 +16,10 @@ export class WorkingTimeService {
     private db: Db,
     feed?: EventFeed,
   ) {
-    feed?.on('event', (e: { type: string }) => {
-      if (e.type.startsWith('calendar.') || e.type.startsWith('service_hours.')) this.invalidate();
+    feed?.subscribe({
+      name: 'working-time',
+      types: ['calendar.*', 'service_hours.*'],
+      handle: () => this.invalidate(),
     });
   }
 

@@ -51,6 +51,7 @@ describe(`migrations on ${testDbKind()}`, () => {
           ip: null,
           request_id: null,
           created_at: now,
+          created_on: '2026-11-01',
         })
         .execute();
     }

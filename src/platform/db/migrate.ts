@@ -3,6 +3,7 @@ import { isPostgres, type Db } from './connect.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-knowledge-bot.js';
 import * as m003 from './migrations/003-callback-handling.js';
+import * as m004 from './migrations/004-event-delivery-jobs.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -11,6 +12,7 @@ const STEPS: Record<string, Step> = {
   '001-foundation': m001,
   '002-knowledge-bot': m002,
   '003-callback-handling': m003,
+  '004-event-delivery-jobs': m004,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -15,6 +15,8 @@ export interface Database {
   calendar_days: CalendarDayTable;
   service_hours: ServiceHoursTable;
   events: EventTable;
+  event_consumers: EventConsumerTable;
+  event_parked: EventParkedTable;
   jobs: JobTable;
   idempotency_keys: IdempotencyKeyTable;
   settings: SettingTable;
@@ -114,6 +116,32 @@ export interface EventTable {
   ip: string | null;
   request_id: string | null;
   created_at: string;
+  /** Shanghai date of created_at (YYYY-MM-DD): what reports group by */
+  created_on: string;
+  /** PostgreSQL: the writing transaction's id (xid8, as text), filled by the database; SQLite: NULL */
+  tx_id: Generated<string | null>;
+}
+
+/** A durable event consumer: its cursor (last finished event) and the lease of the node running it. */
+export interface EventConsumerTable {
+  name: string;
+  cursor_tx: string | null;
+  cursor_id: number;
+  attempts: number; // failed attempts on the event after the cursor
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+/** An event a consumer gave up on after repeated failures. */
+export interface EventParkedTable {
+  consumer: string;
+  event_id: number;
+  event_type: string;
+  attempts: number;
+  error: string | null;
+  parked_at: string;
 }
 
 export interface JobTable {
@@ -235,6 +263,7 @@ export interface BotSessionTable {
   channel: string; // 'portal' | 'widget'
   origin: string | null;
   created_at: string;
+  created_on: string; // Shanghai date of created_at
   last_at: string;
   turns: number;
 }
@@ -257,6 +286,7 @@ export interface BotTurnTable {
   inbox_handled_by: string | null;
   inbox_handled_at: string | null;
   created_at: string;
+  created_on: string; // Shanghai date of created_at
 }
 
 export interface RatingTable {
@@ -268,6 +298,7 @@ export interface RatingTable {
   comment: string | null;
   department_id: string | null;
   created_at: string;
+  created_on: string; // Shanghai date of created_at
 }
 
 export interface CallbackRequestTable {
@@ -286,6 +317,7 @@ export interface CallbackRequestTable {
   handled_by: string | null;
   handled_at: string | null;
   created_at: string;
+  created_on: string; // Shanghai date of created_at
   updated_at: string;
 }
 

@@ -1,84 +1,279 @@
 import { EventEmitter } from 'node:events';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/connect.js';
+import { systemClock, type Clock } from '../clock.js';
+import { newId } from '../ids.js';
+import { advanceCursor, ensureConsumer, holdLease, parkEvent, recordFailure, releaseLease } from './consumer-store.js';
+import { FEED_START, readAfter, tailPosition, type FeedPosition, type StoredEvent } from './event-reader.js';
 
-export interface StoredEvent {
-  id: number;
-  type: string;
-  actorId: string | null;
-  subjectType: string | null;
-  subjectId: string | null;
-  departmentId: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
+export type { StoredEvent } from './event-reader.js';
+
+/** What a module registers to receive events (see `EventFeed.subscribe`). */
+export interface Subscription {
+  /** unique per process; a durable consumer's name is also its row in `event_consumers` */
+  name: string;
+  /**
+   * false (default): every node runs it, from the tail at start (cache refreshes, pushes to this
+   * node's sockets). true: one node at a time runs it, from its stored cursor (notifications).
+   */
+  durable?: boolean;
+  /** event types to receive; 'calendar.*' matches a prefix; every event when omitted */
+  types?: string[];
+  /** durable only: where a consumer seen for the first time starts (default 'tail') */
+  from?: 'tail' | 'start';
+  /** may run more than once for one event (at-least-once): make it idempotent; throw to retry */
+  handle(event: StoredEvent): void | Promise<void>;
 }
 
+export interface FeedOptions {
+  intervalMs?: number;
+  clock?: Clock;
+  /** this process's name in leases and parked events */
+  nodeId?: string;
+  log?: (msg: string, err?: unknown) => void;
+  /** attempts on one event before it is parked and the consumer moves on */
+  maxAttempts?: number;
+  /** how long a node keeps a durable consumer without renewing its lease */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+interface Consumer extends Subscription {
+  queue: StoredEvent[];
+  failures: number;
+  /** polls to sit out after a failure (back-off that doubles per attempt) */
+  skip: number;
+  ready: boolean;
+  leaseUntil: number;
+}
+
+interface FeedMetrics {
+  errors: Counter<'consumer'>;
+  parked: Counter<'consumer'>;
+  lag: Gauge<'consumer'>;
+  pollErrors: Counter;
+}
+
+const LEGACY = 'feed.on(event)';
+
 /**
- * Tails the events table in id order and emits each new event once per process. Because it
- * reads the shared database, an event committed by any node reaches every node (SQLite or
- * PostgreSQL alike) within one poll interval: realtime pushes and index refreshes hang off it.
+ * Delivers every committed event, in commit order, to the consumers modules register. It polls
+ * the shared events table, so an event committed on any node reaches every node within one
+ * interval; a transaction that commits late is waited for, never skipped (see event-reader.ts).
+ * A consumer that throws is logged, counted in /metrics and retried with back-off; after
+ * `maxAttempts` the event is parked (table `event_parked`) so one poisoned event never stalls it.
+ * `on('event', …)` still works: those listeners are one broadcast consumer.
  */
 export class EventFeed extends EventEmitter {
-  private cursor = 0;
+  private cursor: FeedPosition = FEED_START;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  private stopped = false;
+  private consumers = new Map<string, Consumer>();
+  private metrics: FeedMetrics | null = null;
+  private readonly clock: Clock;
+  private readonly nodeId: string;
+  private readonly intervalMs: number;
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
 
   constructor(
     private db: Db,
-    private intervalMs = 500,
+    private opts: FeedOptions = {},
   ) {
     super();
+    this.clock = opts.clock ?? systemClock;
+    this.nodeId = opts.nodeId ?? `node-${newId().slice(0, 8)}`;
+    this.intervalMs = opts.intervalMs ?? 500;
+    this.maxAttempts = opts.maxAttempts ?? 5;
+    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.batchSize = opts.batchSize ?? 500;
+    this.subscribe({ name: LEGACY, handle: (e) => void this.emit('event', e) });
   }
 
-  /** Starts after the newest existing event, so history is not replayed. */
+  /** Registers a consumer; returns a function that removes it. */
+  subscribe(sub: Subscription): () => void {
+    if (this.consumers.has(sub.name)) throw new Error(`event consumer "${sub.name}" is already registered`);
+    this.consumers.set(sub.name, { ...sub, queue: [], failures: 0, skip: 0, ready: false, leaseUntil: 0 });
+    return () => void this.consumers.delete(sub.name);
+  }
+
+  /** Counts consumer errors, parked events and lag in the app's Prometheus registry. */
+  bindMetrics(registry: Registry): void {
+    const labelNames = ['consumer'] as const;
+    this.metrics = {
+      errors: new Counter({
+        name: 'bangban_event_consumer_errors_total',
+        help: 'Event consumer failures (each failed attempt)',
+        labelNames,
+        registers: [registry],
+      }),
+      parked: new Counter({
+        name: 'bangban_event_consumer_parked_total',
+        help: 'Events a consumer gave up on after repeated failures',
+        labelNames,
+        registers: [registry],
+      }),
+      lag: new Gauge({
+        name: 'bangban_event_consumer_lag_seconds',
+        help: 'Age of the oldest event a consumer has not finished (0 when caught up)',
+        labelNames,
+        registers: [registry],
+      }),
+      pollErrors: new Counter({
+        name: 'bangban_event_feed_poll_errors_total',
+        help: 'Failed reads of the events table',
+        registers: [registry],
+      }),
+    };
+  }
+
+  /** Starts after the newest settled event, so broadcast consumers do not replay history. */
   async start(): Promise<void> {
-    const row = await this.db
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('id').as('max'))
-      .executeTakeFirst();
-    this.cursor = Number(row?.max ?? 0);
+    this.cursor = await tailPosition(this.db);
     this.timer = setInterval(() => void this.poll(), this.intervalMs);
     this.timer.unref();
   }
 
-  /** Reads what is new now; called by the timer and, after a local commit, directly. */
+  /** One round: read what is new, then let every consumer work. Called by the timer and by tests. */
   poll(): Promise<void> {
-    if (this.polling) return this.polling;
-    this.polling = this.readNew().finally(() => {
+    if (this.stopped) return Promise.resolve();
+    this.polling ??= this.pollOnce().finally(() => {
       this.polling = null;
     });
     return this.polling;
   }
 
-  private async readNew(): Promise<void> {
+  private async pollOnce(): Promise<void> {
+    const all = [...this.consumers.values()];
     try {
-      const rows = await this.db
-        .selectFrom('events')
-        .selectAll()
-        .where('id', '>', this.cursor)
-        .orderBy('id')
-        .limit(500)
-        .execute();
-      for (const r of rows) {
-        this.cursor = Number(r.id);
-        const event: StoredEvent = {
-          id: Number(r.id),
-          type: r.type,
-          actorId: r.actor_id,
-          subjectType: r.subject_type,
-          subjectId: r.subject_id,
-          departmentId: r.department_id,
-          data: JSON.parse(r.data),
-          createdAt: r.created_at,
-        };
-        this.emit('event', event);
+      for (const { event, pos } of await readAfter(this.db, this.cursor, this.batchSize)) {
+        for (const c of all) if (!c.durable && matches(c, event)) c.queue.push(event);
+        this.cursor = pos;
       }
     } catch (err) {
+      this.metrics?.pollErrors.inc();
+      this.log('event feed: reading events failed', err);
       this.emit('poll-error', err);
+    }
+    await Promise.all(
+      all.map((c) =>
+        (c.durable ? this.runDurable(c) : this.drain(c)).catch((err: unknown) => this.failed(c, null, err, 0)),
+      ),
+    );
+  }
+
+  /** A broadcast consumer works through its in-memory queue, oldest first. */
+  private async drain(c: Consumer): Promise<void> {
+    if (c.skip > 0) return void c.skip--;
+    while (c.queue.length) {
+      const event = c.queue[0];
+      try {
+        await c.handle(event);
+      } catch (err) {
+        c.failures++;
+        this.failed(c, event, err, c.failures);
+        if (c.failures < this.maxAttempts) {
+          c.skip = backoff(c.failures);
+          return this.setLag(c, event);
+        }
+        await this.park(c, `${c.name}@${this.nodeId}`, event, c.failures, err);
+      }
+      c.failures = 0;
+      c.queue.shift();
+    }
+    this.setLag(c, null);
+  }
+
+  /** A durable consumer, when this node holds its lease, works on from its stored cursor. */
+  private async runDurable(c: Consumer): Promise<void> {
+    if (c.skip > 0) return void c.skip--;
+    const now = this.clock.now();
+    if (!c.ready) {
+      await ensureConsumer(this.db, c.name, c.from ?? 'tail', now);
+      c.ready = true;
+    }
+    const state = await holdLease(this.db, c.name, this.nodeId, now, this.leaseMs);
+    c.leaseUntil = state ? now.getTime() + this.leaseMs : 0;
+    if (!state) return;
+    const batch = await readAfter(this.db, state.pos, this.batchSize);
+    let attempts = state.attempts;
+    let skipped: FeedPosition | null = null;
+    for (const { event, pos } of batch) {
+      if (!matches(c, event)) {
+        skipped = pos;
+        continue;
+      }
+      try {
+        await c.handle(event);
+      } catch (err) {
+        attempts++;
+        this.failed(c, event, err, attempts);
+        if (attempts < this.maxAttempts) {
+          if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
+          await recordFailure(this.db, c.name, this.nodeId, attempts, message(err), this.clock.now());
+          c.skip = backoff(attempts);
+          return this.setLag(c, event);
+        }
+        await this.park(c, c.name, event, attempts, err);
+      }
+      attempts = 0;
+      skipped = null;
+      if (!(await advanceCursor(this.db, c.name, this.nodeId, pos, this.clock.now()))) return; // lease lost
+    }
+    if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
+    this.setLag(c, batch.length === this.batchSize ? batch.at(-1)!.event : null);
+  }
+
+  private async park(c: Consumer, consumer: string, event: StoredEvent, attempts: number, err: unknown) {
+    this.metrics?.parked.inc({ consumer: c.name });
+    this.log(`event consumer ${c.name}: event ${event.id} (${event.type}) parked after ${attempts} attempts`, err);
+    try {
+      await parkEvent(this.db, consumer, event, attempts, message(err), this.clock.now());
+    } catch (e) {
+      this.log(`event consumer ${c.name}: could not record parked event ${event.id}`, e);
     }
   }
 
-  stop(): void {
+  private failed(c: Consumer, event: StoredEvent | null, err: unknown, attempt: number): void {
+    this.metrics?.errors.inc({ consumer: c.name });
+    const what = event ? `event ${event.id} (${event.type}), attempt ${attempt}` : 'bookkeeping';
+    this.log(`event consumer ${c.name} failed on ${what}`, err);
+  }
+
+  private setLag(c: Consumer, oldest: StoredEvent | null): void {
+    const age = oldest ? (this.clock.now().getTime() - Date.parse(oldest.createdAt)) / 1000 : 0;
+    this.metrics?.lag.set({ consumer: c.name }, Math.max(0, age));
+  }
+
+  private log(msg: string, err?: unknown): void {
+    this.opts.log?.(msg, err);
+  }
+
+  /** Stops polling, waits for the round in progress and gives back durable leases. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.polling;
+    for (const c of this.consumers.values())
+      if (c.durable && c.leaseUntil)
+        await releaseLease(this.db, c.name, this.nodeId).catch((e) =>
+          this.log(`event consumer ${c.name}: release failed`, e),
+        );
   }
+}
+
+function matches(c: Subscription, e: StoredEvent): boolean {
+  return !c.types || c.types.some((t) => (t.endsWith('*') ? e.type.startsWith(t.slice(0, -1)) : e.type === t));
+}
+
+/** Polls to sit out after the n-th failure: 1, 2, 4 … 64 (× the poll interval). */
+function backoff(n: number): number {
+  return Math.min(2 ** (n - 1), 64);
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

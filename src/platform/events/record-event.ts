@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../db/connect.js';
+import { shanghaiDate } from '../calendar/shanghai-time.js';
 
 /** Who caused a change and from where; carried from the HTTP request (or a job) into every event. */
 export interface Actor {
@@ -37,6 +38,7 @@ export async function recordEvent(trx: DbOrTrx, actor: Actor, now: Date, input: 
       ip: actor.ip ?? null,
       request_id: actor.requestId ?? null,
       created_at: now.toISOString(),
+      created_on: shanghaiDate(now),
     })
     .execute();
 }

@@ -151,6 +151,7 @@ export async function askQuestion(
         inbox_handled_by: null,
         inbox_handled_at: null,
         created_at: now.toISOString(),
+        created_on: shanghaiDate(now),
       })
       .execute();
     await trx

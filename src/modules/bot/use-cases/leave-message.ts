@@ -41,6 +41,7 @@ export async function leaveMessage(
         handled_by: null,
         handled_at: null,
         created_at: now.toISOString(),
+        created_on: shanghaiDate(now),
         updated_at: now.toISOString(),
       })
       .execute();

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../../platform/db/constraint.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { BotSession } from '../bot-session.js';
+import { shanghaiDate } from '../../../platform/calendar/shanghai-time.js';
 
 /** 好差评 for a bot conversation: one rating per service (一事一评), on the five national levels. */
 export async function rateBotSession(
@@ -29,6 +30,7 @@ export async function rateBotSession(
         comment: comment || null,
         department_id: null,
         created_at: now.toISOString(),
+        created_on: shanghaiDate(now),
       })
       .execute();
   } catch (err) {

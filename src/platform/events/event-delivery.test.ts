@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type Db } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { fixedClock } from '../clock.js';
+import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
+import { BotIndex } from '../../modules/bot/bot-index.js';
+import { recordEvent, SYSTEM_ACTOR } from './record-event.js';
+import { EventFeed, type StoredEvent } from './event-feed.js';
+
+const clock = fixedClock('2026-11-25T02:00:00Z');
+const emit = (db: Db, type: string, subjectId?: string) =>
+  db.transaction().execute((trx) => recordEvent(trx, SYSTEM_ACTOR, clock.now(), { type, subjectId }));
+
+/**
+ * Polls until `done()`, for up to 5 s: a consumer in back-off sits out a few polls, and on PostgreSQL
+ * a write transaction of another test file on the same server briefly holds delivery back.
+ */
+async function pollUntil(feed: EventFeed | (() => Promise<unknown>), done: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !done(); i++) {
+    await (feed instanceof EventFeed ? feed.poll() : feed());
+    if (!done()) await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe(`event delivery on ${testDbKind()}`, () => {
+  let t: TestDb;
+  let second: Db;
+  beforeAll(async () => {
+    t = await createTestDb(undefined, { shared: true });
+    await migrateToLatest(t.db);
+    second = connectDatabase(t.url);
+  });
+  afterAll(async () => {
+    await second.destroy();
+    await t.drop();
+  });
+
+  // SQLite admits one writer at a time (the second would wait for the first), so a later id can
+  // never commit first there; the case only exists on PostgreSQL.
+  it.runIf(testDbKind() === 'postgres')(
+    'waits for a transaction that commits after a later one, instead of skipping it',
+    async () => {
+      const feed = new EventFeed(t.db, { clock });
+      await feed.start();
+      const seen: string[] = [];
+      feed.subscribe({ name: 'test.concurrent', types: ['test.tx.*'], handle: (e) => void seen.push(e.type) });
+      let release!: () => void;
+      let inserted!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const firstInserted = new Promise<void>((r) => (inserted = r));
+      const first = t.db.transaction().execute(async (trx) => {
+        await recordEvent(trx, SYSTEM_ACTOR, clock.now(), { type: 'test.tx.first' });
+        inserted();
+        await gate;
+      });
+      await firstInserted;
+      await emit(second, 'test.tx.second'); // higher id, committed first
+      await feed.poll();
+      expect(seen).toEqual([]); // the later event waits for the earlier transaction
+      release();
+      await first;
+      await pollUntil(feed, () => seen.length >= 2);
+      expect(seen).toEqual(['test.tx.first', 'test.tx.second']);
+      await feed.stop();
+    },
+  );
+
+  it('a durable consumer restarted mid-stream resumes after the last event it finished', async () => {
+    await emit(t.db, 'test.mail.before'); // history: a new consumer starts at the tail
+    const handled: Record<string, string[]> = { n1: [], n2: [], n3: [] };
+    const node = (db: Db, id: string, batchSize = 100) => {
+      const feed = new EventFeed(db, { clock, nodeId: id, batchSize, leaseMs: 60_000 });
+      feed.subscribe({
+        name: 'test.mailer',
+        durable: true,
+        types: ['test.mail.*'],
+        handle: (e) => void handled[id].push(String(e.subjectId)),
+      });
+      return feed;
+    };
+    const n1 = node(t.db, 'n1', 2);
+    await n1.poll(); // registers the consumer at the tail
+    for (const n of ['1', '2', '3', '4', '5']) await emit(t.db, 'test.mail.sent', n);
+    await emit(t.db, 'test.other'); // not for this consumer
+    await pollUntil(n1, () => handled.n1.length >= 2);
+    const k = handled.n1.length; // 2 (one batch), unless the events became visible one by one
+    expect(handled.n1).toEqual(['1', '2', '3', '4', '5'].slice(0, k));
+    await n1.stop(); // a restart: the lease is given back
+
+    await emit(t.db, 'test.mail.sent', '6');
+    const n2 = node(second, 'n2');
+    const n3 = node(t.db, 'n3');
+    const both = () => Promise.all([n2.poll(), n3.poll()]); // two nodes: only the lease holder works
+    await pollUntil(both, () => handled.n2.length + handled.n3.length >= 5 - k + 1);
+    expect([...handled.n2, ...handled.n3]).toEqual(['1', '2', '3', '4', '5', '6'].slice(k));
+
+    // the holder dies without giving the lease back: the other node takes over once it expires
+    const lease = () => t.db.selectFrom('event_consumers').selectAll().where('name', '=', 'test.mailer');
+    const holder = (await lease().executeTakeFirstOrThrow()).locked_by;
+    const survivor = holder === 'n2' ? n3 : n2;
+    await emit(t.db, 'test.mail.sent', '7');
+    await survivor.poll();
+    expect((await lease().executeTakeFirstOrThrow()).locked_by).toBe(holder); // still leased
+    clock.advance(61_000);
+    await pollUntil(survivor, () => handled.n2.length + handled.n3.length === 5);
+    expect((await lease().executeTakeFirstOrThrow()).locked_by).toBe(holder === 'n2' ? 'n3' : 'n2');
+    expect([...handled.n2, ...handled.n3].sort()).toEqual(['3', '4', '5', '6', '7']); // each once
+    await n2.stop();
+    await n3.stop();
+  });
+
+  it('parks a poisoned event after repeated failures and goes on with the next ones', async () => {
+    const logs: string[] = [];
+    const feed = new EventFeed(t.db, { clock, nodeId: 'p1', maxAttempts: 3, log: (m) => logs.push(m) });
+    await feed.start();
+    const broadcast: string[] = [];
+    const durable: string[] = [];
+    let flaky = 0;
+    const handle = (into: string[]) => (e: StoredEvent) => {
+      if (e.subjectId === 'poison') throw new Error('cannot handle this one');
+      if (e.subjectId === 'flaky' && into === broadcast && flaky++ === 0) throw new Error('transient');
+      into.push(String(e.subjectId));
+    };
+    feed.subscribe({ name: 'test.cache', types: ['test.poison.*'], handle: handle(broadcast) });
+    feed.subscribe({ name: 'test.notify', durable: true, types: ['test.poison.*'], handle: handle(durable) });
+    await feed.poll(); // the durable consumer starts at the tail
+    for (const s of ['a', 'poison', 'flaky', 'b']) await emit(t.db, 'test.poison.x', s);
+    await pollUntil(feed, () => broadcast.length === 3 && durable.length === 3);
+    expect(broadcast).toEqual(['a', 'flaky', 'b']);
+    expect(durable).toEqual(['a', 'flaky', 'b']);
+    const parked = await t.db.selectFrom('event_parked').selectAll().orderBy('consumer').execute();
+    expect(parked.map((p) => [p.consumer, p.attempts, p.error])).toEqual([
+      ['test.cache@p1', 3, 'cannot handle this one'],
+      ['test.notify', 3, 'cannot handle this one'],
+    ]);
+    expect(logs.filter((m) => m.includes('parked'))).toHaveLength(2);
+    expect(logs.filter((m) => m.includes('failed on'))).toHaveLength(3 + 3 + 1);
+    await feed.stop();
+  });
+
+  it("the bot index's reload errors are reported and retried, not swallowed", async () => {
+    const logs: string[] = [];
+    const feed = new EventFeed(t.db, { clock, log: (m) => logs.push(m) });
+    await feed.start();
+    const index = new BotIndex(t.db, feed);
+    const reloaded: string[] = [];
+    let fail = true;
+    index.reloadEntry = async (id) => {
+      if (fail) throw new Error('database unreachable');
+      reloaded.push(id);
+    };
+    await emit(t.db, 'kb.entry_published', 'entry-1');
+    await pollUntil(feed, () => logs.length > 0);
+    expect(logs).toEqual([expect.stringContaining('event consumer bot-index failed on event')]);
+    fail = false;
+    await pollUntil(feed, () => reloaded.length > 0);
+    expect(reloaded).toEqual(['entry-1']);
+    await feed.stop();
+  });
+});
