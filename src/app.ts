@@ -16,6 +16,7 @@ import { connectDatabase, type Db } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { EventFeed } from './platform/events/event-feed.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
+import { purgeFinishedJobs } from './platform/jobs/job-queue.js';
 import { resolveSession, SESSION_COOKIE, purgeExpiredSessions } from './platform/auth/sessions.js';
 import { AppError } from './platform/errors.js';
 import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
@@ -75,6 +76,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     handler: async (_p, now) => {
       await purgeExpiredSessions(db, now);
     },
+  });
+  jobs.addSweep({
+    name: 'jobs.purge',
+    everyMs: 3600_000,
+    handler: async (_p, now) => void (await purgeFinishedJobs(db, now)),
   });
   jobs.addSweep({
     name: 'idempotency.purge',

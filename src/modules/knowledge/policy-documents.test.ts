@@ -7,6 +7,7 @@ import {
 } from '../../platform/calendar/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { latePolicies } from './policy-status.js';
+import { remindHorizon, remindPolicies } from './jobs/remind-policies.js';
 
 const reminders = (t: TestApp) =>
   t.ctx.db
@@ -134,5 +135,20 @@ describe('policy documents: the 15-working-day rule (art. 15)', () => {
     const forReport = await latePolicies(t.ctx.db, t.clock.now(), cal);
     expect(forReport.map((x) => x.doc.id)).toEqual(expect.arrayContaining([soon.id, late.id]));
     expect((await t.as('window1').then((c) => c.get('/api/kb/policies'))).statusCode).toBe(403);
+  });
+
+  it('the reminder sweep reads only due, unreminded policies, a batch at a time', async () => {
+    t.clock.set('2026-09-16T03:00:00Z');
+    [water, legal] = await Promise.all([t.as('water1'), t.as('legal1')]);
+    const cal = await t.ctx.workingTime.getCalendar();
+    expect(remindHorizon(cal, '2026-09-16')).toBe('2026-09-20'); // Thu, Fri, make-up Sunday: 3 working days
+    const ids: string[] = [];
+    for (const effectiveDate of ['2026-09-24', '2026-09-25', '2026-09-28', '2026-12-31'])
+      ids.push((await water.post('/api/kb/policies', { title: `批量${effectiveDate}`, effectiveDate })).json().id);
+    expect(await remindPolicies(t.ctx.db, t.clock.now(), cal, 1)).toBe(3);
+    const reminded = (await reminders(t)).map((r) => r.subject_id);
+    expect(reminded).toEqual(expect.arrayContaining(ids.slice(0, 3)));
+    expect(reminded).not.toContain(ids[3]);
+    expect(await remindPolicies(t.ctx.db, t.clock.now(), cal, 1)).toBe(0);
   });
 });

@@ -37,15 +37,23 @@ export interface ClaimedJob {
   attempts: number;
 }
 
-const STALE_MS = 5 * 60_000;
+/** How long a running job stays claimed without a heartbeat; the runner renews it while the handler runs. */
+export const JOB_LEASE_MS = 5 * 60_000;
 
 /**
  * Claims due jobs for `worker`. The claim is a conditional UPDATE (status still pending, or a
- * running job whose worker died), so when several nodes share a database each job goes to one.
+ * running job whose worker stopped renewing its lease), so when several nodes share a database
+ * each job goes to one.
  */
-export async function claimDueJobs(db: Db, worker: string, now: Date, limit = 20): Promise<ClaimedJob[]> {
+export async function claimDueJobs(
+  db: Db,
+  worker: string,
+  now: Date,
+  limit = 20,
+  leaseMs = JOB_LEASE_MS,
+): Promise<ClaimedJob[]> {
   const nowIso = now.toISOString();
-  const staleIso = new Date(now.getTime() - STALE_MS).toISOString();
+  const staleIso = new Date(now.getTime() - leaseMs).toISOString();
   const due = await db
     .selectFrom('jobs')
     .select(['id', 'status', 'locked_at'])
@@ -77,6 +85,58 @@ export async function claimDueJobs(db: Db, worker: string, now: Date, limit = 20
     }
   }
   return claimed;
+}
+
+/** Renews a running job's lease (its heartbeat); false when this worker no longer holds it. */
+export async function renewJobLease(db: Db, id: string, worker: string, now: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('jobs')
+    .set({ locked_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Deletes finished rows (done after `doneDays`, failed after `failedDays`), `batch` at a time, so
+ * the table holds what is pending plus recent history: every sweep adds one row per time bucket.
+ */
+export async function purgeFinishedJobs(
+  db: Db,
+  now: Date,
+  opts: { doneDays?: number; failedDays?: number; batch?: number } = {},
+): Promise<number> {
+  const before = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const done = before(opts.doneDays ?? 7);
+  const failed = before(opts.failedDays ?? 30);
+  const batch = opts.batch ?? 1000;
+  let purged = 0;
+  for (;;) {
+    const ids = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'done'), eb('updated_at', '<', done)]),
+          eb.and([eb('status', '=', 'failed'), eb('updated_at', '<', failed)]),
+        ]),
+      )
+      .limit(batch)
+      .execute();
+    if (ids.length)
+      await db
+        .deleteFrom('jobs')
+        .where(
+          'id',
+          'in',
+          ids.map((r) => r.id),
+        )
+        .execute();
+    purged += ids.length;
+    if (ids.length < batch) return purged;
+  }
 }
 
 /** Marks a claimed job done (only if this worker still holds it). */
