@@ -10,6 +10,9 @@ import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
 import { botRoutes } from './bot/bot.routes.js';
 import { botStaffRoutes } from './bot/inbox.routes.js';
 import { widgetRoutes } from './bot/widget.routes.js';
+import { registerDeadlineRecomputer } from './calendar/deadline-recomputers.js';
+import { recomputeCallbackDeadlines } from './bot/callback-deadlines.js';
+import { recomputePolicyDeadlines } from './knowledge/policy-deadlines.js';
 
 /** Wires every domain module into the server; a new module adds one line here. */
 export function registerModules(app: FastifyInstance, ctx: AppContext): void {
@@ -23,4 +26,7 @@ export function registerModules(app: FastifyInstance, ctx: AppContext): void {
   botRoutes(app, ctx, ctx.botIndex);
   botStaffRoutes(app, ctx, ctx.botIndex);
   widgetRoutes(app);
+  // stored deadlines recomputed when holidays change (calendar edits, in the same transaction)
+  registerDeadlineRecomputer('callback_request', recomputeCallbackDeadlines);
+  registerDeadlineRecomputer('policy_document', recomputePolicyDeadlines);
 }

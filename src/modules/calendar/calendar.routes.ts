@@ -80,9 +80,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '设置节假日或调休上班日 Set a day', params: ZDayParams, body: ZSetDay } },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
-      await setCalendarDay(ctx.db, actorOf(req), req.now, req.params.date, req.body.kind, req.body.name);
+      const r = await setCalendarDay(ctx.db, actorOf(req), req.now, req.params.date, req.body.kind, req.body.name);
       wt.invalidate();
-      return { ok: true };
+      return { ok: true, ...r };
     },
   );
 
@@ -91,9 +91,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '恢复为普通日 Remove override', params: ZDayParams } },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
-      await removeCalendarDay(ctx.db, actorOf(req), req.now, req.params.date);
+      const r = await removeCalendarDay(ctx.db, actorOf(req), req.now, req.params.date);
       wt.invalidate();
-      return { ok: true };
+      return { ok: true, ...r };
     },
   );
 

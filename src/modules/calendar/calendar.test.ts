@@ -55,7 +55,7 @@ describe('working-time calendar administration', () => {
         { date: '2027-02-06', kind: 'workday', name: '春节' },
       ],
     });
-    expect(ok.json()).toEqual({ imported: 2 });
+    expect(ok.json()).toEqual({ imported: 2, recomputed: 0 });
     expect((await admin.get('/api/calendar/years')).json().warnings).toEqual([]);
     const ev = await t.ctx.db.selectFrom('events').selectAll().where('type', '=', 'calendar.year_imported').execute();
     expect(ev).toHaveLength(1);

@@ -12,12 +12,12 @@ export function useSubmit(form: FormInstance) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const run = async (call: () => Promise<unknown>, success: string): Promise<boolean> => {
+  const run = async <T>(call: () => Promise<T>, success: string | ((result: T) => string)): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     try {
-      await call();
-      message.success(success);
+      const result = await call();
+      message.success(typeof success === 'function' ? success(result) : success);
       return true;
     } catch (e) {
       const text = errorText(e, t('common.failed'));

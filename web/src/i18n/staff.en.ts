@@ -215,6 +215,7 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   'calendar.preview': 'Preview: {n} dates',
   'calendar.importConfirm': 'Import {year}',
   'calendar.imported': '{year} imported: {n} dates',
+  'calendar.recomputed': '; {n} open deadlines recomputed',
   'hours.note':
     'Service hours apply on working days only, in Beijing time (24-hour clock). Changes take effect at once and show on the public page.',
   'hours.start': 'Start of period {n}',

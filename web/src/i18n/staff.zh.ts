@@ -207,6 +207,7 @@ export const staffZh = {
   'calendar.preview': '预览：共 {n} 个日期',
   'calendar.importConfirm': '导入 {year} 年安排',
   'calendar.imported': '已导入 {year} 年安排，共 {n} 个日期',
+  'calendar.recomputed': '，已重新计算 {n} 个办理时限',
   'hours.note': '服务时间只在工作日有效，均为北京时间（24 小时制）。修改后马上生效，市民页面会同步显示。',
   'hours.start': '第 {n} 段开始时间',
   'hours.end': '第 {n} 段结束时间',

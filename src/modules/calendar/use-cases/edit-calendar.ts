@@ -3,8 +3,12 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { dayOfWeek, parseServiceHours } from '../../../platform/calendar/index.js';
 import type { Channel, TImportYear } from '../calendar.schemas.js';
+import { recomputeDeadlines } from '../deadline-recomputers.js';
 
-/** Marks one date as a public holiday or a make-up workday (调休), replacing what was there. */
+/**
+ * Marks one date as a public holiday or a make-up workday (调休), replacing what was there; open
+ * deadlines spanning the date are recomputed in the same transaction (returns how many moved).
+ */
 export async function setCalendarDay(
   db: Db,
   actor: Actor,
@@ -12,7 +16,7 @@ export async function setCalendarDay(
   date: string,
   kind: 'holiday' | 'workday',
   name?: string,
-): Promise<void> {
+): Promise<{ recomputed: number }> {
   const weekend = [0, 6].includes(dayOfWeek(date));
   if (kind === 'workday' && !weekend) {
     throw new AppError(
@@ -21,7 +25,7 @@ export async function setCalendarDay(
       { field: 'kind' },
     );
   }
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_days').selectAll().where('date', '=', date).executeTakeFirst();
     await trx
       .insertInto('calendar_days')
@@ -36,12 +40,18 @@ export async function setCalendarDay(
       subjectId: date,
       data: { kind, name, before: before ? { kind: before.kind, name: before.name } : null },
     });
+    return { recomputed: await recomputeDeadlines(trx, actor, now, { from: date, to: date }) };
   });
 }
 
-/** Removes an override: the date goes back to an ordinary weekday or weekend. */
-export async function removeCalendarDay(db: Db, actor: Actor, now: Date, date: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** Removes an override: the date goes back to an ordinary weekday or weekend (deadlines recomputed). */
+export async function removeCalendarDay(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  date: string,
+): Promise<{ recomputed: number }> {
+  return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_days').selectAll().where('date', '=', date).executeTakeFirst();
     if (!before) throw notFound({ zh: '节假日设置', en: 'calendar entry' });
     await trx.deleteFrom('calendar_days').where('date', '=', date).execute();
@@ -51,16 +61,17 @@ export async function removeCalendarDay(db: Db, actor: Actor, now: Date, date: s
       subjectId: date,
       data: { before: { kind: before.kind, name: before.name } },
     });
+    return { recomputed: await recomputeDeadlines(trx, actor, now, { from: date, to: date }) };
   });
 }
 
-/** Imports a whole year (e.g. next year's State Council notice) in one transaction: all or nothing. */
+/** Imports a whole year (e.g. next year's State Council notice) in one transaction with the deadlines it moves: all or nothing. */
 export async function importCalendarYear(
   db: Db,
   actor: Actor,
   now: Date,
   input: TImportYear,
-): Promise<{ imported: number }> {
+): Promise<{ imported: number; recomputed: number }> {
   const problems = input.days.flatMap((d, i) => {
     if (!d.date.startsWith(`${input.year}-`))
       return [`#${i + 1} ${d.date}: 不属于 ${input.year} 年 / not in ${input.year}`];
@@ -81,7 +92,7 @@ export async function importCalendarYear(
       { problems },
     );
   }
-  await db.transaction().execute(async (trx) => {
+  const recomputed = await db.transaction().execute(async (trx) => {
     if (input.replace)
       await trx
         .deleteFrom('calendar_days')
@@ -105,8 +116,9 @@ export async function importCalendarYear(
       subjectId: String(input.year),
       data: { year: input.year, days: input.days.length, replace: input.replace },
     });
+    return recomputeDeadlines(trx, actor, now, { from: `${input.year}-01-01`, to: `${input.year}-12-31` });
   });
-  return { imported: input.days.length };
+  return { imported: input.days.length, recomputed };
 }
 
 /** Sets the service hours of a channel (live help, service hall). */

@@ -44,8 +44,10 @@ export function CalendarDays({ years, onChanged }: { years: CalendarYears | unde
 
   const remove = async (d: CalendarDay) => {
     try {
-      await api.del(`/api/calendar/days/${d.date}`);
-      message.success(t('calendar.removed', { date: formatPlainDate(d.date, lang) }));
+      const r = await api.del<{ recomputed: number }>(`/api/calendar/days/${d.date}`);
+      message.success(
+        `${t('calendar.removed', { date: formatPlainDate(d.date, lang) })}${t('calendar.recomputed', { n: r.recomputed })}`,
+      );
       changed();
     } catch (e) {
       message.error(errorText(e, t('common.failed')));

@@ -42,8 +42,11 @@ export function DayModal({
     if (
       await run(
         () =>
-          api.put(`/api/calendar/days/${date}`, { kind: v.kind, ...(v.name?.trim() ? { name: v.name.trim() } : {}) }),
-        t('common.saved'),
+          api.put<{ recomputed: number }>(`/api/calendar/days/${date}`, {
+            kind: v.kind,
+            ...(v.name?.trim() ? { name: v.name.trim() } : {}),
+          }),
+        (r) => `${t('common.saved')}${t('calendar.recomputed', { n: r.recomputed })}`,
       )
     )
       onSaved();

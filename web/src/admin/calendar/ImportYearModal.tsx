@@ -35,8 +35,14 @@ export function ImportYearModal({
     setBusy(true);
     setError(undefined);
     try {
-      await api.post('/api/calendar/import', { year: importYear, replace: true, days: parsed.days });
-      message.success(t('calendar.imported', { year: importYear, n: parsed.days.length }));
+      const r = await api.post<{ recomputed: number }>('/api/calendar/import', {
+        year: importYear,
+        replace: true,
+        days: parsed.days,
+      });
+      message.success(
+        `${t('calendar.imported', { year: importYear, n: parsed.days.length })}${t('calendar.recomputed', { n: r.recomputed })}`,
+      );
       setText('');
       onImported(importYear);
     } catch (e) {
