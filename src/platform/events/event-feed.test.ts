@@ -49,4 +49,26 @@ describe(`two server nodes on one ${testDbKind()} database`, () => {
     // 30 and 31 Dec are now holidays; 2027 has no calendar yet, so Friday 1 Jan counts as a working day
     expect(due).toBe('2027-01-01T09:00:00.000Z');
   });
+
+  it('counts a failing consumer in /metrics (errors and lag)', async () => {
+    const stop = a.ctx.feed.subscribe({
+      name: 'test.failing',
+      types: ['service_hours.*'],
+      handle: () => {
+        throw new Error('cannot');
+      },
+    });
+    const admin = await a.as('admin');
+    const periods = [{ start: '09:00', end: '17:00' }];
+    expect((await admin.put('/api/service-hours/live_help', { periods })).statusCode).toBe(200);
+    const started = Date.now();
+    let metrics = '';
+    while (!metrics.includes('consumer="test.failing"} 1') && Date.now() - started < 3000) {
+      await a.ctx.feed.poll();
+      metrics = (await admin.get('/metrics')).body;
+    }
+    expect(metrics).toContain('bangban_event_consumer_errors_total{consumer="test.failing"} 1');
+    expect(metrics).toMatch(/bangban_event_consumer_lag_seconds\{consumer="test.failing"\} \d/);
+    stop();
+  });
 });
