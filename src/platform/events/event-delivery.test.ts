@@ -6,6 +6,7 @@ import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js'
 import { BotIndex } from '../../modules/bot/bot-index.js';
 import { recordEvent, SYSTEM_ACTOR } from './record-event.js';
 import { EventFeed, type StoredEvent } from './event-feed.js';
+import { tailPosition } from './event-reader.js';
 
 const clock = fixedClock('2026-11-25T02:00:00Z');
 const emit = (db: Db, type: string, subjectId?: string) =>
@@ -66,7 +67,14 @@ describe(`event delivery on ${testDbKind()}`, () => {
   );
 
   it('a durable consumer restarted mid-stream resumes after the last event it finished', async () => {
-    await emit(t.db, 'test.mail.before'); // history: a new consumer starts at the tail
+    await emit(t.db, 'test.mail.before'); // history: a new consumer starts at the tail…
+    const last = await t.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    let tail = 0;
+    const readTail = async () => void (tail = (await tailPosition(t.db)).id);
+    await pollUntil(readTail, () => tail >= Number(last.id)); // …once settled (PostgreSQL)
     const handled: Record<string, string[]> = { n1: [], n2: [], n3: [] };
     const node = (db: Db, id: string, batchSize = 100) => {
       const feed = new EventFeed(db, { clock, nodeId: id, batchSize, leaseMs: 60_000 });
