@@ -50,6 +50,11 @@ export async function holdLease(
     .where((eb) => eb.or([eb('locked_by', 'is', null), eb('locked_by', '=', node), eb('locked_until', '<', nowIso)]))
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return null;
+  return readConsumer(db, name);
+}
+
+/** The consumer's cursor and failed attempts (for the node that holds its lease). */
+export async function readConsumer(db: Db, name: string): Promise<ConsumerState> {
   const row = await db
     .selectFrom('event_consumers')
     .select(['cursor_tx', 'cursor_id', 'attempts'])

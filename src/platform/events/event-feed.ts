@@ -3,7 +3,15 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/connect.js';
 import { systemClock, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
-import { advanceCursor, ensureConsumer, holdLease, parkEvent, recordFailure, releaseLease } from './consumer-store.js';
+import {
+  advanceCursor,
+  ensureConsumer,
+  holdLease,
+  parkEvent,
+  readConsumer,
+  recordFailure,
+  releaseLease,
+} from './consumer-store.js';
 import { FEED_START, readAfter, tailPosition, type FeedPosition, type StoredEvent } from './event-reader.js';
 
 export type { StoredEvent } from './event-reader.js';
@@ -194,8 +202,12 @@ export class EventFeed extends EventEmitter {
       await ensureConsumer(this.db, c.name, c.from ?? 'tail', now);
       c.ready = true;
     }
-    const state = await holdLease(this.db, c.name, this.nodeId, now, this.leaseMs);
-    c.leaseUntil = state ? now.getTime() + this.leaseMs : 0;
+    // the lease is renewed once half of it is used, not on every poll
+    const renew = c.leaseUntil - now.getTime() < this.leaseMs / 2;
+    const state = renew
+      ? await holdLease(this.db, c.name, this.nodeId, now, this.leaseMs)
+      : await readConsumer(this.db, c.name);
+    if (renew) c.leaseUntil = state ? now.getTime() + this.leaseMs : 0;
     if (!state) return;
     const batch = await readAfter(this.db, state.pos, this.batchSize);
     let attempts = state.attempts;
@@ -220,7 +232,8 @@ export class EventFeed extends EventEmitter {
       }
       attempts = 0;
       skipped = null;
-      if (!(await advanceCursor(this.db, c.name, this.nodeId, pos, this.clock.now()))) return; // lease lost
+      const held = await advanceCursor(this.db, c.name, this.nodeId, pos, this.clock.now());
+      if (!held) return void (c.leaseUntil = 0); // another node took over (this one was too slow)
     }
     if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
     this.setLag(c, batch.length === this.batchSize ? batch.at(-1)!.event : null);
