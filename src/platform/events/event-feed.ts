@@ -228,7 +228,7 @@ export class EventFeed extends EventEmitter {
           c.skip = backoff(attempts);
           return this.setLag(c, event);
         }
-        await this.park(c, c.name, event, attempts, err);
+        await this.park(c, c.name, event, attempts, err, true); // the cursor moves only once it is recorded
       }
       attempts = 0;
       skipped = null;
@@ -239,14 +239,22 @@ export class EventFeed extends EventEmitter {
     this.setLag(c, batch.length === this.batchSize ? batch.at(-1)!.event : null);
   }
 
-  private async park(c: Consumer, consumer: string, event: StoredEvent, attempts: number, err: unknown) {
-    this.metrics?.parked.inc({ consumer: c.name });
-    this.log(`event consumer ${c.name}: event ${event.id} (${event.type}) parked after ${attempts} attempts`, err);
+  private async park(
+    c: Consumer,
+    consumer: string,
+    event: StoredEvent,
+    attempts: number,
+    err: unknown,
+    mustRecord = false,
+  ) {
     try {
       await parkEvent(this.db, consumer, event, attempts, message(err), this.clock.now());
     } catch (e) {
       this.log(`event consumer ${c.name}: could not record parked event ${event.id}`, e);
+      if (mustRecord) throw e;
     }
+    this.metrics?.parked.inc({ consumer: c.name });
+    this.log(`event consumer ${c.name}: event ${event.id} (${event.type}) parked after ${attempts} attempts`, err);
   }
 
   private failed(c: Consumer, event: StoredEvent | null, err: unknown, attempt: number): void {
