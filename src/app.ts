@@ -23,6 +23,7 @@ import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { requireUser } from './platform/http/context.js';
 import { installIdempotency, purgeIdempotencyKeys } from './platform/http/idempotency.js';
+import { installInputHygiene } from './platform/http/input-hygiene.js';
 import { installObservability } from './platform/http/observability.js';
 import { WorkingTimeService } from './modules/calendar/working-time-service.js';
 import { seedCalendar } from './modules/calendar/seed-calendar.js';
@@ -140,6 +141,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     if (!req.routeOptions.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (req.routeOptions.config?.public !== true) requireUser(req);
   });
+  installInputHygiene(app);
   installIdempotency(app, db);
   feed.bindMetrics(installObservability(app, db, config.metricsToken));
   registerModules(app, ctx);
