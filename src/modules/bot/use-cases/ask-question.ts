@@ -130,13 +130,21 @@ export async function askQuestion(
   // A turn's matter: the answered entry's, or the best suggestion's (context for the next turn).
   const matterId = entry?.matterId ?? suggestions[0]?.matterId ?? null;
   const turnId = newId();
-  await db.transaction().execute(async (trx) => {
+  const seq = await db.transaction().execute(async (trx) => {
+    // The turn number is taken from the session row in one statement (its row lock orders two
+    // questions sent at once), never read first and written later.
+    const { turns } = await trx
+      .updateTable('bot_sessions')
+      .set((eb) => ({ turns: eb('turns', '+', 1), last_at: now.toISOString() }))
+      .where('id', '=', session.id)
+      .returning('turns')
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('bot_turns')
       .values({
         id: turnId,
         session_id: session.id,
-        seq: session.turns + 1,
+        seq: turns,
         question: input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION),
         decision,
         entry_id: entry?.id ?? null,
@@ -154,19 +162,15 @@ export async function askQuestion(
         created_on: shanghaiDate(now),
       })
       .execute();
-    await trx
-      .updateTable('bot_sessions')
-      .set({ turns: session.turns + 1, last_at: now.toISOString() })
-      .where('id', '=', session.id)
-      .execute();
     if (entry)
       await trx
         .updateTable('kb_entries')
         .set((eb) => ({ shown_count: eb('shown_count', '+', 1) }))
         .where('id', '=', entry.id)
         .execute();
+    return turns;
   });
-  session.turns += 1;
+  session.turns = seq;
   return {
     turnId,
     decision,
