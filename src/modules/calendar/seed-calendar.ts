@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/connect.js';
+import { takeSeedLock } from '../../platform/db/seed-lock.js';
 import { chinaHolidayOverrides, PRELOADED_YEARS } from '../../platform/calendar/index.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../platform/events/record-event.js';
 import { CHANNELS, DEFAULT_HOURS } from './calendar.schemas.js';
@@ -9,6 +10,7 @@ const FIRST_PRELOADED_YEAR = 2025;
 /** Preloads the mainland-China holidays of the packaged years that have no entries yet, and default hours. */
 export async function seedCalendar(db: Db, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await takeSeedLock(trx);
     const have = new Set(
       (await trx.selectFrom('calendar_days').select('date').execute()).map((r) => r.date.slice(0, 4)),
     );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Db } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
+import { takeSeedLock } from '../../../platform/db/seed-lock.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import { defaultTerms } from '../default-terms.js';
 
@@ -33,6 +34,7 @@ export function plainToHtml(text: string): string {
 export async function seedKnowledge(db: Db, now: Date, opts: { demo: boolean }): Promise<void> {
   const ts = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    await takeSeedLock(trx);
     const hasTerms = await trx.selectFrom('kb_terms').select('id').limit(1).executeTakeFirst();
     if (!hasTerms) {
       const { dictionary, synonyms } = defaultTerms();
@@ -43,6 +45,7 @@ export async function seedKnowledge(db: Db, now: Date, opts: { demo: boolean }):
         await trx
           .insertInto('kb_terms')
           .values(rows.slice(i, i + 200))
+          .onConflict((oc) => oc.columns(['kind', 'value']).doNothing())
           .execute();
     }
     if (!opts.demo) return;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import type { Db } from '../../../platform/db/connect.js';
+import type { Db, DbOrTrx } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
+import { takeSeedLock } from '../../../platform/db/seed-lock.js';
 import { hashPassword } from '../../../platform/auth/passwords.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import { DEFAULT_DEPARTMENTS } from './departments.js';
@@ -27,6 +28,7 @@ function loadMatters(): MatterSeed[] {
 export async function seedOrganisation(db: Db, now: Date, opts: { demo: boolean }): Promise<void> {
   const ts = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    await takeSeedLock(trx);
     const existing = await trx.selectFrom('departments').select('id').limit(1).execute();
     if (existing.length) return;
     for (const [i, d] of DEFAULT_DEPARTMENTS.entries()) {
@@ -79,15 +81,15 @@ export async function seedOrganisation(db: Db, now: Date, opts: { demo: boolean 
 }
 
 async function seedDemoAccounts(db: Db, now: Date): Promise<void> {
-  const any = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', DEMO_ACCOUNTS[0].username)
-    .executeTakeFirst();
-  if (any) return;
+  // checked before hashing (the usual restart), and again under the seed lock
+  const seeded = (q: DbOrTrx) =>
+    q.selectFrom('users').select('id').where('username', '=', DEMO_ACCOUNTS[0].username).executeTakeFirst();
+  if (await seeded(db)) return;
   const hash = await hashPassword(DEMO_PASSWORD);
   const ts = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    await takeSeedLock(trx);
+    if (await seeded(trx)) return;
     const depts = new Map(
       (await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
     );
