@@ -18,6 +18,7 @@ import { EventFeed } from './platform/events/event-feed.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { purgeFinishedJobs } from './platform/jobs/job-queue.js';
 import { resolveSession, SESSION_COOKIE, purgeExpiredSessions } from './platform/auth/sessions.js';
+import { purgeLoginFailures } from './platform/auth/login-failures.js';
 import { AppError } from './platform/errors.js';
 import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     everyMs: 3600_000,
     handler: async (_p, now) => {
       await purgeExpiredSessions(db, now);
+      await purgeLoginFailures(db, now);
     },
   });
   jobs.addSweep({

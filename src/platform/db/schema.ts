@@ -31,6 +31,7 @@ export interface Database {
   ratings: RatingTable;
   callback_requests: CallbackRequestTable;
   counters: CounterTable;
+  login_failures: LoginFailureTable;
 }
 
 export interface DepartmentTable {
@@ -164,6 +165,15 @@ export interface IdempotencyKeyTable {
   status_code: number | null;
   response: string | null;
   created_at: string;
+}
+
+/** Failed sign-ins per typed username and client address (lockout); see sign-in.ts. */
+export interface LoginFailureTable {
+  username: string;
+  client: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
 }
 
 export interface SettingTable {

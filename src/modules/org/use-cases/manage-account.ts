@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/db/connect.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { endUserSessions } from '../../../platform/auth/sessions.js';
+import { clearLoginFailures } from '../../../platform/auth/login-failures.js';
 import { checkPasswordStrength, hashPassword } from '../../../platform/auth/passwords.js';
 
 const USER = { zh: '用户', en: 'user' };
@@ -11,13 +12,18 @@ export async function resetPassword(db: Db, actor: Actor, now: Date, id: string,
   checkPasswordStrength(password);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'department_id']).where('id', '=', id).executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'username', 'department_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!user) throw notFound(USER);
     await trx
       .updateTable('users')
       .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
       .where('id', '=', id)
       .execute();
+    await clearLoginFailures(trx, user.username);
     await endUserSessions(trx, id);
     await recordEvent(trx, actor, now, {
       type: 'user.password_reset',
@@ -42,7 +48,7 @@ export async function setUserStatus(
   await db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom('users')
-      .select(['id', 'status', 'department_id'])
+      .select(['id', 'username', 'status', 'department_id'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!user) throw notFound(USER);
@@ -59,6 +65,7 @@ export async function setUserStatus(
       .set({ status, failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
       .where('id', '=', id)
       .execute();
+    await clearLoginFailures(trx, user.username);
     if (status === 'disabled') await endUserSessions(trx, id);
     await recordEvent(trx, actor, now, {
       type: status === 'disabled' ? 'user.disabled' : 'user.enabled',
