@@ -56,7 +56,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     },
-    trustProxy: config.trustProxy,
+    // A hop count trusts the right-most N entries only (what our own proxies appended); Fastify's
+    // own number option trusts none, so it is spelled out as a function here.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_addr: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

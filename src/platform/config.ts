@@ -18,8 +18,11 @@ export interface AppConfig {
   cookieSecure: boolean | 'auto';
   metricsToken?: string;
   logLevel: string;
-  /** trust X-Forwarded-* (set TRUST_PROXY=1 only behind your own reverse proxy) */
-  trustProxy: boolean;
+  /**
+   * which X-Forwarded-For entries to believe: false (none), a number of proxy hops in front of the
+   * node, or the proxies' addresses/CIDRs; see trustedProxy()
+   */
+  trustProxy: false | number | string[];
   /** sign-in attempts allowed per client IP per minute */
   loginRatePerMinute: number;
   webDist: string;
@@ -46,13 +49,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secret: env.BANGBAN_SECRET ?? persistedSecret(dataDir),
     cookieSecure: env.COOKIE_SECURE === '1' ? true : env.COOKIE_SECURE === '0' ? false : 'auto',
     metricsToken: env.METRICS_TOKEN || undefined,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 10),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.BANGBAN_WEB_DIST ?? 'web/dist'),
     botEmbedOrigins: env.BOT_EMBED_ORIGINS ?? '*',
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
   };
+}
+
+/**
+ * `TRUST_PROXY`: empty/0 = the socket address is the client; a number = that many reverse proxies
+ * in front of every node (the client is that many entries from the right of X-Forwarded-For);
+ * otherwise a comma-separated list of the proxies' addresses or CIDRs (the safest choice).
+ */
+function parseTrustProxy(v: string | undefined): false | number | string[] {
+  const s = (v ?? '').trim();
+  if (!s || s === '0' || s === 'false') return false;
+  if (/^\d+$/.test(s)) return Number(s);
+  const list = s.split(',').map((x) => x.trim());
+  if (list.every((x) => /^[\da-f.:]+(\/\d{1,3})?$/i.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x)))
+    return list;
+  throw new Error(`TRUST_PROXY must be a number of proxy hops or a list of proxy addresses/CIDRs, not "${s}"`);
 }
 
 /** A random secret kept in the data directory so cookies survive restarts without configuration. */
