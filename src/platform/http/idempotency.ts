@@ -5,11 +5,18 @@ import { AppError } from '../errors.js';
 
 const HEADER = 'idempotency-key';
 const TTL_MS = 24 * 3600_000;
+/**
+ * How long a reservation without an answer holds the key. Longer than any request takes (the
+ * slowest, an import, is capped well below it), short enough that the retry of a request whose
+ * node died mid-way (kill -9: no answer, no release) goes through on another node.
+ */
+export const IN_PROGRESS_LEASE_MS = 60_000;
 
 /**
  * A retried POST with the same `Idempotency-Key` gets the first answer again instead of doing the
  * work twice. The key is reserved before the handler runs (a primary-key insert), so two
- * concurrent copies cannot both go through; a failed attempt releases it for a real retry.
+ * concurrent copies cannot both go through; a failed attempt releases it for a real retry, and a
+ * reservation left by a dead node lapses after IN_PROGRESS_LEASE_MS.
  */
 export function installIdempotency(app: FastifyInstance, db: Db): void {
   app.addHook('preHandler', async (req, reply) => {
@@ -23,7 +30,9 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       .update(JSON.stringify(req.body ?? null))
       .digest('hex');
     const existing = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
-    if (existing && req.now.getTime() - Date.parse(existing.created_at) < TTL_MS) {
+    const age = existing ? req.now.getTime() - Date.parse(existing.created_at) : 0;
+    const abandoned = existing?.status_code === null && age >= IN_PROGRESS_LEASE_MS;
+    if (existing && age < TTL_MS && !abandoned) {
       if (existing.request_hash !== hash) {
         throw new AppError('CONFLICT', {
           zh: '同一幂等键用于了不同的请求。',
@@ -34,7 +43,13 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       reply.header('idempotent-replay', 'true');
       return reply.status(existing.status_code).type('application/json').send(existing.response);
     }
-    if (existing) await db.deleteFrom('idempotency_keys').where('key', '=', key).execute();
+    // expired or abandoned: removed only as it was seen, so of two retries one wins the new insert
+    if (existing)
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('key', '=', key)
+        .where('created_at', '=', existing.created_at)
+        .execute();
     try {
       await db
         .insertInto('idempotency_keys')
@@ -57,9 +72,14 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
           response: typeof payload === 'string' ? payload : JSON.stringify(payload ?? null),
         })
         .where('key', '=', key)
+        .where('created_at', '=', req.now.toISOString()) // still this request's reservation
         .execute();
     } else {
-      await db.deleteFrom('idempotency_keys').where('key', '=', key).execute();
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('key', '=', key)
+        .where('created_at', '=', req.now.toISOString())
+        .execute();
     }
     return payload;
   });
