@@ -134,13 +134,13 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.addHook('onRequest', async (req, reply) => {
     req.now = clock.now();
     reply.header('x-request-id', req.id);
-    const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure;
-    ensureCsrfCookie(req, reply, secure);
     const lookup = await resolveSession(db, req.cookies[SESSION_COOKIE], req.now);
     req.principal = lookup.state === 'valid' ? lookup.principal : null;
     req.sessionId = lookup.state === 'valid' ? lookup.sessionId : null;
     req.sessionState = lookup.state;
-    if (req.url.startsWith('/api/') && req.routeOptions.config?.csrf !== false) checkCsrf(req);
+    const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure;
+    ensureCsrfCookie(req, reply, config.secret, secure);
+    if (req.url.startsWith('/api/') && req.routeOptions.config?.csrf !== false) checkCsrf(req, config.secret);
   });
   // Secure by default: an /api route needs a session unless it declares `config: { public: true }`,
   // and this runs before body validation so an anonymous caller learns nothing about the schema.

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { SESSION_COOKIE, endSession } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors.js';
+import { issueCsrfCookie } from '../../platform/http/csrf.js';
+import { hashToken } from '../../platform/ids.js';
 import { actorOf } from '../../platform/http/context.js';
 import { recordEvent } from '../../platform/events/record-event.js';
 import { abilities } from '../../platform/policy/authorize.js';
@@ -34,6 +36,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         userAgent: req.headers['user-agent'],
       });
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(req) });
+      issueCsrfCookie(req, reply, ctx.config.secret, hashToken(token), secure(req));
       return { ok: true };
     },
   );
@@ -54,6 +57,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      issueCsrfCookie(req, reply, ctx.config.secret, null, secure(req));
       return { ok: true };
     },
   );
