@@ -25,6 +25,7 @@ import { installErrorHandler } from './platform/http/error-handler.js';
 import { requireUser } from './platform/http/context.js';
 import { installIdempotency, purgeIdempotencyKeys } from './platform/http/idempotency.js';
 import { installInputHygiene } from './platform/http/input-hygiene.js';
+import { frameworkErrors, installNoStore } from './platform/http/response-hygiene.js';
 import { installObservability } from './platform/http/observability.js';
 import { WorkingTimeService } from './modules/calendar/working-time-service.js';
 import { seedCalendar } from './modules/calendar/seed-calendar.js';
@@ -63,6 +64,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
         ? (_addr: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{6,64}$/.test(given) ? given : crypto.randomUUID();
@@ -131,6 +133,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   installErrorHandler(app);
+  installNoStore(app);
   app.addHook('onRequest', async (req, reply) => {
     req.now = clock.now();
     reply.header('x-request-id', req.id);
