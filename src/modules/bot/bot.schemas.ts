@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMainlandPhone } from '../../platform/privacy/phone.js';
 
 export const MAX_QUESTION = 2000;
 
@@ -21,10 +22,7 @@ export const ZRate = z.object({
 
 export const ZLeaveMessage = z.object({
   name: z.string().trim().min(1).max(40),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/, 'phone'),
+  phone: ZMainlandPhone,
   question: z.string().trim().min(2).max(1000),
 });
 export type TLeaveMessage = z.infer<typeof ZLeaveMessage>;
