@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import { AppError, type Bilingual } from '../../../platform/errors.js';
 import { parseKbJsonl, ZKbImportEntry } from './parse-jsonl.js';
-import { readXlsx, splitCell } from './xlsx-format.js';
+import { splitCell } from './xlsx-format.js';
+import { readXlsxOffThread } from './xlsx-off-thread.js';
+
+/** Limits of one import file: larger knowledge bases are imported in parts. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+function tooManyRows(count: number): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    {
+      zh: `文件有 ${count} 行，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
+      en: `The file has ${count} rows; at most ${MAX_IMPORT_ROWS} can be imported at once. Split it into several files.`,
+    },
+    { rowCount: count, maxRows: MAX_IMPORT_ROWS },
+  );
+}
 
 /** One problem of an import file, by row (JSON-lines line number or sheet row). */
 export interface RowError {
@@ -45,6 +61,8 @@ const issueMessage = (field: string, issue: z.core.$ZodIssue): Bilingual => ({
 });
 
 function fromJsonl(text: string): { rows: ImportRow[]; errors: RowError[] } {
+  const count = text.split('\n').filter((l) => l.trim()).length;
+  if (count > MAX_IMPORT_ROWS) throw tooManyRows(count);
   const parsed = parseKbJsonl(text);
   const errors: RowError[] = parsed.errors.map((e) => ({ row: e.line, field: null, message: e.message }));
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -84,13 +102,14 @@ function fromJsonl(text: string): { rows: ImportRow[]; errors: RowError[] } {
 async function fromXlsx(buf: Buffer): Promise<{ rows: ImportRow[]; errors: RowError[] }> {
   let sheet;
   try {
-    sheet = await readXlsx(buf);
+    sheet = await readXlsxOffThread(buf, MAX_IMPORT_ROWS);
   } catch {
     throw new AppError('VALIDATION_FAILED', {
       zh: '无法读取 XLSX 文件，请使用导入模板。',
       en: 'The XLSX file cannot be read; use the import template.',
     });
   }
+  if (sheet.tooManyRows) throw tooManyRows(sheet.tooManyRows);
   if (sheet.missing.length) {
     throw new AppError('VALIDATION_FAILED', {
       zh: `表头缺少：${sheet.missing.join('、')}。请使用导入模板。`,
@@ -140,5 +159,14 @@ export async function readImportFile(
   base64: string,
 ): Promise<{ rows: ImportRow[]; errors: RowError[] }> {
   const buf = Buffer.from(base64, 'base64');
+  if (buf.length > MAX_IMPORT_BYTES)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {
+        zh: `文件大小 ${(buf.length / 1048576).toFixed(1)} MB，超过 10 MB 上限，请分成几个文件导入。`,
+        en: `The file is ${(buf.length / 1048576).toFixed(1)} MB, over the 10 MB limit; split it into several files.`,
+      },
+      { bytes: buf.length, maxBytes: MAX_IMPORT_BYTES },
+    );
   return format === 'jsonl' ? fromJsonl(buf.toString('utf8')) : fromXlsx(buf);
 }

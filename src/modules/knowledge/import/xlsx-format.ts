@@ -47,15 +47,24 @@ const cellText = (v: ExcelJS.CellValue): string => {
   return String(v);
 };
 
+/** A sheet as read: data rows, missing required headers, or the row count when over the limit. */
+export interface XlsxSheet {
+  rows: { row: number; data: XlsxRow }[];
+  missing: string[];
+  tooManyRows?: number;
+}
+
 /**
  * Reads the first sheet by its header row (columns may be in any order); returns each non-empty
  * row with its sheet row number, or a list of missing headers when the file is not our template.
  */
-export async function readXlsx(buf: Buffer): Promise<{ rows: { row: number; data: XlsxRow }[]; missing: string[] }> {
+export async function readXlsx(buf: Buffer, opts: { maxRows?: number } = {}): Promise<XlsxSheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], missing: XLSX_COLUMNS.map((c) => c.header) };
+  const dataRows = Math.max(0, ws.actualRowCount - 1);
+  if (opts.maxRows !== undefined && dataRows > opts.maxRows) return { rows: [], missing: [], tooManyRows: dataRows };
   const byCol = new Map<number, XlsxKey>();
   ws.getRow(1).eachCell((cell, col) => {
     const h = cellText(cell.value).trim();
