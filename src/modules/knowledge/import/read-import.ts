@@ -8,14 +8,16 @@ import { readXlsxOffThread } from './xlsx-off-thread.js';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
-function tooManyRows(count: number): AppError {
+function tooManyRows(count?: number): AppError {
+  const zhCount = count ? `文件有 ${count} 行，` : '文件行数过多，';
+  const enCount = count ? `The file has ${count} rows; ` : 'The file has too many rows; ';
   return new AppError(
     'VALIDATION_FAILED',
     {
-      zh: `文件有 ${count} 行，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
-      en: `The file has ${count} rows; at most ${MAX_IMPORT_ROWS} can be imported at once. Split it into several files.`,
+      zh: `${zhCount}一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
+      en: `${enCount}at most ${MAX_IMPORT_ROWS} can be imported at once. Split it into several files.`,
     },
-    { rowCount: count, maxRows: MAX_IMPORT_ROWS },
+    { rowCount: count ?? null, maxRows: MAX_IMPORT_ROWS },
   );
 }
 
@@ -109,7 +111,7 @@ async function fromXlsx(buf: Buffer): Promise<{ rows: ImportRow[]; errors: RowEr
       en: 'The XLSX file cannot be read; use the import template.',
     });
   }
-  if (sheet.tooManyRows) throw tooManyRows(sheet.tooManyRows);
+  if (sheet.tooManyRows) throw tooManyRows();
   if (sheet.missing.length) {
     throw new AppError('VALIDATION_FAILED', {
       zh: `表头缺少：${sheet.missing.join('、')}。请使用导入模板。`,
