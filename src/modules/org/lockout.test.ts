@@ -28,6 +28,10 @@ describe('sign-in lockout', () => {
     for (let i = 0; i < 5; i++) expect((await login('admin', `guess${i}`, '198.51.100.7')).statusCode).toBe(401);
     expect((await login('admin', DEMO_PASSWORD, '198.51.100.7')).statusCode).toBe(429);
     expect((await login('admin', DEMO_PASSWORD, '203.0.113.20')).statusCode).toBe(200);
+    // the administrators see that someone was locked out of the account
+    const admin = await t.as('admin');
+    const users = (await admin.get('/api/users?q=admin')).json().items as { username: string; locked: boolean }[];
+    expect(users.find((u) => u.username === 'admin')?.locked).toBe(true);
   });
 
   it('answers the same for an unknown name and an existing one, so the lock reveals nothing', async () => {

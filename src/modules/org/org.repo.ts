@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
 import type { Role } from '../../platform/policy/roles.js';
 import type { DepartmentScope } from './org.policy.js';
 
@@ -26,8 +28,15 @@ const USER_COLUMNS = [
   'users.status',
   'users.last_login_at',
   'users.created_at',
-  'users.locked_until',
 ] as const;
+
+/** The latest sign-in lock on the account from any client address (login-failures.ts), for the admin's "locked" tag. */
+const lockedUntil = (eb: ExpressionBuilder<Database, 'users'>) =>
+  eb
+    .selectFrom('login_failures')
+    .select((e) => e.fn.max('login_failures.locked_until').as('m'))
+    .whereRef('login_failures.username', '=', 'users.username')
+    .as('locked_until');
 
 /** Users visible in `scope`, filtered and paged; roles are loaded in one extra query. */
 export async function listUsers(
@@ -47,7 +56,7 @@ export async function listUsers(
   if (f.role) q = q.where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', f.role));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select([...USER_COLUMNS])
+    .select((eb) => [...USER_COLUMNS, lockedUntil(eb)])
     .orderBy('users.username')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
@@ -60,7 +69,7 @@ export async function findUser(db: DbOrTrx, id: string): Promise<UserRow | undef
   const row = await db
     .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select([...USER_COLUMNS])
+    .select((eb) => [...USER_COLUMNS, lockedUntil(eb)])
     .where('users.id', '=', id)
     .executeTakeFirst();
   return row ? (await withRoles(db, [row]))[0] : undefined;
