@@ -36,36 +36,6 @@ describe(`event delivery on ${testDbKind()}`, () => {
     await t.drop();
   });
 
-  // SQLite admits one writer at a time (the second would wait for the first), so a later id can
-  // never commit first there; the case only exists on PostgreSQL.
-  it.runIf(testDbKind() === 'postgres')(
-    'waits for a transaction that commits after a later one, instead of skipping it',
-    async () => {
-      const feed = new EventFeed(t.db, { clock });
-      await feed.start();
-      const seen: string[] = [];
-      feed.subscribe({ name: 'test.concurrent', types: ['test.tx.*'], handle: (e) => void seen.push(e.type) });
-      let release!: () => void;
-      let inserted!: () => void;
-      const gate = new Promise<void>((r) => (release = r));
-      const firstInserted = new Promise<void>((r) => (inserted = r));
-      const first = t.db.transaction().execute(async (trx) => {
-        await recordEvent(trx, SYSTEM_ACTOR, clock.now(), { type: 'test.tx.first' });
-        inserted();
-        await gate;
-      });
-      await firstInserted;
-      await emit(second, 'test.tx.second'); // higher id, committed first
-      await feed.poll();
-      expect(seen).toEqual([]); // the later event waits for the earlier transaction
-      release();
-      await first;
-      await pollUntil(feed, () => seen.length >= 2);
-      expect(seen).toEqual(['test.tx.first', 'test.tx.second']);
-      await feed.stop();
-    },
-  );
-
   it('a durable consumer restarted mid-stream resumes after the last event it finished', async () => {
     await emit(t.db, 'test.mail.before'); // history: a new consumer starts at the tail…
     const last = await t.db
