@@ -31,6 +31,7 @@ import { WorkingTimeService } from './modules/calendar/working-time-service.js';
 import { seedCalendar } from './modules/calendar/seed-calendar.js';
 import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
 import { seedKnowledge } from './modules/knowledge/seed/seed-knowledge.js';
+import './modules/events.js';
 import { registerModules } from './modules/register.js';
 import { BotIndex } from './modules/bot/bot-index.js';
 import { allowFramingForBot } from './modules/bot/widget.routes.js';

@@ -53,6 +53,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
             type: 'auth.logout',
             subjectType: 'user',
             subjectId: req.principal!.id,
+            subjectLabel: actorOf(req).label,
           });
         });
       }

@@ -112,6 +112,8 @@ export interface EventTable {
   actor_label: string | null;
   subject_type: string | null;
   subject_id: string | null;
+  /** the subject's human name or number when the event was recorded */
+  subject_label: string | null;
   department_id: string | null;
   data: string; // JSON
   ip: string | null;
@@ -307,6 +309,10 @@ export interface RatingTable {
   level: number; // 5 非常满意 … 1 非常不满意
   comment: string | null;
   department_id: string | null;
+  /** 1: anonymous; 0: real-name (rater_name, and rater_id for a signed-in user) */
+  anonymous: number;
+  rater_id: string | null;
+  rater_name: string | null;
   created_at: string;
   created_on: string; // Shanghai date of created_at
 }

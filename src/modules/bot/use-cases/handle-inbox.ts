@@ -90,8 +90,17 @@ export async function attachToEntry(
       type: 'kb.entry_published',
       subjectType: 'kb_entry',
       subjectId: entryId,
+      subjectLabel: `${entry.code} ${entry.question.slice(0, 60)}`,
       departmentId: entry.department_id,
-      data: { version, reason: 'similar_questions_attached', added, turns: turnIds.length },
+      data: { code: entry.code, version, previousVersion: entry.live_version },
+    });
+    await recordEvent(trx, actor, now, {
+      type: 'bot.inbox_attached',
+      subjectType: 'kb_entry',
+      subjectId: entryId,
+      subjectLabel: `${entry.code} ${entry.question.slice(0, 60)}`,
+      departmentId: entry.department_id,
+      data: { entryId, turns: turnIds, added },
     });
     return { version, added };
   });
@@ -107,7 +116,7 @@ export async function dismissInbox(
   reason: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await openTurns(trx, turnIds);
+    const turns = await openTurns(trx, turnIds);
     await trx
       .updateTable('bot_turns')
       .set({ inbox_status: 'dismissed', inbox_handled_by: p.id, inbox_handled_at: now.toISOString() })
@@ -117,6 +126,7 @@ export async function dismissInbox(
       type: 'bot.inbox_dismissed',
       subjectType: 'bot_turn',
       subjectId: turnIds[0],
+      subjectLabel: turns[0].question.slice(0, 60),
       data: { turns: turnIds, reason },
     });
   });

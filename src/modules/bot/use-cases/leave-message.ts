@@ -49,7 +49,8 @@ export async function leaveMessage(
       type: 'callback.created',
       subjectType: 'callback_request',
       subjectId: id,
-      data: { number, dueAt, source: 'bot' },
+      subjectLabel: number,
+      data: { number, dueAt, channel: 'bot' },
     });
     return { number, dueAt };
   });

@@ -51,7 +51,8 @@ export async function workCallback(
       type: to === 'closed' ? 'callback.closed' : 'callback.called_back',
       subjectType: 'callback_request',
       subjectId: id,
-      data: { number: c.number, from: c.status, result },
+      subjectLabel: c.number,
+      data: { number: c.number, from: c.status, to, result },
     });
   });
 }
@@ -69,6 +70,7 @@ export async function revealCallbackPhone(db: Db, actor: Actor, now: Date, id: s
       type: 'callback.phone_revealed',
       subjectType: 'callback_request',
       subjectId: id,
+      subjectLabel: c.number,
       data: { number: c.number },
     });
     return c.phone;

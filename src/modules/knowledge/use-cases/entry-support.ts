@@ -69,3 +69,8 @@ export async function newEntryCode(trx: Trx): Promise<string> {
 export function assertUpdated(res: { numUpdatedRows: bigint }): void {
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
 }
+
+/** How the audit trail names an entry: its code and the start of its question. */
+export function entryLabel(e: { code: string; question: string }): string {
+  return `${e.code} ${e.question.slice(0, 60)}`;
+}

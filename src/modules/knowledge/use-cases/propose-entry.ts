@@ -63,6 +63,7 @@ export async function proposeKbEntry(db: DbOrTrx, actor: Actor, now: Date, input
       type: 'kb.proposal_created',
       subjectType: 'kb_proposal',
       subjectId: id,
+      subjectLabel: input.question,
       departmentId,
       data: { source: input.source, question: input.question },
     });

@@ -5,7 +5,7 @@ import { knowledgePolicy } from '../knowledge.policy.js';
 import type { EntryRow } from '../knowledge.repo.js';
 import type { KbStatus } from '../knowledge.schemas.js';
 import { nextStatus } from '../transitions.js';
-import { assertUpdated, loadEntryFor } from './entry-support.js';
+import { assertUpdated, loadEntryFor, entryLabel } from './entry-support.js';
 
 type Snapshot = Pick<
   EntryRow,
@@ -83,6 +83,7 @@ export async function publishEntry(
       type: 'kb.entry_published',
       subjectType: 'kb_entry',
       subjectId: id,
+      subjectLabel: entryLabel(e),
       departmentId: e.department_id,
       data: { code: e.code, version, previousVersion: e.live_version },
     });

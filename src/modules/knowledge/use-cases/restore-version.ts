@@ -6,7 +6,7 @@ import { knowledgePolicy } from '../knowledge.policy.js';
 import { findVersion } from '../knowledge.repo.js';
 import type { KbStatus } from '../knowledge.schemas.js';
 import { nextStatus } from '../transitions.js';
-import { assertUpdated, loadEntryFor } from './entry-support.js';
+import { assertUpdated, loadEntryFor, entryLabel } from './entry-support.js';
 
 /**
  * Brings an old published version back as the working draft (to undo a bad change); it still
@@ -48,6 +48,7 @@ export async function restoreVersion(
       type: 'kb.entry_restored',
       subjectType: 'kb_entry',
       subjectId: id,
+      subjectLabel: entryLabel({ code: e.code, question: v.question }),
       departmentId: e.department_id,
       data: { code: e.code, fromVersion: version, from: e.status, to },
     });

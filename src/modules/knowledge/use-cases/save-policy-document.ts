@@ -79,6 +79,7 @@ export async function createPolicyDocument(
       type: 'kb.policy_created',
       subjectType: 'policy_document',
       subjectId: id,
+      subjectLabel: input.title,
       departmentId,
       data: { title: input.title, effectiveDate: input.effectiveDate, publishBy, entryIds: input.entryIds },
     });
@@ -122,6 +123,7 @@ export async function updatePolicyDocument(
       type: 'kb.policy_updated',
       subjectType: 'policy_document',
       subjectId: id,
+      subjectLabel: input.title ?? d.title,
       departmentId,
       data: { changes: input, publishBy },
     });

@@ -6,7 +6,7 @@ import { knowledgePolicy } from '../knowledge.policy.js';
 import type { KbStatus, TUpdateEntry } from '../knowledge.schemas.js';
 import { sanitizeAnswer } from '../sanitize-answer.js';
 import { nextStatus } from '../transitions.js';
-import { assertUpdated, checkDepartment, loadEntryFor, resolveMatter } from './entry-support.js';
+import { assertUpdated, checkDepartment, loadEntryFor, resolveMatter, entryLabel } from './entry-support.js';
 
 /**
  * An editor changes the working copy. A published entry gets a working draft while its live
@@ -66,6 +66,7 @@ export async function updateEntry(
       type: 'kb.entry_updated',
       subjectType: 'kb_entry',
       subjectId: id,
+      subjectLabel: entryLabel({ code: e.code, question: input.question ?? e.question }),
       departmentId,
       data: { code: e.code, fields: Object.keys(input), from: e.status, to: status },
     });
