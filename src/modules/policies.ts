@@ -4,6 +4,7 @@ import { calendarPolicy } from './calendar/calendar.policy.js';
 import { orgPolicy } from './org/org.policy.js';
 import { knowledgePolicy } from './knowledge/knowledge.policy.js';
 import { botPolicy } from './bot/bot.policy.js';
+import { callbacksPolicy } from './callbacks/callbacks.policy.js';
 
 /** Every module's policy, by module name: abilities sent to the web app are derived from these. */
 export const POLICIES: Record<string, Policy> = {
@@ -12,4 +13,5 @@ export const POLICIES: Record<string, Policy> = {
   audit: auditPolicy,
   knowledge: knowledgePolicy,
   bot: botPolicy,
+  callbacks: callbacksPolicy,
 };

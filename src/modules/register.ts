@@ -11,8 +11,9 @@ import { botRoutes } from './bot/bot.routes.js';
 import { botStaffRoutes } from './bot/inbox.routes.js';
 import { widgetRoutes } from './bot/widget.routes.js';
 import { registerDeadlineRecomputer } from './calendar/deadline-recomputers.js';
-import { recomputeCallbackDeadlines } from './bot/callback-deadlines.js';
+import { recomputeCallbackDeadlines } from './callbacks/callback-deadlines.js';
 import { recomputePolicyDeadlines } from './knowledge/policy-deadlines.js';
+import { callbackRoutes } from './callbacks/callbacks.routes.js';
 
 /** Wires every domain module into the server; a new module adds one line here. */
 export function registerModules(app: FastifyInstance, ctx: AppContext): void {
@@ -29,4 +30,5 @@ export function registerModules(app: FastifyInstance, ctx: AppContext): void {
   // stored deadlines recomputed when holidays change (calendar edits, in the same transaction)
   registerDeadlineRecomputer('callback_request', recomputeCallbackDeadlines);
   registerDeadlineRecomputer('policy_document', recomputePolicyDeadlines);
+  callbackRoutes(app, ctx);
 }

@@ -323,7 +323,10 @@ export interface CallbackRequestTable {
   name: string;
   phone: string;
   question: string;
-  source: string; // 'bot'
+  source: string; // the channel: 'bot' | 'live_help' | 'phone' | …
+  /** the service the case comes from (e.g. 'bot_session' + its id) */
+  subject_type: string | null;
+  subject_id: string | null;
   bot_session_id: string | null;
   matter_id: string | null;
   department_id: string | null;

@@ -65,11 +65,6 @@ export async function newEntryCode(trx: Trx): Promise<string> {
   }
 }
 
-/** Fails with CONFLICT when a conditional update found the entry no longer in the expected status. */
-export function assertUpdated(res: { numUpdatedRows: bigint }): void {
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
-}
-
 /** How the audit trail names an entry: its code and the start of its question. */
 export function entryLabel(e: { code: string; question: string }): string {
   return `${e.code} ${e.question.slice(0, 60)}`;

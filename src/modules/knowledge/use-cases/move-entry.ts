@@ -1,10 +1,10 @@
 import type { Db } from '../../../platform/db/connect.js';
-import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
+import type { Actor } from '../../../platform/events/record-event.js';
+import { transition } from '../../../platform/state-machine/state-machine.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { knowledgePolicy } from '../knowledge.policy.js';
-import type { KbStatus } from '../knowledge.schemas.js';
-import { KB_TRANSITIONS, nextStatus } from '../transitions.js';
-import { assertUpdated, entryLabel, loadEntryFor } from './entry-support.js';
+import { KB_MACHINE, KB_TRANSITIONS } from '../transitions.js';
+import { entryLabel, loadEntryFor } from './entry-support.js';
 
 export type SimpleMove = 'submit' | 'withdraw' | 'return' | 'archive' | 'reopen';
 
@@ -52,27 +52,27 @@ export async function moveEntry(
         ? knowledgePolicy.reviewEntry
         : (q, x) => knowledgePolicy.editEntry(q, x) || knowledgePolicy.reviewEntry(q, x),
     );
-    const to = nextStatus(e.status as KbStatus, action, comment);
     const ts = now.toISOString();
-    const res = await trx
-      .updateTable('kb_entries')
-      .set({
-        status: to,
+    await transition(trx, KB_MACHINE, {
+      id,
+      action,
+      actor,
+      now,
+      row: e,
+      comment,
+      set: () => ({
         updated_at: ts,
         ...(action === 'submit' ? { submitted_at: ts } : {}),
         ...(action === 'return' ? { review_comment: comment!.trim(), last_reviewed_at: ts } : {}),
         ...(action === 'archive' ? { live_version: 0, last_reviewed_at: ts } : {}),
-      })
-      .where('id', '=', id)
-      .where('status', '=', e.status)
-      .executeTakeFirst();
-    assertUpdated(res);
-    await recordEvent(trx, actor, now, {
-      subjectType: 'kb_entry',
-      subjectId: id,
-      subjectLabel: entryLabel(e),
-      departmentId: e.department_id,
-      ...eventOf(action, { code: e.code, from: e.status, to }, comment?.trim(), e.live_version),
+      }),
+      event: (_row, to) => ({
+        subjectType: 'kb_entry',
+        subjectId: id,
+        subjectLabel: entryLabel(e),
+        departmentId: e.department_id,
+        ...eventOf(action, { code: e.code, from: e.status, to }, comment?.trim(), e.live_version),
+      }),
     });
   });
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * Issue 6, core domain: events keep the human name of their subject at record time (the audit
  * trail shows "KB-000123 …", not an id); a rating is one per service (channel + subject) and says
- * whether it was given anonymously or by name.
+ * whether it was given anonymously or by name; a callback case names its channel and subject.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('events').addColumn('subject_label', 'text').execute();
@@ -20,5 +20,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('ratings')
     .columns(['channel', 'subject_type', 'subject_id'])
     .unique()
+    .execute();
+
+  // A callback case names the service it comes from, whatever the channel.
+  await db.schema.alterTable('callback_requests').addColumn('subject_type', 'text').execute();
+  await db.schema.alterTable('callback_requests').addColumn('subject_id', 'text').execute();
+  await db
+    .updateTable('callback_requests')
+    .set({ subject_type: 'bot_session', subject_id: (eb: any) => eb.ref('bot_session_id') })
+    .where('bot_session_id', 'is not', null)
     .execute();
 }
