@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent, SYSTEM_ACTOR, type EventInput } from '../platform/events/record-event.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { EVENT_CATALOGUE } from './events.js';
+import { EVENT_CATALOGUE } from './index.js';
 
 describe('the event catalogue', () => {
   it('labels every event type in Chinese and English, each declared once', () => {
