@@ -56,16 +56,15 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
     {
       schema: {
         tags,
-        summary: '追加为相似问法 Attach as similar questions',
+        summary: '追加为相似问法（提交审核）Attach as similar questions (submitted for review)',
         body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }),
       },
     },
     async (req) => {
       const p = requireUser(req);
       authorize(p, botPolicy.handleInbox);
-      const res = await attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
-      await index.reloadEntry(req.body.entryId); // this node at once; the others follow the event
-      return res;
+      // The live answer does not change until a reviewer publishes the submitted draft.
+      return attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
     },
   );
 
