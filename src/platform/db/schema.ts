@@ -186,7 +186,7 @@ export interface SettingTable {
 
 export interface KbEntryTable {
   id: string;
-  code: string; // external id, stable across import/export (e.g. kb-0001)
+  code: string; // external id, stable across import/export (the KB's own: kb-000001)
   question: string;
   similar: string; // JSON string[]
   answer: string; // sanitised HTML

@@ -4,7 +4,7 @@ import { recordEvent, type Actor } from '../../../platform/events/record-event.j
 import { newId } from '../../../platform/ids.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { inKbScope, knowledgePolicy } from '../knowledge.policy.js';
-import { sanitizeAnswer } from '../sanitize-answer.js';
+import { requireAnswer } from '../sanitize-answer.js';
 import { newEntryCode, entryLabel } from './entry-support.js';
 
 const PROPOSAL = { zh: '知识库建议', en: 'KB proposal' };
@@ -42,7 +42,7 @@ export async function decideProposal(
           code,
           question: x.question,
           similar: '[]',
-          answer: sanitizeAnswer(x.answer),
+          answer: requireAnswer(x.answer),
           matter_id: x.matter_id,
           category: matter?.category ?? '其它',
           department_id: x.department_id,
