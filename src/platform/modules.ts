@@ -24,7 +24,7 @@ export interface ModuleDefinition<
   routes(app: FastifyInstance, ctx: AppContext): void;
   /** its recurring sweeps on the job runner */
   jobs?(ctx: AppContext): void;
-  /** what it does when events arrive from the shared feed (any node) */
+  /** its subscriptions to the event feed (`ctx.feed.subscribe`), made before the feed starts */
   consumers?(ctx: AppContext): void;
   /** insert-if-missing reference data (and demo data when `demo`) */
   seed?(db: Db, now: Date, opts: { demo: boolean }): Promise<void>;

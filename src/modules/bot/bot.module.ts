@@ -20,6 +20,7 @@ export const botModule = defineModule({
   policy: definePolicy(botPolicy, ['readInbox', 'handleInbox', 'readStats']),
   events: botEvents,
   services: async (ctx) => {
+    // follows KB changes from every node through its own feed subscription
     ctx.botIndex = new BotIndex(ctx.db, ctx.feed);
     await ctx.botIndex.rebuild();
   },

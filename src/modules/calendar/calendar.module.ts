@@ -19,6 +19,7 @@ export const calendarModule = defineModule({
   policy: definePolicy(calendarPolicy, ['read', 'manage']),
   events: calendarEvents,
   services: async (ctx) => {
+    // drops its cache on calendar changes from every node through its own feed subscription
     ctx.workingTime = new WorkingTimeService(ctx.db, ctx.feed);
   },
   routes: calendarRoutes,
