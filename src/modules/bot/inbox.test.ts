@@ -78,7 +78,7 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
       .where('subject_id', '=', target.entryId)
       .execute();
     expect(published).toHaveLength(1); // the entry's first publication only
-    expect((await ask(a, QUESTION)).decision).toBe('none');
+    expect((await ask(a, QUESTION)).answer?.entryId).not.toBe(target.entryId);
     expect((await reviewer.post(`/api/kb/entries/${target.entryId}/publish`, {})).statusCode).toBe(200);
     // once published, both nodes answer it within 2 seconds (each follows the shared event feed)
     for (const node of [a, b]) {
