@@ -8,6 +8,7 @@ import { decideTurn } from '../matcher/index.js';
 import type { BotSession } from '../bot-session.js';
 import { MAX_QUESTION } from '../bot.schemas.js';
 import { NO_MATCH, NOT_UNDERSTOOD, SMALLTALK_REPLIES, SUGGEST } from '../replies.js';
+import { countEntryShown } from '../../knowledge/use-cases/count-entry-use.js';
 
 export type BotDecision = 'answer' | 'suggest' | 'none' | 'smalltalk' | 'picked';
 
@@ -165,12 +166,7 @@ export async function askQuestion(
         created_on: shanghaiDate(now),
       })
       .execute();
-    if (entry)
-      await trx
-        .updateTable('kb_entries')
-        .set((eb) => ({ shown_count: eb('shown_count', '+', 1) }))
-        .where('id', '=', entry.id)
-        .execute();
+    if (entry) await countEntryShown(trx, entry.id);
     const turn = {
       sessionId: session.id,
       channel: session.channel,

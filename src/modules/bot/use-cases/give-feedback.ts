@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/db/connect.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import type { BotSession } from '../bot-session.js';
+import { countEntryFeedback } from '../../knowledge/use-cases/count-entry-use.js';
 
 /**
  * The citizen says whether an answer solved the problem. It counts toward the entry's statistics
@@ -50,14 +51,6 @@ export async function giveFeedback(
       subjectLabel: turn.question.slice(0, 60),
       data: { sessionId: session.id, entryId: turn.entry_id },
     });
-    if (turn.entry_id) {
-      await trx
-        .updateTable('kb_entries')
-        .set((eb) =>
-          solved ? { solved_count: eb('solved_count', '+', 1) } : { unsolved_count: eb('unsolved_count', '+', 1) },
-        )
-        .where('id', '=', turn.entry_id)
-        .execute();
-    }
+    if (turn.entry_id) await countEntryFeedback(trx, turn.entry_id, solved);
   });
 }
