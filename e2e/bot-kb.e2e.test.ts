@@ -106,7 +106,7 @@ describe('小申 chat and the knowledge-base loop', () => {
     // The Water Supply Division writes an entry on it; it is published (through the API here).
     const admin = await apiClient(e2e.baseUrl, 'admin', PASSWORD);
     const departments = (await admin.get('/api/departments')).json().items as { id: string; nameZh: string }[];
-    await buildEntry(admin, {
+    const target = await buildEntry(admin, {
       question: TARGET_ENTRY,
       answer: '<p>水务科普馆周二至周日 9:00—16:30 开放，周一闭馆；参观请提前在“随申办”预约。</p>',
       category: '供水',
@@ -166,6 +166,11 @@ describe('小申 chat and the knowledge-base loop', () => {
     ).toContain(UNKNOWN);
     expect(staff.errors).toEqual([]);
     await staff.ctx.close();
+
+    // Like any change to a published entry, the new similar question waits for review: a reviewer
+    // publishes it (through the API here), and the bot answers with it once published.
+    expect((await admin.post(`/api/kb/entries/${target.id}/publish`, {})).statusCode).toBe(200);
+    await poll(async () => (await apiAsk(UNKNOWN)).answer?.question).toBe(TARGET_ENTRY);
 
     // The citizen asks the same question again and now gets that answer.
     const again = await ask(page, UNKNOWN);

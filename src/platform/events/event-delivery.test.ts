@@ -4,13 +4,15 @@ import { migrateToLatest } from '../db/migrate.js';
 import { fixedClock } from '../clock.js';
 import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
 import { BotIndex } from '../../modules/bot/bot-index.js';
-import { recordEvent, SYSTEM_ACTOR } from './record-event.js';
+import { recordEvent, SYSTEM_ACTOR, type EventInput } from './record-event.js';
 import { EventFeed, type StoredEvent } from './event-feed.js';
 import { tailPosition } from './event-reader.js';
 
 const clock = fixedClock('2026-11-25T02:00:00Z');
+/** These platform tests load no module, so their made-up event types are outside the (typed) catalogue. */
+const uncatalogued = (type: string, subjectId?: string) => ({ type, subjectId }) as unknown as EventInput;
 const emit = (db: Db, type: string, subjectId?: string) =>
-  db.transaction().execute((trx) => recordEvent(trx, SYSTEM_ACTOR, clock.now(), { type, subjectId }));
+  db.transaction().execute((trx) => recordEvent(trx, SYSTEM_ACTOR, clock.now(), uncatalogued(type, subjectId)));
 
 /**
  * Polls until `done()`, for up to 5 s: a consumer in back-off sits out a few polls, and on PostgreSQL

@@ -25,7 +25,7 @@ export default function CallbacksPage() {
     [f.status],
     { refreshMs: 60_000 },
   );
-  const handle = can('bot.handleCallbacks');
+  const handle = can('callbacks.handle');
   const reveal = async (c: CallbackMessage) => {
     try {
       const r = await api.post<{ phone: string }>(`/api/callbacks/${c.id}/phone`, {});
