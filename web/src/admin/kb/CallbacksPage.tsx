@@ -101,7 +101,14 @@ export default function CallbacksPage() {
               <Tag color={CALLBACK_STATUS_LABELS[s].color}>{CALLBACK_STATUS_LABELS[s][lang]}</Tag>
             ),
           },
-          { title: t('callbacks.result'), dataIndex: 'result', width: 200, render: (r: string | null) => r ?? '—' },
+          {
+            title: t('callbacks.result'),
+            dataIndex: 'result',
+            width: 200,
+            // the last column when there are no actions (a read-only user)
+            fixed: wide && !handle ? ('right' as const) : undefined,
+            render: (r: string | null) => r ?? '—',
+          },
           ...(handle
             ? [
                 {
