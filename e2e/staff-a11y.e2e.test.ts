@@ -199,6 +199,9 @@ describe('staff forms', () => {
     await page.locator('.ant-picker-dropdown:visible').waitFor();
     expect(await page.locator('.ant-picker-dropdown:visible').textContent()).toContain('今天');
     await page.keyboard.press('Escape');
+    // axe measures colours: let the calendar finish fading out first
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await poll(() => page.locator('[class*="-leave-active"], [class*="-appear-active"]').count()).toBe(0);
     expect(await seriousOnly(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'staff-kb-new-zh-1280.png'), fullPage: true });
 
