@@ -63,27 +63,28 @@ describe('小申 chat and the knowledge-base loop', () => {
     await page.getByTestId('bot-greeting').waitFor();
     expect(await page.getByTestId('chat-mount').textContent()).not.toContain('正在准备中');
 
-    // A question the KB answers: the answer, its source (matter · department · date) and the guide.
+    // A question the KB answers: the answer and its source (matter · department · date); no 办事指南 link, since no
+    // specific guide page is known for the seeded matters (a link to a generic page would mislead).
     const reply = await ask(page, KNOWN);
     const answer = reply.getByTestId('bot-answer');
     await answer.waitFor();
     expect(await answer.textContent()).toContain('海域使用金');
     const source = await reply.getByTestId('answer-source').textContent();
     expect(source).toMatch(/^来源：海域使用金缴纳与减免咨询 · 海洋处 · 更新于 \d{4}年\d{1,2}月\d{1,2}日$/);
-    expect(await reply.getByRole('link', { name: /办事指南/ }).getAttribute('target')).toBe('_blank');
+    expect(await reply.getByRole('link', { name: /办事指南/ }).count()).toBe(0);
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.getByTestId('chat-mount').screenshot({ path: path.join(SHOTS, 'chat-answer-360.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    // 没解决 → inside live-help hours 转人工客服, or leave a message.
+    // 没解决 → what exists, whatever the hour: a message for a call back and the 12345 hotline, never 转人工客服
+    // (online chat with staff is not built yet).
     await reply.getByTestId('unsolved').click();
     const next = page.getByTestId('next-step').last();
     await next.waitFor();
     expect(await reply.textContent()).toContain('您选择了：没解决');
-    expect(await next.getAttribute('data-live-open')).toBe('yes');
-    await next.getByTestId('transfer').click();
-    expect(await next.getByTestId('transfer-info').textContent()).toContain('12345');
-    await next.getByRole('button', { name: '留言等候回电' }).click();
+    expect(await next.textContent()).toContain('12345');
+    expect(await next.getByRole('button', { name: /转人工/ }).count()).toBe(0);
+    expect(await page.getByTestId('chat-mount').textContent()).not.toContain('转人工');
     const form = next.getByTestId('leave-message');
     expect(await form.getByLabel('您的问题').inputValue()).toBe(KNOWN);
     // Errors are said in words; then a valid message gives a receipt with its number and call-back time.

@@ -125,10 +125,14 @@ export interface CalendarDay {
 export interface AuditEvent {
   id: number;
   type: string;
+  /** the event type's name from the server's catalogue (older servers send none) */
+  typeLabel?: Bilingual;
   actorId: string | null;
   actor: string | null;
   subjectType: string | null;
   subjectId: string | null;
+  /** the name or number of what changed, as it was then (older servers send none) */
+  subjectLabel?: string | null;
   departmentId: string | null;
   data: unknown;
   ip: string | null;

@@ -6,6 +6,7 @@ import { useLang, useT } from '../i18n/index.js';
 import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../shared/labels.js';
 import { useApiData } from '../shared/useApiData.js';
 import { useDepartments } from '../shared/useDepartments.js';
+import { useClearable } from '../shared/clearable.js';
 
 /** Which matters an agent answers about: their own department's (business agents) or every live-help matter (window agents). */
 function scopeOf(user: SessionUser): {
@@ -20,6 +21,7 @@ function scopeOf(user: SessionUser): {
 
 export function ReferenceMatters({ user }: { user: SessionUser }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const [q, setQ] = useState('');
   const depts = useDepartments();
@@ -42,7 +44,7 @@ export function ReferenceMatters({ user }: { user: SessionUser }) {
       data-testid="reference-matters"
       extra={
         <Input.Search
-          allowClear
+          allowClear={clearable}
           placeholder={t('workspace.searchMatters')}
           aria-label={t('workspace.searchMatters')}
           onChange={(e) => setQ(e.target.value.trim())}

@@ -2,17 +2,23 @@ import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { User } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { AUDIT_TYPE_LABELS } from '../../shared/labels.js';
+import { useClearable } from '../../shared/clearable.js';
 
 export const AUDIT_FILTER_KEYS = ['actorId', 'type', 'from', 'to', 'q', 'page', 'pageSize'] as const;
 type Values = Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
 
+/** Kinds of event by the first part of their type (the server filters by prefix); names come with each row. */
 const GROUPS = [
-  { prefix: 'auth.', zh: '登录类（全部）', en: 'Sign-in (all)' },
-  { prefix: 'user.', zh: '用户类（全部）', en: 'Users (all)' },
-  { prefix: 'department.', zh: '部门类（全部）', en: 'Departments (all)' },
-  { prefix: 'matter.', zh: '事项类（全部）', en: 'Matters (all)' },
-  { prefix: 'calendar.', zh: '日历类（全部）', en: 'Calendar (all)' },
+  { prefix: 'auth.', zh: '登录类', en: 'Sign-in' },
+  { prefix: 'user.', zh: '用户类', en: 'Users' },
+  { prefix: 'department.', zh: '部门类', en: 'Departments' },
+  { prefix: 'matter.', zh: '事项类', en: 'Matters' },
+  { prefix: 'calendar.', zh: '日历类', en: 'Calendar' },
+  { prefix: 'service_hours.', zh: '服务时间类', en: 'Service hours' },
+  { prefix: 'kb.', zh: '知识库类', en: 'Knowledge base' },
+  { prefix: 'bot.', zh: '小申类', en: 'Xiaoshen bot' },
+  { prefix: 'callback.', zh: '留言类', en: 'Call-back messages' },
+  { prefix: 'org.', zh: '初始化类', en: 'Set-up' },
 ];
 
 /** Actor, event type, date range (Beijing days) and keyword. */
@@ -26,11 +32,9 @@ export function AuditFilters({
   users: User[] | undefined;
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
-  const typeOptions = [
-    ...GROUPS.map((g) => ({ value: g.prefix, label: g[lang] })),
-    ...Object.entries(AUDIT_TYPE_LABELS).map(([value, l]) => ({ value, label: `${l[lang]}（${value}）` })),
-  ];
+  const typeOptions = GROUPS.map((g) => ({ value: g.prefix, label: g[lang] }));
   const range =
     values.from || values.to
       ? ([values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null] as [
@@ -41,7 +45,7 @@ export function AuditFilters({
   return (
     <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('audit.allActors')}
         aria-label={t('audit.actor')}
@@ -52,7 +56,7 @@ export function AuditFilters({
         options={(users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('audit.allTypes')}
         aria-label={t('audit.type')}
@@ -75,7 +79,7 @@ export function AuditFilters({
       <Input.Search
         key={values.q}
         defaultValue={values.q}
-        allowClear
+        allowClear={clearable}
         placeholder={t('audit.searchPlaceholder')}
         aria-label={t('audit.searchPlaceholder')}
         onSearch={(q) => onChange({ q: q.trim() })}

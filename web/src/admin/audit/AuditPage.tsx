@@ -2,9 +2,9 @@ import { Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../../api/client.js';
 import type { AuditEvent, Page, User } from '../../api/types.js';
-import { useLang, useT } from '../../i18n/index.js';
+import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { AUDIT_TYPE_LABELS, label, SUBJECT_TYPE_LABELS } from '../../shared/labels.js';
+import { label, SUBJECT_TYPE_LABELS } from '../../shared/labels.js';
 import { useApiData } from '../../shared/useApiData.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
@@ -79,13 +79,17 @@ export default function AuditPage() {
             title: t('audit.type'),
             dataIndex: 'type',
             width: 190,
-            render: (v: string) => (
+            render: (v: string, e) => (
               <>
-                {label(AUDIT_TYPE_LABELS, v, lang)}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {v}
-                </Typography.Text>
+                {e.typeLabel ? pick(e.typeLabel, lang) : v}
+                {e.typeLabel && (
+                  <>
+                    <br />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {v}
+                    </Typography.Text>
+                  </>
+                )}
               </>
             ),
           },
@@ -95,8 +99,10 @@ export default function AuditPage() {
             key: 'subject',
             render: (_, e) => {
               if (!e.subjectType) return '—';
+              const kind = label(SUBJECT_TYPE_LABELS, e.subjectType, lang);
+              if (e.subjectLabel) return `${kind} ${e.subjectLabel}`;
               const u = e.subjectType === 'user' && e.subjectId ? userById.get(e.subjectId) : undefined;
-              return `${label(SUBJECT_TYPE_LABELS, e.subjectType, lang)} ${u ? `${u.displayName}（${u.username}）` : (e.subjectId ?? '')}`;
+              return `${kind} ${u ? `${u.displayName}（${u.username}）` : (e.subjectId ?? '')}`;
             },
           },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },

@@ -35,6 +35,8 @@ import { percent } from './EntryList.js';
 import { RichText } from './RichText.js';
 import { POLICY_STATUS_LABELS, STATUS_LABELS, type EntryAction, type KbEntry, type KbVersion } from './types.js';
 import './kb.css';
+import { useClearable } from '../../shared/clearable.js';
+import { PlainDatePicker } from '../../shared/PlainDatePicker.js';
 
 interface Fields {
   question: string;
@@ -66,6 +68,7 @@ const FLOW: {
 /** One knowledge entry: its fields, the review workflow, its versions with a readable diff, and restore. */
 export default function EntryEditor() {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -278,7 +281,7 @@ export default function EntryEditor() {
                       <Col xs={24} md={12}>
                         <Form.Item name="matterId" label={t('kb.matter')}>
                           <Select
-                            allowClear
+                            allowClear={clearable}
                             showSearch={{ optionFilterProp: 'label' }}
                             placeholder={t('kb.noMatter')}
                             onChange={onMatter}
@@ -299,7 +302,11 @@ export default function EntryEditor() {
                       {isNew && (
                         <Col xs={12} md={6}>
                           <Form.Item name="departmentId" label={t('kb.department')} extra={t('kb.departmentHint')}>
-                            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={depts.options} />
+                            <Select
+                              allowClear={clearable}
+                              showSearch={{ optionFilterProp: 'label' }}
+                              options={depts.options}
+                            />
                           </Form.Item>
                         </Col>
                       )}
@@ -316,12 +323,12 @@ export default function EntryEditor() {
                     <Row gutter={16}>
                       <Col xs={12} md={8}>
                         <Form.Item name="validFrom" label={t('kb.validFrom')}>
-                          <Input type="date" />
+                          <PlainDatePicker />
                         </Form.Item>
                       </Col>
                       <Col xs={12} md={8}>
                         <Form.Item name="validUntil" label={t('kb.validUntil')}>
-                          <Input type="date" />
+                          <PlainDatePicker />
                         </Form.Item>
                       </Col>
                     </Row>

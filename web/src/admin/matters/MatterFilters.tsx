@@ -2,6 +2,7 @@ import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { MATTER_CATEGORIES, MATTER_KINDS } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../shared/labels.js';
+import { useClearable } from '../../shared/clearable.js';
 
 export const MATTER_FILTER_KEYS = ['q', 'departmentId', 'category', 'kind', 'liveHelp', 'includeInactive'] as const;
 type Values = Record<(typeof MATTER_FILTER_KEYS)[number], string>;
@@ -16,6 +17,7 @@ export function MatterFilters({
   departments: { value: string; label: string }[];
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const any =
     values.q || values.departmentId || values.category || values.kind || values.liveHelp || values.includeInactive;
@@ -24,14 +26,14 @@ export function MatterFilters({
       <Input.Search
         key={values.q}
         defaultValue={values.q}
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.searchPlaceholder')}
         aria-label={t('matter.searchPlaceholder')}
         onSearch={(q) => onChange({ q: q.trim() })}
         style={{ width: 220 }}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('matter.allOwners')}
         aria-label={t('matter.owner')}
@@ -41,7 +43,7 @@ export function MatterFilters({
         onChange={(v?: string) => onChange({ departmentId: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.allCategories')}
         aria-label={t('matter.category')}
         style={{ width: 130 }}
@@ -50,7 +52,7 @@ export function MatterFilters({
         onChange={(v?: string) => onChange({ category: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.allKinds')}
         aria-label={t('matter.kind')}
         style={{ width: 160 }}
@@ -59,7 +61,7 @@ export function MatterFilters({
         onChange={(v?: string) => onChange({ kind: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.liveHelpAny')}
         aria-label={t('matter.liveHelp')}
         style={{ width: 150 }}

@@ -2,9 +2,8 @@ import { Button, Card, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import type { AuditEvent, Page } from '../../api/types.js';
-import { useLang, useT } from '../../i18n/index.js';
+import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { AUDIT_TYPE_LABELS, label } from '../../shared/labels.js';
 import { useApiData } from '../../shared/useApiData.js';
 
 /** The last ten events of the audit trail. */
@@ -36,7 +35,7 @@ export function RecentAudit() {
             title: t('audit.type'),
             dataIndex: 'type',
             width: 160,
-            render: (v: string) => label(AUDIT_TYPE_LABELS, v, lang),
+            render: (v: string, e) => (e.typeLabel ? pick(e.typeLabel, lang) : v),
           },
           { title: t('audit.actor'), dataIndex: 'actor' },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140 },

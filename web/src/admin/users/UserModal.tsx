@@ -6,6 +6,7 @@ import { useLang, useT } from '../../i18n/index.js';
 import { ROLE_LABELS } from '../../shared/labels.js';
 import { useSubmit } from '../useSubmit.js';
 import { passwordRules } from './passwordRules.js';
+import { useClearable } from '../../shared/clearable.js';
 
 interface Fields {
   username: string;
@@ -29,6 +30,7 @@ export function UserModal({
   onSaved(): void;
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
@@ -130,7 +132,7 @@ export function UserModal({
           ]}
         >
           <Select
-            allowClear
+            allowClear={clearable}
             showSearch={{ optionFilterProp: 'label' }}
             options={departments}
             placeholder={t('user.chooseDepartment')}
@@ -139,7 +141,7 @@ export function UserModal({
         <Form.Item name="roles" label={t('user.roles')} extra={t('user.rolesHint')}>
           <Select
             mode="multiple"
-            allowClear
+            allowClear={clearable}
             showSearch={{ optionFilterProp: 'label' }}
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
             placeholder={t('user.chooseRoles')}
