@@ -166,14 +166,14 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     return false;
   }
 
-  /** Whether one of the question's words belongs to few enough matters to name a topic. */
+  /** Whether a word belongs to few enough matters to name a topic. */
+  function isTopicWord(w: string): boolean {
+    const g = groupsOf.get(w) ?? 0;
+    return g > 0 && g <= matterWords.size * TOPIC_WORD_SHARE;
+  }
+  /** Whether one of the question's words names a topic. */
   function namesATopic(words: readonly string[]): boolean {
-    const groups = matterWords.size;
-    for (const w of words) {
-      const g = groupsOf.get(w) ?? 0;
-      if (g > 0 && g <= groups * TOPIC_WORD_SHARE) return true;
-    }
-    return false;
+    return words.some(isTopicWord);
   }
 
   function match(query: string, opts: TMatchOptions = {}): TMatchResult {
