@@ -6,7 +6,8 @@
 
 const HUMAN_WORDS = /转人工|接人工|找人工|要人工|人工客服|人工服务|人工坐席|在线人工|真人|活人|人工/;
 /** A question about the human service ("怎么转人工", "人工几点有人", "人工电话多少") is a KB question, not a request. */
-const QUESTION_WORDS = /怎么|怎样|如何|哪能|什么时候|啥辰光|几点|时间|多久|收费|要钱|为什么|哪里|在哪|电话|号码|多少/;
+const QUESTION_WORDS =
+  /怎么|怎样|如何|哪能|什么时候|啥辰光|几点|时间|多久|收费|要钱|为什么|哪里|在哪|电话|号码|多少|上班|下班|开门|周六|周日|周末|星期|礼拜|工作日/;
 
 /**
  * Recognises a request to talk to a person (转人工, 人工客服, 找真人, 有没有真人在线): short,
