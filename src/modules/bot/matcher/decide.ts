@@ -65,6 +65,11 @@ export interface TTopView {
    * mixes words of several phrasings. Used for the confidence only, not for suggestions.
    */
   coverEntry?: number;
+  /**
+   * The part of `score` that rewards the entry's matter (B2): left out of the margin's
+   * denominator, so that two entries of the same matter are told apart as without it.
+   */
+  bonus?: number;
 }
 
 /** Where the answer bar sits in raw (cover × margin) terms, and the coverage gate. */
@@ -88,7 +93,7 @@ export const DEFAULT_BAR: TAnswerBar = { rawPoint: RAW_ANSWER_POINT, minCover: M
  * the held-out set (docs/benchmarks.md, B6). The leave-one-out over the KB's similar questions did
  * not support it (B3): editors' similar questions are deliberately unlike each other.
  */
-export const RICH_KB_BAR: TAnswerBar = { rawPoint: 0.12, minCover: 0.45 };
+export const RICH_KB_BAR: TAnswerBar = { rawPoint: 0.14, minCover: 0.45 };
 
 /** Share of entries with at least one similar question from which a KB uses RICH_KB_BAR. */
 export const RICH_KB_SHARE = 0.5;
@@ -120,7 +125,8 @@ export function scaleConfidence(raw: number, rawPoint: number): number {
 /** cover × relative margin, before any gate or scaling. */
 export function rawConfidence(top: TTopView | undefined, secondScore: number): number {
   if (!top || !(top.score > 0)) return 0;
-  const margin = (top.score - Math.max(0, secondScore)) / top.score;
+  const base = top.score - (top.bonus ?? 0);
+  const margin = base > 0 ? (top.score - Math.max(0, secondScore)) / base : 0;
   const cover = Math.min(top.coverEntry ?? top.coverQuery, top.coverDoc);
   return Math.max(0, Math.min(1, cover * margin));
 }

@@ -68,6 +68,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   const domainTerms = (options.dictionary ?? [])
     .map((l) => basicNormalise(l.trim().split(/\s+/)[0] ?? '').replace(/\s+/g, ''))
     .filter((t) => t.length >= 2);
+  const domainSet = new Set(domainTerms);
   /** All the KB's questions in one string (built on first need after a change), and answers per term. */
   let kbText: string | null = null;
   const inKbCache = new Map<string, boolean>();
@@ -242,6 +243,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       (u) => index.uni.idf(u),
       words,
       (w) => index.words.idf(w),
+      matters.size > 0 ? [...new Set(words.filter((w) => domainSet.has(w)))] : undefined,
     );
     const candidates: TCandidate[] = ranked.slice(0, limit).map((r) => ({
       id: r.entryId,

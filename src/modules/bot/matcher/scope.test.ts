@@ -74,7 +74,7 @@ describe('the answer bar of a KB', () => {
 
   it('lets a KB with similar questions answer at a lower lead, but never a question naming no topic', () => {
     const top = { score: 5, coverQuery: 0.9, coverDoc: 0.9 };
-    const second = 5 * (1 - 0.14 / 0.9); // raw cover × margin = 0.14: between the two bars
+    const second = 5 * (1 - 0.16 / 0.9); // raw cover × margin = 0.16: between the two bars
     expect(confidenceOf(top, second, RICH_KB_BAR)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.answer);
     expect(confidenceOf(top, second, DEFAULT_BAR)).toBeLessThan(DEFAULT_THRESHOLDS.answer);
     const m = built(); // the fixture KB: most entries have similar questions, all have a matter
@@ -96,5 +96,22 @@ describe('matter words in the rerank', () => {
     const withoutMatters = createMatcher(opts);
     withoutMatters.build(kb.map((e) => ({ ...e, matter: null })));
     expect(withoutMatters.match(q).candidates[0].id).not.toBe('kb-0056');
+  });
+
+  it('keeps a domain term’s matter apart from its one-character neighbour (排水 vs 取水)', () => {
+    const { entries } = parseKbJsonl(readFileSync('src/modules/knowledge/demo/demo-kb.jsonl', 'utf8'));
+    const kb = entries.map((e) => ({ id: e.id, question: e.question, similar: e.similar, matter: e.matter ?? null }));
+    const terms = defaultTerms();
+    const m = createMatcher({ dictionary: terms.dictionary, synonyms: terms.synonyms.map((g) => g.split(' ')) });
+    m.build(kb);
+    // kb-0185: 排水许可（延续）可以网上办吗; kb-0015: the same for 取水许可
+    expect(m.match('排水证续期网上怎么操作').candidates[0].id).toBe('kb-0185');
+  });
+
+  it('leaves the matter reward out of the lead between two entries of the same matter', () => {
+    const plain = { score: 5, coverQuery: 1, coverDoc: 1 };
+    const rewarded = { ...plain, score: 6, bonus: 1 };
+    // the runner-up got the same reward: the lead (0.5) is measured against the score without it
+    expect(confidenceOf(rewarded, 5.5)).toBeCloseTo(confidenceOf(plain, 4.5), 10);
   });
 });
