@@ -81,7 +81,7 @@ export interface TAnswerBar {
   minCoverDoc?: number;
 }
 
-/** The bar every KB uses (a per-KB bar was tried and found no gain: bench/matcher/calibrate.ts). */
+/** The bar of a KB without similar questions (a per-KB bar from the KB's own similar questions found no gain: A10, B3). */
 export const DEFAULT_BAR: TAnswerBar = { rawPoint: RAW_ANSWER_POINT, minCover: MIN_COVER_TO_ANSWER };
 
 /**
@@ -90,7 +90,7 @@ export const DEFAULT_BAR: TAnswerBar = { rawPoint: RAW_ANSWER_POINT, minCover: M
  * question that mixes words of several phrasings is explained by the entry far more reliably than
  * by one question of a bare KB. Chosen on the water tuning set (bench/water/queries.jsonl) for the
  * citizen's benefit — most questions answered with confident wrong answers ≤ 1% — and checked on
- * the held-out set (docs/benchmarks.md, B6). The leave-one-out over the KB's similar questions did
+ * the held-out set (docs/benchmarks.md, B6, B8). The leave-one-out over the KB's similar questions did
  * not support it (B3): editors' similar questions are deliberately unlike each other.
  */
 export const RICH_KB_BAR: TAnswerBar = { rawPoint: 0.14, minCover: 0.45 };
