@@ -205,7 +205,9 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     let previousMatter = opts.previousMatter ?? null;
     if (!previousMatter && opts.previousEntryId)
       previousMatter = entries.get(opts.previousEntryId)?.entry.matter ?? null;
-    const contextMatter = previousMatter && !mentionsMatter(normalised) ? previousMatter : null;
+    // Context helps a follow-up that names no topic ("那要什么材料"); a question that names one
+    // ("取水许可新办需要什么材料") stands on its own, whatever was asked before.
+    const contextMatter = previousMatter && !mentionsMatter(normalised) && !namesATopic(words) ? previousMatter : null;
 
     // First stage: best questions by fused BM25 (three fields, each ≈1 for full coverage).
     for (const d of touched) {

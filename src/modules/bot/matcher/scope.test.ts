@@ -115,3 +115,23 @@ describe('matter words in the rerank', () => {
     expect(confidenceOf(rewarded, 5.5)).toBeCloseTo(confidenceOf(plain, 4.5), 10);
   });
 });
+
+describe('context of earlier turns', () => {
+  const { entries } = parseKbJsonl(readFileSync('src/modules/knowledge/demo/demo-kb.jsonl', 'utf8'));
+  const kb = entries.map((e) => ({ id: e.id, question: e.question, similar: e.similar, matter: e.matter ?? null }));
+  const terms = defaultTerms();
+  const m = createMatcher({ dictionary: terms.dictionary, synonyms: terms.synonyms.map((g) => g.split(' ')) });
+  m.build(kb);
+
+  it('never turns a full question into a confident answer from the previous matter', () => {
+    // after the renewal (SW-QS-002) entries, a question about a NEW permit's materials
+    const r = m.match('取水许可新办需要什么材料', { previousMatter: 'SW-QS-002' });
+    expect(r.decision === 'answer' && r.candidates[0].id === 'kb-0012').toBe(false); // 延续 materials
+    expect(r).toEqual(m.match('取水许可新办需要什么材料'));
+  });
+
+  it('still helps a short follow-up that names no topic', () => {
+    expect(m.match('那要什么材料', { previousMatter: 'SW-QS-001' }).candidates[0].id).toBe('kb-0003');
+    expect(m.match('那要什么材料', { previousMatter: 'SW-HY-001' }).candidates[0].id).toBe('kb-0121');
+  });
+});
