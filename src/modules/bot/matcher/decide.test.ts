@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf, decide, decideTurn, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS, RAW_ANSWER_POINT } from './decide.js';
+import {
+  confidenceOf,
+  decide,
+  decideTurn,
+  DEFAULT_THRESHOLDS,
+  MAX_SUGGESTIONS,
+  RAW_ANSWER_POINT,
+  routeTurn,
+} from './decide.js';
 import type { TMatchResult } from './types.js';
 
 function buildResult(overrides: Partial<TMatchResult> = {}): TMatchResult {
@@ -66,6 +74,26 @@ describe('decideTurn', () => {
     expect(decideTurn(buildResult({ kind: 'thanks', decision: 'none' }), all)).toEqual({
       decision: 'smalltalk',
       kind: 'thanks',
+    });
+  });
+});
+
+describe('questions that are not for the FAQ', () => {
+  it('routes a request for a person to human and another bureau’s business to out_of_scope', () => {
+    expect(routeTurn(buildResult({ decision: 'none', route: 'human', candidates: [] }), all)).toEqual({
+      decision: 'human',
+    });
+    expect(routeTurn(buildResult({ decision: 'none', route: 'out_of_scope' }), all)).toEqual({
+      decision: 'out_of_scope',
+    });
+    // without a route, routeTurn decides as decideTurn does
+    expect(routeTurn(buildResult(), all)).toEqual(decideTurn(buildResult(), all));
+  });
+
+  it('lets decideTurn report them as understood questions without an answer, never as suggestions', () => {
+    expect(decideTurn(buildResult({ decision: 'none', route: 'out_of_scope' }), all)).toEqual({
+      decision: 'none',
+      understood: true,
     });
   });
 });

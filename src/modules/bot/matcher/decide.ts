@@ -65,16 +65,43 @@ export interface TTopView {
    * mixes words of several phrasings. Used for the confidence only, not for suggestions.
    */
   coverEntry?: number;
+  /**
+   * The part of `score` that rewards the entry's matter (B2): left out of the margin's
+   * denominator, so that two entries of the same matter are told apart as without it.
+   */
+  bonus?: number;
 }
 
 /** Where the answer bar sits in raw (cover × margin) terms, and the coverage gate. */
 export interface TAnswerBar {
   rawPoint: number;
+  /** Gate on min(question→entry coverage, KB question→question coverage). */
   minCover: number;
+  /** Gate on the matched KB question's coverage by the question alone (default: minCover). */
+  minCoverDoc?: number;
 }
 
-/** The bar every KB uses (a per-KB bar was tried and found no gain: bench/matcher/calibrate.ts). */
+/** The bar of a KB without similar questions (a per-KB bar from the KB's own similar questions found no gain: A10, B3). */
 export const DEFAULT_BAR: TAnswerBar = { rawPoint: RAW_ANSWER_POINT, minCover: MIN_COVER_TO_ANSWER };
+
+/**
+ * The bar of a KB whose entries carry similar questions (most of them at least one): the coverage
+ * is then read over all of an entry's phrasings (A9) and the matter words (B2), so a citizen's
+ * question that mixes words of several phrasings is explained by the entry far more reliably than
+ * by one question of a bare KB. Chosen on the water tuning set (bench/water/queries.jsonl) for the
+ * citizen's benefit — most questions answered with confident wrong answers ≤ 1% — and checked on
+ * the held-out set (docs/benchmarks.md, B6, B8). The leave-one-out over the KB's similar questions did
+ * not support it (B3): editors' similar questions are deliberately unlike each other.
+ */
+export const RICH_KB_BAR: TAnswerBar = { rawPoint: 0.14, minCover: 0.45 };
+
+/** Share of entries with at least one similar question from which a KB uses RICH_KB_BAR. */
+export const RICH_KB_SHARE = 0.5;
+
+/** The answer bar of a KB of `entries` entries, `withSimilar` of which have similar questions. */
+export function barFor(entries: number, withSimilar: number): TAnswerBar {
+  return entries > 0 && withSimilar >= entries * RICH_KB_SHARE ? RICH_KB_BAR : DEFAULT_BAR;
+}
 
 /**
  * How sure we are that the first candidate is the citizen's question, in 0..1, from
@@ -86,7 +113,8 @@ export const DEFAULT_BAR: TAnswerBar = { rawPoint: RAW_ANSWER_POINT, minCover: M
 export function confidenceOf(top: TTopView | undefined, secondScore: number, bar: TAnswerBar = DEFAULT_BAR): number {
   const raw = rawConfidence(top, secondScore);
   const cover = top ? Math.min(top.coverEntry ?? top.coverQuery, top.coverDoc) : 0;
-  return scaleConfidence(cover < bar.minCover ? Math.min(raw, bar.rawPoint * GATED_SHARE_OF_BAR) : raw, bar.rawPoint);
+  const gated = cover < bar.minCover || (top ? top.coverDoc : 0) < (bar.minCoverDoc ?? bar.minCover);
+  return scaleConfidence(gated ? Math.min(raw, bar.rawPoint * GATED_SHARE_OF_BAR) : raw, bar.rawPoint);
 }
 
 /** Maps a raw value to 0..1 so that `rawPoint` lands on 0.5, the answer bar. */
@@ -97,7 +125,8 @@ export function scaleConfidence(raw: number, rawPoint: number): number {
 /** cover × relative margin, before any gate or scaling. */
 export function rawConfidence(top: TTopView | undefined, secondScore: number): number {
   if (!top || !(top.score > 0)) return 0;
-  const margin = (top.score - Math.max(0, secondScore)) / top.score;
+  const base = top.score - (top.bonus ?? 0);
+  const margin = base > 0 ? (top.score - Math.max(0, secondScore)) / base : 0;
   const cover = Math.min(top.coverEntry ?? top.coverQuery, top.coverDoc);
   return Math.max(0, Math.min(1, cover * margin));
 }
@@ -149,4 +178,22 @@ export function decideTurn(result: TMatchResult, shown: (entryId: string) => boo
     if (entryIds.length) return { decision: 'suggest', entryIds };
   }
   return { decision: 'none', understood: result.normalised.replace(/\s/g, '') !== '' };
+}
+
+/** What the bot does with one question, including the questions that are not for the FAQ. */
+export type TRoutedTurn =
+  | TTurnDecision
+  /** A request for a person (转人工, 人工客服, 找真人): go straight to the human path. */
+  | { decision: 'human' }
+  /** Not the bureau's business (社保怎么交): say so and point to 12345 / 一网通办; no suggestions. */
+  | { decision: 'out_of_scope' };
+
+/**
+ * Like `decideTurn`, and also routes a request for a person to `human` and another authority's
+ * business to `out_of_scope` (never offered as suggestions). `decideTurn` alone reports both as
+ * `none` (understood), for callers that have no such path yet.
+ */
+export function routeTurn(result: TMatchResult, shown: (entryId: string) => boolean): TRoutedTurn {
+  if (!result.kind && result.route) return { decision: result.route };
+  return decideTurn(result, shown);
 }

@@ -1,16 +1,25 @@
-import { confidenceOf, decide } from './decide.js';
+import { barFor, confidenceOf, decide } from './decide.js';
 import { basicNormalise, createNormaliser } from './normalise.js';
 import { QuestionIndex } from './question-index.js';
 import { rerank, RERANK_SCALE, type TRerankInput } from './rerank.js';
 import { topK } from './top-k.js';
 import { detectSmallTalk } from './smalltalk.js';
+import { detectHumanRequest, detectOutOfScope } from './scope.js';
 import { createSegmenter, ngrams, tokenise } from './tokenise.js';
 import type { TCandidate, TMatcher, TMatcherEntry, TMatcherOptions, TMatchOptions, TMatchResult } from './types.js';
 
 export type * from './types.js';
 export { createNormaliser } from './normalise.js';
 export { detectSmallTalk, type TSmallTalkKind } from './smalltalk.js';
-export { DEFAULT_THRESHOLDS, decideTurn, MAX_SUGGESTIONS, type TTurnDecision } from './decide.js';
+export {
+  DEFAULT_THRESHOLDS,
+  decideTurn,
+  MAX_SUGGESTIONS,
+  routeTurn,
+  type TRoutedTurn,
+  type TTurnDecision,
+} from './decide.js';
+export { detectHumanRequest, detectOutOfScope } from './scope.js';
 
 /** How many questions survive the first stage, and how many entries get reranked. */
 const FIRST_STAGE = 60;
@@ -22,6 +31,15 @@ const RERANK = 20;
 const CONTEXT_BOOST = 0.3;
 
 const MAX_QUERY_UNITS = 128;
+
+/**
+ * In a KB sorted into matters, a word found in more than this share of the matters (办理, 材料,
+ * 多久) names no topic: a question made only of such words ("怎么办理") is never answered
+ * directly, only offered choices (docs/benchmarks.md, B6).
+ */
+const TOPIC_WORD_SHARE = 0.25;
+/** Confidence of a question naming no topic: just under the answer bar. */
+const VAGUE_CONFIDENCE = 0.475;
 
 interface TEntryState {
   entry: TMatcherEntry;
@@ -46,10 +64,54 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
   const jieba = createSegmenter(options.dictionary);
   let index = new QuestionIndex(jieba);
   let entries = new Map<string, TEntryState>();
+  /** The bureau's own terms (first column of the dictionary lines), normalised. */
+  const domainTerms = (options.dictionary ?? [])
+    .map((l) => basicNormalise(l.trim().split(/\s+/)[0] ?? '').replace(/\s+/g, ''))
+    .filter((t) => t.length >= 2);
+  const domainSet = new Set(domainTerms);
+  /** All the KB's questions in one string (built on first need after a change), and answers per term. */
+  let kbText: string | null = null;
+  const inKbCache = new Map<string, boolean>();
+  /** Whether any question of the KB contains a term. */
+  function inKb(term: string): boolean {
+    let v = inKbCache.get(term);
+    if (v === undefined) {
+      kbText ??= index.docs.map((d) => (d ? d.text.replace(/\s+/g, '') : '')).join('\n');
+      inKbCache.set(term, (v = kbText.includes(term)));
+    }
+    return v;
+  }
   const matters = new Map<string, number>();
+  /** Entries with at least one similar question (chooses the answer bar: barFor). */
+  let withSimilar = 0;
+  /** Word counts of all questions of each matter (key: matter, or "#id" for an entry without one). */
+  const matterWords = new Map<string, Map<string, number>>();
+  /** In how many of those groups each word occurs (a word in most of them names no topic). */
+  const groupsOf = new Map<string, number>();
   const normalisedMatters = new Map<string, string>();
   let acc = new Float64Array(0);
   let seen = new Uint8Array(0);
+
+  const wordKey = (e: TMatcherEntry) => (e.matter ? e.matter : `#${e.id}`);
+
+  function addWords(e: TMatcherEntry, docs: readonly number[], delta: number): void {
+    const key = wordKey(e);
+    let m = matterWords.get(key);
+    if (!m) matterWords.set(key, (m = new Map()));
+    for (const d of docs)
+      for (const w of new Set(index.docs[d]!.words)) {
+        const before = m.get(w) ?? 0;
+        const n = before + delta;
+        if (n <= 0) m.delete(w);
+        else m.set(w, n);
+        if (before > 0 !== n > 0) {
+          const g = (groupsOf.get(w) ?? 0) + (n > 0 ? 1 : -1);
+          if (g <= 0) groupsOf.delete(w);
+          else groupsOf.set(w, g);
+        }
+      }
+    if (m.size === 0) matterWords.delete(key);
+  }
 
   function addMatter(m: string | null | undefined, delta: number): void {
     if (!m) return;
@@ -68,11 +130,19 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     const units = docs.length > 1 ? new Set(docs.flatMap((d) => index.docs[d]!.units)) : new Set<string>();
     entries.set(entry.id, { entry: { ...entry, similar: [...(entry.similar ?? [])] }, docs, units });
     addMatter(entry.matter, 1);
+    addWords(entry, docs, 1);
+    if (docs.length > 1) withSimilar++;
+    inKbCache.clear();
+    kbText = null;
   }
 
   function removeEntry(id: string): boolean {
     const st = entries.get(id);
     if (!st) return false;
+    addWords(st.entry, st.docs, -1);
+    if (st.docs.length > 1) withSimilar--;
+    inKbCache.clear();
+    kbText = null;
     for (const d of st.docs) index.remove(d);
     entries.delete(id);
     addMatter(st.entry.matter, -1);
@@ -95,6 +165,16 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       if (nm && text.includes(nm)) return true;
     }
     return false;
+  }
+
+  /** Whether a word belongs to few enough matters to name a topic. */
+  function isTopicWord(w: string): boolean {
+    const g = groupsOf.get(w) ?? 0;
+    return g > 0 && g <= matterWords.size * TOPIC_WORD_SHARE;
+  }
+  /** Whether one of the question's words names a topic. */
+  function namesATopic(words: readonly string[]): boolean {
+    return words.some(isTopicWord);
   }
 
   function match(query: string, opts: TMatchOptions = {}): TMatchResult {
@@ -125,7 +205,9 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
     let previousMatter = opts.previousMatter ?? null;
     if (!previousMatter && opts.previousEntryId)
       previousMatter = entries.get(opts.previousEntryId)?.entry.matter ?? null;
-    const contextMatter = previousMatter && !mentionsMatter(normalised) ? previousMatter : null;
+    // Context helps a follow-up that names no topic ("那要什么材料"); a question that names one
+    // ("取水许可新办需要什么材料") stands on its own, whatever was asked before.
+    const contextMatter = previousMatter && !mentionsMatter(normalised) && !namesATopic(words) ? previousMatter : null;
 
     // First stage: best questions by fused BM25 (three fields, each ≈1 for full coverage).
     for (const d of touched) {
@@ -148,6 +230,7 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
           entryUnits: st.units,
           docs: [{ doc, stage1: acc[d] - boost }],
           boost: boost * RERANK_SCALE,
+          matterWords: matters.size > 0 ? matterWords.get(wordKey(st.entry)) : undefined,
         });
       else prev.docs.push({ doc, stage1: acc[d] - boost });
     }
@@ -156,7 +239,14 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       seen[d] = 0;
     }
 
-    const ranked = rerank(units, [...perEntry.values()], (u) => index.uni.idf(u));
+    const ranked = rerank(
+      units,
+      [...perEntry.values()],
+      (u) => index.uni.idf(u),
+      words,
+      (w) => index.words.idf(w),
+      matters.size > 0 ? [...new Set(words.filter((w) => domainSet.has(w)))] : undefined,
+    );
     const candidates: TCandidate[] = ranked.slice(0, limit).map((r) => ({
       id: r.entryId,
       score: r.score,
@@ -164,7 +254,14 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       matchedQuestion: r.doc.text,
     }));
     const top = ranked[0];
-    const confidence = confidenceOf(top, ranked[1]?.score ?? 0);
+    let confidence = confidenceOf(top, ranked[1]?.score ?? 0, barFor(entries.size, withSimilar));
+    if (matters.size > 0 && !namesATopic(words)) confidence = Math.min(confidence, VAGUE_CONFIDENCE);
+    // a request for a person, or another authority's business: no answer, no suggestion (the
+    // candidates stay in the result, for the logs)
+    if (detectHumanRequest(basicNormalise(raw)))
+      return { decision: 'none', confidence, candidates, suggestions: [], normalised, route: 'human' };
+    if (detectOutOfScope(normalised, domainTerms, inKb))
+      return { decision: 'none', confidence, candidates, suggestions: [], normalised, route: 'out_of_scope' };
     const { decision, suggestions } = decide(confidence, top, candidates);
     return { decision, confidence, candidates, suggestions, normalised };
   }
@@ -174,6 +271,9 @@ export function createMatcher(options: TMatcherOptions = {}): TMatcher {
       index = new QuestionIndex(jieba);
       entries = new Map();
       matters.clear();
+      matterWords.clear();
+      groupsOf.clear();
+      withSimilar = 0;
       for (const e of list) {
         if (entries.has(e.id)) removeEntry(e.id);
         insert(e);

@@ -46,11 +46,20 @@ export interface TCandidate {
 
 export type TDecision = 'answer' | 'suggest' | 'none';
 
+/** Where a question goes instead of the FAQ. */
+export type TRoute = 'human' | 'out_of_scope';
+
 export interface TMatchResult {
   decision: TDecision;
   /** 0..1, how sure the matcher is that the first candidate is right. */
   confidence: number;
   kind?: TSmallTalkKind;
+  /**
+   * Set when the question is not for the FAQ: `human` — a request for a person (转人工);
+   * `out_of_scope` — another authority's business (社保怎么交). The decision is then 'none' with
+   * no suggestions.
+   */
+  route?: TRoute;
   candidates: TCandidate[];
   /** Up to 3 ids to offer as "您是不是想问" when decision is 'suggest'. */
   suggestions: string[];
