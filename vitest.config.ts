@@ -11,6 +11,7 @@ const PURE = [
   'src/modules/bot/matcher/**/*.test.ts',
   'src/modules/bot/inbox-groups.test.ts',
   'src/modules/knowledge/transitions.test.ts',
+  'src/platform/state-machine/**/*.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
   'bench/**/*.test.ts',
 ];

@@ -165,8 +165,16 @@ describe('knowledge entries: workflow, scope, versions', () => {
     expect(
       list.items.every((x: { category: string; status: string }) => x.category === '排水' && x.status === 'published'),
     ).toBe(true);
+    const tagged = (await water.post('/api/kb/entries', draft({ question: '取水许可证遗失了怎么补办？' }))).json();
+    const untagged = (await water.post('/api/kb/entries', draft({ question: '水资源公报在哪看？', tags: [] }))).json();
     const byTag = (await water.get(`/api/kb/entries?tag=${encodeURIComponent('取水许可')}&status=draft`)).json();
-    expect(byTag.total).toBeGreaterThan(0);
+    const ids = byTag.items.map((x: { id: string }) => x.id);
+    expect(ids).toContain(tagged.id);
+    expect(ids).not.toContain(untagged.id);
+    expect(
+      byTag.items.every((x: { tags: string[]; status: string }) => x.tags.includes('取水许可') && x.status === 'draft'),
+    ).toBe(true);
+    expect(byTag.total).toBe(ids.length);
     const one = (await window.get(`/api/kb/entries/${list.items[0].id}`)).json();
     expect(one.stats).toMatchObject({ shown: 0, solved: 0, unsolved: 0 });
     const me = (await legal.get('/api/auth/me')).json();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
 import { migrateToLatest } from './migrate.js';
+import * as m007 from './migrations/007-generic-guide-links.js';
 
 describe(`migrations on ${testDbKind()}`, () => {
   let t: TestDb;
@@ -88,5 +89,56 @@ describe(`migrations on ${testDbKind()}`, () => {
     ).rejects.toThrow();
     const n = await sql<{ n: number }>`select count(*) as n from users`.execute(t.db);
     expect(Number(n.rows[0].n)).toBe(1);
+  });
+});
+
+describe(`migration 007 on ${testDbKind()}`, () => {
+  it('clears the generic portal link every seeded matter had as its guide, and keeps real ones', async () => {
+    const t = await createTestDb();
+    try {
+      await migrateToLatest(t.db);
+      await t.db
+        .insertInto('departments')
+        .values({
+          id: 'd1',
+          code: 'supply-test',
+          name_zh: '供水处',
+          name_en: 'Water Supply',
+          kind: 'owner',
+          active: 1,
+          sort_order: 0,
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T00:00:00Z',
+        })
+        .execute();
+      const matter = (id: string, guide: string | null) => ({
+        id,
+        code: id,
+        name: id,
+        kind: '公共服务事项',
+        owner_department_id: 'd1',
+        live_help: 1,
+        guide_url: guide,
+        category: '供水',
+        active: 1,
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+      });
+      await t.db
+        .insertInto('matters')
+        .values([
+          matter('m-generic', 'https://zwdt.sh.gov.cn/govPortals/index.do'),
+          matter('m-own', 'https://example.gov.cn/guide/123'),
+        ])
+        .execute();
+      await m007.up(t.db);
+      const rows = await t.db.selectFrom('matters').select(['id', 'guide_url']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'm-generic', guide_url: null },
+        { id: 'm-own', guide_url: 'https://example.gov.cn/guide/123' },
+      ]);
+    } finally {
+      await t.drop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-callback-handling.js';
 import * as m004 from './migrations/004-event-delivery-jobs.js';
 import * as m005 from './migrations/005-modules-ratings-callbacks.js';
 import * as m006 from './migrations/006-security-hardening.js';
+import * as m007 from './migrations/007-generic-guide-links.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -17,6 +18,7 @@ const STEPS: Record<string, Step> = {
   '004-event-delivery-jobs': m004,
   '005-modules-ratings-callbacks': m005,
   '006-security-hardening': m006,
+  '007-generic-guide-links': m007,
 };
 
 class InCodeProvider implements MigrationProvider {
