@@ -22,6 +22,7 @@ import { purgeLoginFailures } from './platform/auth/login-failures.js';
 import { AppError } from './platform/errors.js';
 import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { installErrorContract } from './platform/http/api-contract.js';
 import { requireUser } from './platform/http/context.js';
 import { installIdempotency, purgeIdempotencyKeys } from './platform/http/idempotency.js';
 import { installInputHygiene } from './platform/http/input-hygiene.js';
@@ -134,6 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   installErrorHandler(app);
   installNoStore(app);
+  installErrorContract(app);
   app.addHook('onRequest', async (req, reply) => {
     req.now = clock.now();
     reply.header('x-request-id', req.id);

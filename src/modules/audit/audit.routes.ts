@@ -6,6 +6,8 @@ import type { DbOrTrx } from '../../platform/db/connect.js';
 import { requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
 import { auditPolicy } from './audit.policy.js';
+import { ZAuditPage } from '../../contracts/audit.js';
+import { ZFile } from '../../contracts/common.js';
 
 const ZAuditQuery = z.object({
   actorId: z.string().max(64).optional(),
@@ -77,7 +79,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: ZAuditQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志 Audit trail',
+        response: { 200: ZAuditPage },
+        querystring: ZAuditQuery,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), auditPolicy.read);
       const f = req.query;
@@ -96,7 +105,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/audit/export.csv',
-    { schema: { tags: ['audit'], summary: '导出审计日志 Export CSV', querystring: ZAuditQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志 Export CSV',
+        response: { 200: ZFile },
+        querystring: ZAuditQuery,
+      },
+    },
     async (req, reply) => {
       authorize(requireUser(req), auditPolicy.read);
       const rows = await filtered(ctx.db, req.query).selectAll().orderBy('id', 'desc').limit(50000).execute();

@@ -11,6 +11,10 @@ import { botStats } from './bot-stats.js';
 import { groupInboxItems } from './inbox-groups.js';
 import { attachToEntry, dismissInbox } from './use-cases/handle-inbox.js';
 import { revealCallbackPhone, workCallback } from './use-cases/work-callback.js';
+import { ZAttached, ZBotStats, ZInbox, ZSearchResult } from '../../contracts/bot.js';
+import { CALLBACK_STATUSES, type CallbackStatus } from '../../contracts/enums.js';
+import { ZCallbackList, ZRevealedPhone } from '../../contracts/callbacks.js';
+import { ZOk } from '../../contracts/common.js';
 
 const ZTurnIds = z.array(z.string().min(1).max(64)).min(1).max(500);
 const ZPeriod = z.object({
@@ -25,7 +29,14 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
 
   r.get(
     '/api/bot/inbox',
-    { schema: { tags, summary: '未解答问题 Unanswered questions, grouped', querystring: ZPeriod } },
+    {
+      schema: {
+        tags,
+        summary: '未解答问题 Unanswered questions, grouped',
+        response: { 200: ZInbox },
+        querystring: ZPeriod,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), botPolicy.readInbox);
       let q = ctx.db
@@ -59,6 +70,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '追加为相似问法 Attach as similar questions',
+        response: { 200: ZAttached },
         body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }),
       },
     },
@@ -77,6 +89,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '忽略 Dismiss',
+        response: { 200: ZOk },
         body: z.object({ turnIds: ZTurnIds, reason: z.string().trim().min(1).max(200) }),
       },
     },
@@ -94,6 +107,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '知识库检索（坐席）KB search for agents',
+        response: { 200: ZSearchResult },
         querystring: z.object({ q: z.string().trim().min(1).max(200) }),
       },
     },
@@ -118,12 +132,16 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
     },
   );
 
-  r.get('/api/bot/stats', { schema: { tags, summary: '小申统计 Bot figures', querystring: ZPeriod } }, async (req) => {
-    authorize(requireUser(req), botPolicy.readStats);
-    const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
-    const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
-    return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
-  });
+  r.get(
+    '/api/bot/stats',
+    { schema: { tags, summary: '小申统计 Bot figures', response: { 200: ZBotStats }, querystring: ZPeriod } },
+    async (req) => {
+      authorize(requireUser(req), botPolicy.readStats);
+      const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
+      const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
+      return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
+    },
+  );
 
   r.get(
     '/api/callbacks',
@@ -131,7 +149,8 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '留言回电 Callback messages',
-        querystring: z.object({ status: z.enum(['open', 'called_back', 'closed']).optional() }),
+        response: { 200: ZCallbackList },
+        querystring: z.object({ status: z.enum(CALLBACK_STATUSES).optional() }),
       },
     },
     async (req) => {
@@ -146,7 +165,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
           name: c.name,
           phone: maskPhone(c.phone),
           question: c.question,
-          status: c.status,
+          status: c.status as CallbackStatus,
           dueAt: c.due_at,
           createdAt: c.created_at,
           result: c.result,
@@ -163,6 +182,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '查看完整号码（留痕）Reveal the phone number (audited)',
+        response: { 200: ZRevealedPhone },
         params: z.object({ id: z.string().min(1).max(64) }),
       },
     },
@@ -178,6 +198,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '登记回电 / 办结 Log the call back or close',
+        response: { 200: ZOk },
         params: z.object({ id: z.string().min(1).max(64) }),
         body: z.object({ status: z.enum(['called_back', 'closed']), result: z.string().trim().min(2).max(1000) }),
       },
