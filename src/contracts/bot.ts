@@ -9,6 +9,7 @@ export const ZLiveHelp = z.object({ open: z.boolean(), nextOpening: z.string().n
 export type TLiveHelp = z.infer<typeof ZLiveHelp>;
 
 export const ZBotSession = z.object({ sessionId: z.string(), token: z.string(), liveHelp: ZLiveHelp });
+export type TBotSession = z.infer<typeof ZBotSession>;
 
 export const ZBotAnswer = z.object({
   entryId: z.string(),

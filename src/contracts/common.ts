@@ -29,3 +29,9 @@ export const ZErrorResponse = z
   })
   .describe('Error');
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
+
+/** One page of a list, as `pageOf` answers it. */
+export interface TPage<T> {
+  total: number;
+  items: T[];
+}

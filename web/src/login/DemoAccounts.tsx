@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Typography } from 'antd';
 import { api } from '../api/client.js';
-import type { DemoAccounts as DemoAccountsData } from '../api/types.js';
 import { useT } from '../i18n/index.js';
 import { RoleTags } from '../shared/RoleTags.js';
 import { useApiData } from '../shared/useApiData.js';
+import type { TDemoAccounts as DemoAccountsData } from '../../../src/contracts/org.js';
 
 /** Demo mode only: the seeded accounts, one click fills the sign-in form. */
 export function DemoAccounts({ onPick }: { onPick(username: string, password: string): void }) {

@@ -1,12 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onUnauthenticated } from '../api/client.js';
-import type { Me } from '../api/types.js';
+import type { TMe } from '../../../src/contracts/org.js';
 
 interface Session {
-  me: Me | undefined;
+  me: TMe | undefined;
   /** a failure to reach /api/auth/me (network down) */
   error: Error | undefined;
-  reload(): Promise<Me | undefined>;
+  reload(): Promise<TMe | undefined>;
   signOut(): Promise<void>;
   /** does the signed-in user hold this ability (e.g. `org.manageUsers`)? */
   can(ability: string | undefined): boolean;
@@ -16,12 +16,12 @@ const SessionContext = createContext<Session | null>(null);
 
 /** Who is signed in, with the abilities the server grants; reloads itself when the server answers 401. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me>();
+  const [me, setMe] = useState<TMe>();
   const [error, setError] = useState<Error>();
 
   const reload = useCallback(async () => {
     try {
-      const m = await api.get<Me>('/api/auth/me');
+      const m = await api.get<TMe>('/api/auth/me');
       setMe(m);
       setError(undefined);
       return m;

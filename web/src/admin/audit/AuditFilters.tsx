@@ -1,8 +1,8 @@
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
-import type { User } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { AUDIT_TYPE_LABELS } from '../../shared/labels.js';
+import { EVENT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
+import type { TUser } from '../../../../src/contracts/org.js';
 
 export const AUDIT_FILTER_KEYS = ['actorId', 'type', 'from', 'to', 'q', 'page', 'pageSize'] as const;
 type Values = Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
@@ -23,13 +23,13 @@ export function AuditFilters({
 }: {
   values: Values;
   onChange(p: Partial<Values>): void;
-  users: User[] | undefined;
+  users: TUser[] | undefined;
 }) {
   const t = useT();
   const { lang } = useLang();
   const typeOptions = [
     ...GROUPS.map((g) => ({ value: g.prefix, label: g[lang] })),
-    ...Object.entries(AUDIT_TYPE_LABELS).map(([value, l]) => ({ value, label: `${l[lang]}（${value}）` })),
+    ...Object.entries(EVENT_TYPE_LABELS).map(([value, l]) => ({ value, label: `${l[lang]}（${value}）` })),
   ];
   const range =
     values.from || values.to

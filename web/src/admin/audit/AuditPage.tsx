@@ -1,27 +1,30 @@
 import { Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, withQuery } from '../../api/client.js';
-import type { AuditEvent, Page, User } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { AUDIT_TYPE_LABELS, label, SUBJECT_TYPE_LABELS } from '../../shared/labels.js';
 import { useApiData } from '../../shared/useApiData.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { AuditFilters, AUDIT_FILTER_KEYS } from './AuditFilters.js';
+import type { TAuditEvent } from '../../../../src/contracts/audit.js';
+import type { TPage } from '../../../../src/contracts/common.js';
+import { EVENT_TYPE_LABELS, SUBJECT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
+import type { TUser } from '../../../../src/contracts/org.js';
+import { label } from '../../shared/format.js';
 
 /** 审计日志: who did what, when and from where; filter, page through and export as CSV. */
 export default function AuditPage() {
   const t = useT();
   const { lang } = useLang();
   const [f, setF] = useUrlFilters(AUDIT_FILTER_KEYS);
-  const users = useApiData(() => api.get<Page<User>>('/api/users', { pageSize: 200 }), []);
+  const users = useApiData(() => api.get<TPage<TUser>>('/api/users', { pageSize: 200 }), []);
   const userById = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 50;
   const filters = { actorId: f.actorId, type: f.type, from: f.from, to: f.to, q: f.q };
   const events = useApiData(
-    () => api.get<Page<AuditEvent>>('/api/audit', { ...filters, page, pageSize }),
+    () => api.get<TPage<TAuditEvent>>('/api/audit', { ...filters, page, pageSize }),
     [f.actorId, f.type, f.from, f.to, f.q, page, pageSize],
   );
 
@@ -42,7 +45,7 @@ export default function AuditPage() {
         }
       />
       <AuditFilters values={f} onChange={setF} users={users.data?.items} />
-      <Table<AuditEvent>
+      <Table<TAuditEvent>
         rowKey="id"
         size="small"
         loading={events.loading}
@@ -81,7 +84,7 @@ export default function AuditPage() {
             width: 190,
             render: (v: string) => (
               <>
-                {label(AUDIT_TYPE_LABELS, v, lang)}
+                {label(EVENT_TYPE_LABELS, v, lang)}
                 <br />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {v}

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
-import type { Channel, Period, ServiceHours } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { useApiData } from '../../shared/useApiData.js';
+import type { TPeriod, TServiceHours } from '../../../../src/contracts/calendar.js';
+import type { Channel } from '../../../../src/contracts/enums/calendar.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-function problem(periods: Period[]): 'format' | 'order' | 'overlap' | null {
+function problem(periods: TPeriod[]): 'format' | 'order' | 'overlap' | null {
   if (periods.some((p) => !HHMM.test(p.start) || !HHMM.test(p.end))) return 'format';
   if (periods.some((p) => p.start >= p.end)) return 'order';
   const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
@@ -18,7 +19,7 @@ function problem(periods: Period[]): 'format' | 'order' | 'overlap' | null {
 /** The opening periods of each help channel on working days (24-hour Beijing time). */
 export function ServiceHoursEditor() {
   const t = useT();
-  const hours = useApiData(() => api.get<ServiceHours>('/api/service-hours'), []);
+  const hours = useApiData(() => api.get<TServiceHours>('/api/service-hours'), []);
   if (hours.error) return <Alert type="error" showIcon title={hours.error.message} />;
   return (
     <Row gutter={[16, 16]}>
@@ -42,18 +43,18 @@ function ChannelHours({
 }: {
   channel: Channel;
   label: { zh: string; en: string };
-  initial: Period[];
+  initial: TPeriod[];
   onSaved(): void;
 }) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const [periods, setPeriods] = useState<Period[]>(initial);
+  const [periods, setPeriods] = useState<TPeriod[]>(initial);
   const [busy, setBusy] = useState(false);
   useEffect(() => setPeriods(initial), [initial]);
   const issue = problem(periods);
   const dirty = JSON.stringify(periods) !== JSON.stringify(initial);
-  const set = (i: number, patch: Partial<Period>) =>
+  const set = (i: number, patch: Partial<TPeriod>) =>
     setPeriods((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
 
   const save = async () => {

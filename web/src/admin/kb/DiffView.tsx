@@ -2,7 +2,7 @@ import { Alert, Modal, Spin, Typography } from 'antd';
 import { api } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/index.js';
 import { useApiData } from '../../shared/useApiData.js';
-import type { EntryDiff } from './types.js';
+import type { TEntryDiff } from '../../../../src/contracts/knowledge.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   question: 'kb.question',
@@ -29,7 +29,7 @@ export function DiffModal({
 }) {
   const t = useT();
   const diff = useApiData(
-    () => api.get<EntryDiff>(`/api/kb/entries/${entryId}/diff`, { from, to: to ?? 'working' }),
+    () => api.get<TEntryDiff>(`/api/kb/entries/${entryId}/diff`, { from, to: to ?? 'working' }),
     [entryId, from, to],
     { skip: to === null },
   );

@@ -10,7 +10,10 @@ import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useSubmit } from '../useSubmit.js';
 import { useUrlFilters } from '../useUrlFilters.js';
-import { POLICY_STATUS_LABELS, type KbEntry, type PolicyDoc, type PolicyStatus } from './types.js';
+import { POLICY_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.js';
+import type { PolicyStatus } from '../../../../src/contracts/enums/knowledge.js';
+import type { TKbEntry, TPolicyDoc } from '../../../../src/contracts/knowledge.js';
+import { POLICY_STATUS_COLORS } from '../../shared/statusColors.js';
 
 /** 政策文件: policy documents whose Q&As must be published 15 working days before they take effect. */
 export default function PoliciesPage() {
@@ -19,12 +22,12 @@ export default function PoliciesPage() {
   const { can } = useSession();
   const depts = useDepartments();
   const [f, setF] = useUrlFilters(['status'] as const);
-  const list = useApiData(() => api.get<{ items: PolicyDoc[] }>('/api/kb/policies', { status: f.status }), [f.status]);
+  const list = useApiData(() => api.get<{ items: TPolicyDoc[] }>('/api/kb/policies', { status: f.status }), [f.status]);
   const attention = useApiData(
-    () => api.get<{ late: PolicyDoc[]; upcoming: PolicyDoc[] }>('/api/kb/policies/attention'),
+    () => api.get<{ late: TPolicyDoc[]; upcoming: TPolicyDoc[] }>('/api/kb/policies/attention'),
     [list.data],
   );
-  const [editing, setEditing] = useState<PolicyDoc | 'new' | null>(null);
+  const [editing, setEditing] = useState<TPolicyDoc | 'new' | null>(null);
   const manage = can('knowledge.managePolicies');
   const late = attention.data?.late ?? [];
   const upcoming = attention.data?.upcoming ?? [];
@@ -76,7 +79,7 @@ export default function PoliciesPage() {
           onChange={(v?: string) => setF({ status: v })}
         />
       </Space>
-      <Table<PolicyDoc>
+      <Table<TPolicyDoc>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -116,7 +119,7 @@ export default function PoliciesPage() {
             width: 130,
             render: (s: PolicyStatus, p) => (
               <Space direction="vertical" size={0}>
-                <Tag color={POLICY_STATUS_LABELS[s].color}>{POLICY_STATUS_LABELS[s][lang]}</Tag>
+                <Tag color={POLICY_STATUS_COLORS[s]}>{POLICY_STATUS_LABELS[s][lang]}</Tag>
                 {s !== 'on_time' && p.workingDaysLeft !== null && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {p.workingDaysLeft >= 0
@@ -144,7 +147,7 @@ export default function PoliciesPage() {
                   title: t('common.actions'),
                   key: 'a',
                   width: 90,
-                  render: (_: unknown, p: PolicyDoc) => (
+                  render: (_: unknown, p: TPolicyDoc) => (
                     <Button type="link" size="small" onClick={() => setEditing(p)}>
                       {t('common.edit')}
                     </Button>
@@ -181,7 +184,7 @@ function PolicyModal({
   onClose,
   onSaved,
 }: {
-  policy: PolicyDoc | 'new' | null;
+  policy: TPolicyDoc | 'new' | null;
   departments: { value: string; label: string }[];
   onClose(): void;
   onSaved(): void;
@@ -191,7 +194,7 @@ function PolicyModal({
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const [saved, setSaved] = useState<PolicyDoc>();
+  const [saved, setSaved] = useState<TPolicyDoc>();
   const timer = useRef<number>(undefined);
   const isNew = policy === 'new';
 
@@ -208,7 +211,7 @@ function PolicyModal({
         effectiveDate: policy.effectiveDate,
         entryIds: policy.entries.map((e) => e.id),
       });
-      void api.get<{ items: KbEntry[] }>('/api/kb/entries', { policyId: policy.id, pageSize: 200 }).then(
+      void api.get<{ items: TKbEntry[] }>('/api/kb/entries', { policyId: policy.id, pageSize: 200 }).then(
         (r) => setOptions(r.items.map((e) => ({ value: e.id, label: `${e.code} ${e.question}` }))),
         () => undefined,
       );
@@ -220,7 +223,7 @@ function PolicyModal({
     if (!q.trim()) return;
     timer.current = window.setTimeout(async () => {
       const r = await api
-        .get<{ items: KbEntry[] }>('/api/kb/entries', { q: q.trim().slice(0, 60), pageSize: 30 })
+        .get<{ items: TKbEntry[] }>('/api/kb/entries', { q: q.trim().slice(0, 60), pageSize: 30 })
         .catch(() => null);
       if (!r) return;
       const chosen = new Set((form.getFieldValue('entryIds') as string[]) ?? []);
@@ -239,11 +242,11 @@ function PolicyModal({
       entryIds: v.entryIds ?? [],
       ...(v.draftingDepartmentId ? { draftingDepartmentId: v.draftingDepartmentId } : {}),
     };
-    let p: PolicyDoc | undefined;
+    let p: TPolicyDoc | undefined;
     const ok = await run(async () => {
       p = isNew
-        ? await api.post<PolicyDoc>('/api/kb/policies', body)
-        : await api.patch<PolicyDoc>(`/api/kb/policies/${(policy as PolicyDoc).id}`, body);
+        ? await api.post<TPolicyDoc>('/api/kb/policies', body)
+        : await api.patch<TPolicyDoc>(`/api/kb/policies/${(policy as TPolicyDoc).id}`, body);
     }, t('common.saved'));
     if (ok && p) setSaved(p);
   };

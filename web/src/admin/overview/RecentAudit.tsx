@@ -1,18 +1,20 @@
 import { Button, Card, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
-import type { AuditEvent, Page } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { AUDIT_TYPE_LABELS, label } from '../../shared/labels.js';
 import { useApiData } from '../../shared/useApiData.js';
+import type { TAuditEvent } from '../../../../src/contracts/audit.js';
+import type { TPage } from '../../../../src/contracts/common.js';
+import { EVENT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
+import { label } from '../../shared/format.js';
 
 /** The last ten events of the audit trail. */
 export function RecentAudit() {
   const t = useT();
   const { lang } = useLang();
   const navigate = useNavigate();
-  const events = useApiData(() => api.get<Page<AuditEvent>>('/api/audit', { pageSize: 10 }), []);
+  const events = useApiData(() => api.get<TPage<TAuditEvent>>('/api/audit', { pageSize: 10 }), []);
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.recentAudit')}</h2>}
@@ -22,7 +24,7 @@ export function RecentAudit() {
         </Button>
       }
     >
-      <Table<AuditEvent>
+      <Table<TAuditEvent>
         rowKey="id"
         size="small"
         pagination={false}
@@ -36,7 +38,7 @@ export function RecentAudit() {
             title: t('audit.type'),
             dataIndex: 'type',
             width: 160,
-            render: (v: string) => label(AUDIT_TYPE_LABELS, v, lang),
+            render: (v: string) => label(EVENT_TYPE_LABELS, v, lang),
           },
           { title: t('audit.actor'), dataIndex: 'actor' },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140 },

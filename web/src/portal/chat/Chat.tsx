@@ -2,15 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import { formatOpening, formatPeriods } from '../../shared/hours.js';
-import {
-  bot,
-  BotError,
-  resetSession,
-  type AskReply,
-  type Bilingual,
-  type LiveHelp,
-  type MessageReceipt,
-} from './botApi.js';
+import { ApiError } from '../../api/client.js';
+import { bot, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
 import './chat.css';
 
@@ -94,7 +87,7 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
   );
   const failed = useCallback(
     (e: unknown) =>
-      add({ id: newId(), from: 'bot', kind: 'error', messages: e instanceof BotError ? e.messages : null }),
+      add({ id: newId(), from: 'bot', kind: 'error', messages: e instanceof ApiError ? e.messages : null }),
     [add],
   );
 
@@ -137,7 +130,7 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
       if (r.next === 'rate') add({ id: newId(), from: 'bot', kind: 'rate' });
       else add({ id: newId(), from: 'bot', kind: 'next', liveHelp: r.liveHelp, question: m.question });
     } catch (e) {
-      if (e instanceof BotError && e.status === 409) update(m.id, { feedback: solved ? 'solved' : 'unsolved' });
+      if (e instanceof ApiError && e.status === 409) update(m.id, { feedback: solved ? 'solved' : 'unsolved' });
       failed(e);
     }
   };
@@ -493,7 +486,7 @@ function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: 
       setDone(true);
       onReceipt(r);
     } catch (err) {
-      setServerError(err instanceof BotError && err.messages ? pick(err.messages, lang) : t('chat.networkError'));
+      setServerError(err instanceof ApiError && err.messages ? pick(err.messages, lang) : t('chat.networkError'));
     } finally {
       setBusy(false);
     }
@@ -604,7 +597,7 @@ function Rating({
       await bot.rate(m.level, comment.trim() || undefined);
       onUpdate({ done: true });
     } catch (e) {
-      if (e instanceof BotError && e.status === 409) onUpdate({ done: true });
+      if (e instanceof ApiError && e.status === 409) onUpdate({ done: true });
       onError(e);
     } finally {
       setBusy(false);

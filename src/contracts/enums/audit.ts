@@ -1,40 +1,8 @@
-import type { Lang } from '../i18n/index.js';
-import type { Bilingual, DepartmentKind, MatterCategory, MatterKind, Role } from '../api/types.js';
+/** Names of the audit trail's event and subject types. */
+import type { Bilingual } from './common.js';
 
-/** Bilingual names of the server's enumerations. */
-export const ROLE_LABELS: Record<Role, Bilingual> = {
-  window_agent: { zh: '窗口客服', en: 'Window agent' },
-  business_agent: { zh: '业务客服', en: 'Business agent' },
-  hotline_dispatcher: { zh: '热线派单员', en: 'Hotline dispatcher' },
-  kb_editor: { zh: '知识库编辑', en: 'KB editor' },
-  kb_reviewer: { zh: '知识库审核', en: 'KB reviewer' },
-  supervisor: { zh: '督办（局办公室）', en: 'Supervisor (general office)' },
-  leader: { zh: '领导', en: 'Leader' },
-  admin: { zh: '系统管理员', en: 'Administrator' },
-  auditor: { zh: '审计（只读）', en: 'Auditor (read-only)' },
-};
-
-export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, Bilingual> = {
-  office: { zh: '局机关处室', en: 'Bureau office' },
-  owner: { zh: '事项主办部门', en: 'Matter owner' },
-  hotline: { zh: '热线办', en: 'Hotline office' },
-  service: { zh: '行政服务中心', en: 'Service centre' },
-};
-
-export const CATEGORY_LABELS: Record<MatterCategory, Bilingual> = {
-  水利: { zh: '水利', en: 'Water works' },
-  供水: { zh: '供水', en: 'Water supply' },
-  排水: { zh: '排水', en: 'Drainage' },
-  海洋: { zh: '海洋', en: 'Marine' },
-  其它: { zh: '其它', en: 'Other' },
-};
-
-export const MATTER_KIND_LABELS: Record<MatterKind, Bilingual> = {
-  依申请权力事项: { zh: '依申请权力事项', en: 'Application-based' },
-  公共服务事项: { zh: '公共服务事项', en: 'Public service' },
-};
-
-export const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
+/** Names of the audit trail's event types (the audit page's filter and column). */
+export const EVENT_TYPE_LABELS: Record<string, Bilingual> = {
   'auth.login': { zh: '登录', en: 'Signed in' },
   'auth.logout': { zh: '退出登录', en: 'Signed out' },
   'auth.login_failed': { zh: '登录失败', en: 'Sign-in failed' },
@@ -79,6 +47,7 @@ export const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
   'callback.closed': { zh: '留言办结', en: 'Callback closed' },
 };
 
+/** Names of the things an event is about. */
 export const SUBJECT_TYPE_LABELS: Record<string, Bilingual> = {
   user: { zh: '用户', en: 'User' },
   department: { zh: '部门', en: 'Department' },
@@ -86,9 +55,3 @@ export const SUBJECT_TYPE_LABELS: Record<string, Bilingual> = {
   kb_entry: { zh: '知识条目', en: 'KB entry' },
   callback_request: { zh: '留言', en: 'Callback' },
 };
-
-export function label(map: Record<string, Bilingual>, key: string | null | undefined, lang: Lang): string {
-  if (!key) return '';
-  const l = map[key];
-  return l ? l[lang] : key;
-}
