@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, validatorCompiler, serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './platform/config.js';
 import type { Clock } from './platform/clock.js';
@@ -33,6 +34,8 @@ import { seedCalendar } from './modules/calendar/seed-calendar.js';
 import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
 import { seedKnowledge } from './modules/knowledge/seed/seed-knowledge.js';
 import { registerModules } from './modules/register.js';
+import { userScope } from './modules/org/org.policy.js';
+import { installLiveUpdates } from './platform/realtime/live-updates.js';
 import { BotIndex } from './modules/bot/bot-index.js';
 import { allowFramingForBot } from './modules/bot/widget.routes.js';
 
@@ -131,6 +134,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   installErrorHandler(app);
@@ -157,6 +161,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   installIdempotency(app, db);
   feed.bindMetrics(installObservability(app, db, config.metricsToken));
   registerModules(app, ctx);
+  installLiveUpdates(app, { db, clock, feed, scopeOf: userScope });
   await serveWebApp(app, config);
 
   await feed.start();
