@@ -45,6 +45,13 @@ export function onUnauthenticated(fn: Listener): () => void {
   return () => unauthenticatedListeners.delete(fn);
 }
 
+const mutationListeners = new Set<(path: string) => void>();
+/** Called after every successful change (POST, PUT, PATCH, DELETE) of the staff session, with its path. */
+export function onMutated(fn: (path: string) => void): () => void {
+  mutationListeners.add(fn);
+  return () => mutationListeners.delete(fn);
+}
+
 function readCookie(name: string): string | null {
   const m = document.cookie.match(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`));
   return m ? decodeURIComponent(m[1]) : null;
@@ -126,6 +133,7 @@ export async function request<T>(method: string, path: string, body?: unknown, c
     if (session && res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
     throw e;
   }
+  if (session && method !== 'GET') mutationListeners.forEach((fn) => fn(path));
   return data as T;
 }
 

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { api } from '../api/client.js';
 import { useLang, useT } from '../i18n/index.js';
-import { useApiData } from '../shared/useApiData.js';
+import { usePortalData } from './usePortalData.js';
 import { CATEGORY_LABELS, MATTER_CATEGORIES, MATTER_KIND_LABELS } from '../../../src/contracts/enums/matters.js';
 import type { MatterCategory } from '../../../src/contracts/enums/matters.js';
 import type { TDepartment, TMatter } from '../../../src/contracts/org.js';
@@ -17,8 +17,8 @@ export function MatterCatalogue() {
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<MatterCategory | ''>('');
   const [showAll, setShowAll] = useState(false);
-  const matters = useApiData(() => api.get<{ items: TMatter[] }>('/api/matters'), []);
-  const depts = useApiData(() => api.get<{ items: TDepartment[] }>('/api/departments'), [], { skip: lang === 'zh' });
+  const matters = usePortalData(() => api.get<{ items: TMatter[] }>('/api/matters'), []);
+  const depts = usePortalData(() => api.get<{ items: TDepartment[] }>('/api/departments'), [], { skip: lang === 'zh' });
 
   const shown = useMemo(() => {
     const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onUnauthenticated } from '../api/client.js';
+import { queryClient } from '../api/query.js';
 import type { TMe } from '../../../src/contracts/org.js';
 
 interface Session {
@@ -46,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/auth/logout');
     } finally {
+      queryClient.clear(); // the next user must not see this one's cached lists
       setMe({ user: null, sessionExpired: false, demo: me?.demo ?? false });
     }
   }, [me?.demo]);

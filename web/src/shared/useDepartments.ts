@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { api } from '../api/client.js';
 import { useLang, type Lang } from '../i18n/index.js';
-import { useApiData } from './useApiData.js';
+import { useApiQuery } from '../api/query.js';
 import type { TDepartment } from '../../../src/contracts/org.js';
 
 export const deptName = (d: TDepartment | undefined, lang: Lang): string =>
@@ -10,10 +9,9 @@ export const deptName = (d: TDepartment | undefined, lang: Lang): string =>
 /** Departments for selects and tables (inactive ones too when asked), with names in the user's language. */
 export function useDepartments(includeInactive = false) {
   const { lang } = useLang();
-  const res = useApiData(
-    () => api.get<{ items: TDepartment[] }>('/api/departments', { includeInactive: includeInactive || undefined }),
-    [includeInactive],
-  );
+  const res = useApiQuery<{ items: TDepartment[] }>('/api/departments', {
+    includeInactive: includeInactive || undefined,
+  });
   const items = useMemo(() => res.data?.items ?? [], [res.data]);
   const options = useMemo(
     () => items.filter((d) => d.active).map((d) => ({ value: d.id, label: deptName(d, lang) })),

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Input, Table, Tag } from 'antd';
-import { api } from '../api/client.js';
 import { useLang, useT } from '../i18n/index.js';
-import { useApiData } from '../shared/useApiData.js';
+import { useApiQuery } from '../api/query.js';
 import { useDepartments } from '../shared/useDepartments.js';
 import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../../src/contracts/enums/matters.js';
 import type { TMatter, TSessionUser } from '../../../src/contracts/org.js';
@@ -24,10 +23,7 @@ export function ReferenceMatters({ user }: { user: TSessionUser }) {
   const [q, setQ] = useState('');
   const depts = useDepartments();
   const scope = scopeOf(user);
-  const matters = useApiData(
-    () => api.get<{ items: TMatter[] }>('/api/matters', scope.query),
-    [JSON.stringify(scope.query)],
-  );
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters', scope.query);
   const rows = useMemo(
     () =>
       (matters.data?.items ?? []).filter(

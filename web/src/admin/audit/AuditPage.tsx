@@ -1,9 +1,9 @@
 import { Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, withQuery } from '../../api/client.js';
+import { withQuery } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { AuditFilters, AUDIT_FILTER_KEYS } from './AuditFilters.js';
@@ -18,15 +18,12 @@ export default function AuditPage() {
   const t = useT();
   const { lang } = useLang();
   const [f, setF] = useUrlFilters(AUDIT_FILTER_KEYS);
-  const users = useApiData(() => api.get<TPage<TUser>>('/api/users', { pageSize: 200 }), []);
+  const users = useApiQuery<TPage<TUser>>('/api/users', { pageSize: 200 });
   const userById = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 50;
   const filters = { actorId: f.actorId, type: f.type, from: f.from, to: f.to, q: f.q };
-  const events = useApiData(
-    () => api.get<TPage<TAuditEvent>>('/api/audit', { ...filters, page, pageSize }),
-    [f.actorId, f.type, f.from, f.to, f.q, page, pageSize],
-  );
+  const events = useApiQuery<TPage<TAuditEvent>>('/api/audit', { ...filters, page, pageSize });
 
   return (
     <>

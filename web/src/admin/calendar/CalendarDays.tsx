@@ -4,7 +4,7 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { beijingToday, formatPlainDate, weekdayName } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { DayKindTag, SourceTag } from './DayTags.js';
 import { DayModal } from './DayModal.js';
@@ -19,7 +19,7 @@ export function CalendarDays({ years, onChanged }: { years: TCalendarYears | und
   const thisYear = Number(beijingToday().date.slice(0, 4));
   const [f, setF] = useUrlFilters(['year'] as const);
   const year = Number(f.year) || thisYear;
-  const days = useApiData(() => api.get<{ days: TCalendarDay[] }>('/api/calendar/days', { year }), [year]);
+  const days = useApiQuery<{ days: TCalendarDay[] }>('/api/calendar/days', { year });
   const [editing, setEditing] = useState<TCalendarDay | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const changed = () => {

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Input, Row, Space, Typography } from 'an
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import type { TPeriod, TServiceHours } from '../../../../src/contracts/calendar.js';
 import type { Channel } from '../../../../src/contracts/enums/calendar.js';
 
@@ -19,7 +19,7 @@ function problem(periods: TPeriod[]): 'format' | 'order' | 'overlap' | null {
 /** The opening periods of each help channel on working days (24-hour Beijing time). */
 export function ServiceHoursEditor() {
   const t = useT();
-  const hours = useApiData(() => api.get<TServiceHours>('/api/service-hours'), []);
+  const hours = useApiQuery<TServiceHours>('/api/service-hours');
   if (hours.error) return <Alert type="error" showIcon title={hours.error.message} />;
   return (
     <Row gutter={[16, 16]}>

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, Progress, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { percent } from './EntryList.js';
@@ -23,12 +22,12 @@ export default function BotStatsPage() {
   const { can } = useSession();
   const [days, setDays] = useState(30);
   const from = useMemo(() => new Date(Date.now() - days * 86_400_000).toISOString(), [days]);
-  const stats = useApiData(() => api.get<TBotStats>('/api/bot/stats', { from }), [from]);
-  const failing = useApiData(() => api.get<{ items: TBriefEntry[] }>('/api/kb/stats/failing'), [], {
-    skip: !can('knowledge.stats'),
+  const stats = useApiQuery<TBotStats>('/api/bot/stats', { from });
+  const failing = useApiQuery<{ items: TBriefEntry[] }>('/api/kb/stats/failing', undefined, {
+    enabled: can('knowledge.stats'),
   });
-  const stale = useApiData(() => api.get<{ items: TBriefEntry[] }>('/api/kb/stats/stale'), [], {
-    skip: !can('knowledge.stats'),
+  const stale = useApiQuery<{ items: TBriefEntry[] }>('/api/kb/stats/stale', undefined, {
+    enabled: can('knowledge.stats'),
   });
   const s = stats.data;
   const rated = s ? Object.values(s.ratings).reduce((a, b) => a + b, 0) : 0;

@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography 
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
@@ -22,9 +22,9 @@ export default function CallbacksPage() {
   const [f, setF] = useUrlFilters(['status'] as const);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [step, setStep] = useState<Step | null>(null);
-  const list = useApiData(
-    () => api.get<{ items: TCallbackMessage[] }>('/api/callbacks', { status: f.status }),
-    [f.status],
+  const list = useApiQuery<{ items: TCallbackMessage[] }>(
+    '/api/callbacks',
+    { status: f.status },
     { refreshMs: 60_000 },
   );
   const handle = can('bot.handleCallbacks');

@@ -23,7 +23,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT, type MessageKey } from '../../i18n/index.js';
 import { formatDateTime, formatPlainDate } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
@@ -80,8 +80,8 @@ export default function EntryEditor() {
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
   const depts = useDepartments();
-  const entry = useApiData(() => api.get<TKbEntryDetail>(`/api/kb/entries/${id}`), [id], { skip: isNew });
-  const matters = useApiData(() => api.get<{ items: TMatter[] }>('/api/matters'), []);
+  const entry = useApiQuery<TKbEntryDetail>(`/api/kb/entries/${id}`, undefined, { enabled: !isNew });
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters');
   const [returning, setReturning] = useState(false);
   const [acting, setActing] = useState<string>();
   const e = entry.data;
@@ -450,10 +450,7 @@ function Versions({ entry, onRestored }: { entry: TKbEntryDetail; onRestored(): 
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const versions = useApiData(
-    () => api.get<{ items: TKbVersion[] }>(`/api/kb/entries/${entry.id}/versions`),
-    [entry.id, entry.updatedAt],
-  );
+  const versions = useApiQuery<{ items: TKbVersion[] }>(`/api/kb/entries/${entry.id}/versions`);
   const [diff, setDiff] = useState<{ from: number; to: number | 'working' } | null>(null);
   const restore = async (v: number) => {
     try {

@@ -1,10 +1,9 @@
 import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
@@ -28,23 +27,19 @@ export function EntryList() {
   const navigate = useNavigate();
   const depts = useDepartments();
   const [f, setF] = useUrlFilters(KEYS);
-  const matters = useApiData(() => api.get<{ items: TMatter[] }>('/api/matters'), []);
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters');
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 20;
-  const list = useApiData(
-    () =>
-      api.get<{ total: number; items: TKbEntry[] }>('/api/kb/entries', {
-        q: f.q,
-        status: f.status,
-        departmentId: f.departmentId,
-        matterId: f.matterId,
-        category: f.category,
-        tag: f.tag,
-        page,
-        pageSize,
-      }),
-    [f.q, f.status, f.departmentId, f.matterId, f.category, f.tag, page, pageSize],
-  );
+  const list = useApiQuery<{ total: number; items: TKbEntry[] }>('/api/kb/entries', {
+    q: f.q,
+    status: f.status,
+    departmentId: f.departmentId,
+    matterId: f.matterId,
+    category: f.category,
+    tag: f.tag,
+    page,
+    pageSize,
+  });
   const any = f.q || f.status || f.departmentId || f.matterId || f.category || f.tag;
 
   return (

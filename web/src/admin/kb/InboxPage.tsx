@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { EntryPicker } from './EntryPicker.js';
@@ -17,7 +17,7 @@ export default function InboxPage() {
   const { lang } = useLang();
   const { can } = useSession();
   const navigate = useNavigate();
-  const inbox = useApiData(() => api.get<{ total: number; groups: TInboxGroup[] }>('/api/bot/inbox'), []);
+  const inbox = useApiQuery<{ total: number; groups: TInboxGroup[] }>('/api/bot/inbox');
   const [attaching, setAttaching] = useState<TInboxGroup | null>(null);
   const [dismissing, setDismissing] = useState<TInboxGroup | null>(null);
   const handle = can('bot.handleInbox');

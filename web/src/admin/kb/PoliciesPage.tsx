@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatPlainDate } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
@@ -22,11 +22,8 @@ export default function PoliciesPage() {
   const { can } = useSession();
   const depts = useDepartments();
   const [f, setF] = useUrlFilters(['status'] as const);
-  const list = useApiData(() => api.get<{ items: TPolicyDoc[] }>('/api/kb/policies', { status: f.status }), [f.status]);
-  const attention = useApiData(
-    () => api.get<{ late: TPolicyDoc[]; upcoming: TPolicyDoc[] }>('/api/kb/policies/attention'),
-    [list.data],
-  );
+  const list = useApiQuery<{ items: TPolicyDoc[] }>('/api/kb/policies', { status: f.status });
+  const attention = useApiQuery<{ late: TPolicyDoc[]; upcoming: TPolicyDoc[] }>('/api/kb/policies/attention');
   const [editing, setEditing] = useState<TPolicyDoc | 'new' | null>(null);
   const manage = can('knowledge.managePolicies');
   const late = attention.data?.late ?? [];

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
@@ -22,10 +22,9 @@ export default function ProposalsPage() {
   const navigate = useNavigate();
   const [f, setF] = useUrlFilters(['status'] as const);
   const status = f.status || 'open';
-  const list = useApiData(
-    () => api.get<{ items: TKbProposal[] }>('/api/kb/proposals', { status: status === 'all' ? undefined : status }),
-    [status],
-  );
+  const list = useApiQuery<{ items: TKbProposal[] }>('/api/kb/proposals', {
+    status: status === 'all' ? undefined : status,
+  });
   const [rejecting, setRejecting] = useState<TKbProposal | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const decide = can('knowledge.decideProposals');

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
@@ -18,7 +18,7 @@ export default function TermsPage() {
   const { message } = App.useApp();
   const [f, setF] = useUrlFilters(['kind', 'q'] as const);
   const kind = (f.kind || 'synonym') as TKbTerm['kind'];
-  const list = useApiData(() => api.get<{ items: TKbTerm[] }>('/api/kb/terms', { kind, q: f.q }), [kind, f.q]);
+  const list = useApiQuery<{ items: TKbTerm[] }>('/api/kb/terms', { kind, q: f.q });
   const [editing, setEditing] = useState<TKbTerm | 'new' | null>(null);
   const [form] = Form.useForm<{ value: string }>();
   const manage = can('knowledge.manageTerms');

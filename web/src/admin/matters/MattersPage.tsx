@@ -3,7 +3,7 @@ import { App, Button, Grid, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useUrlFilters } from '../useUrlFilters.js';
@@ -20,18 +20,14 @@ export default function MattersPage() {
   const depts = useDepartments(true);
   const wide = Grid.useBreakpoint().md;
   const [f, setF] = useUrlFilters(MATTER_FILTER_KEYS);
-  const matters = useApiData(
-    () =>
-      api.get<{ items: TMatter[] }>('/api/matters', {
-        q: f.q,
-        departmentId: f.departmentId,
-        category: f.category,
-        kind: f.kind,
-        liveHelp: f.liveHelp,
-        includeInactive: f.includeInactive,
-      }),
-    [f.q, f.departmentId, f.category, f.kind, f.liveHelp, f.includeInactive],
-  );
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters', {
+    q: f.q,
+    departmentId: f.departmentId,
+    category: f.category,
+    kind: f.kind,
+    liveHelp: f.liveHelp,
+    includeInactive: f.includeInactive,
+  });
   const [editing, setEditing] = useState<TMatter | 'new' | null>(null);
 
   const setActive = async (m: TMatter, active: boolean) => {

@@ -1,9 +1,8 @@
 import { Button, Card, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import type { TAuditEvent } from '../../../../src/contracts/audit.js';
 import type { TPage } from '../../../../src/contracts/common.js';
 import { EVENT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
@@ -14,7 +13,7 @@ export function RecentAudit() {
   const t = useT();
   const { lang } = useLang();
   const navigate = useNavigate();
-  const events = useApiData(() => api.get<TPage<TAuditEvent>>('/api/audit', { pageSize: 10 }), []);
+  const events = useApiQuery<TPage<TAuditEvent>>('/api/audit', { pageSize: 10 });
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.recentAudit')}</h2>}

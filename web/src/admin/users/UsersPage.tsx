@@ -6,7 +6,7 @@ import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import { RoleTags } from '../../shared/RoleTags.js';
 import { useSession } from '../../shared/session.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useUrlFilters } from '../useUrlFilters.js';
@@ -27,18 +27,14 @@ export default function UsersPage() {
   const [f, setF] = useUrlFilters(USER_FILTER_KEYS);
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 20;
-  const users = useApiData(
-    () =>
-      api.get<TPage<TUser>>('/api/users', {
-        q: f.q,
-        departmentId: f.departmentId,
-        role: f.role,
-        status: f.status,
-        page,
-        pageSize,
-      }),
-    [f.q, f.departmentId, f.role, f.status, page, pageSize],
-  );
+  const users = useApiQuery<TPage<TUser>>('/api/users', {
+    q: f.q,
+    departmentId: f.departmentId,
+    role: f.role,
+    status: f.status,
+    page,
+    pageSize,
+  });
   const [editing, setEditing] = useState<TUser | 'new' | null>(null);
   const [resetting, setResetting] = useState<TUser | null>(null);
 
