@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { api, errorText } from '../../api/client.js';
-import { useLang, useT } from '../../i18n/index.js';
-import { formatDateTime } from '../../shared/format.js';
-import { useApiQuery } from '../../api/query.js';
-import { useSession } from '../../shared/session.js';
-import { PageHeader } from '../PageHeader.js';
-import { useUrlFilters } from '../useUrlFilters.js';
-import type { TCallbackMessage } from '../../../../src/contracts/callbacks.js';
-import { CALLBACK_STATUS_LABELS } from '../../../../src/contracts/enums/callbacks.js';
-import { CALLBACK_STATUS_COLORS } from '../../shared/statusColors.js';
+import { api, errorText } from '../api/client.js';
+import { useLang, useT } from '../i18n/index.js';
+import { formatDateTime } from '../shared/format.js';
+import { useApiQuery } from '../api/query.js';
+import { useSession } from '../shared/session.js';
+import { PageHeader } from '../admin/PageHeader.js';
+import { useUrlFilters } from '../admin/useUrlFilters.js';
+import type { TCallbackMessage } from '../../../src/contracts/callbacks.js';
+import { CALLBACK_STATUS_LABELS } from '../../../src/contracts/enums/callbacks.js';
+import { CALLBACK_STATUS_COLORS } from '../shared/statusColors.js';
 
 type Step = { item: TCallbackMessage; to: 'called_back' | 'closed' };
 
