@@ -5,6 +5,7 @@ import { formatOpening, formatPeriods } from '../../shared/hours.js';
 import { ApiError } from '../../api/client.js';
 import { bot, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
+import { RATING_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../src/contracts/enums/bot.js';
 import './chat.css';
 
 /** Questions the demo knowledge base answers, offered as one-tap examples. */
@@ -28,7 +29,7 @@ type Msg =
       transferShown?: boolean;
       formShown?: boolean;
     }
-  | { id: string; from: 'bot'; kind: 'rate'; level?: number; done?: boolean }
+  | { id: string; from: 'bot'; kind: 'rate'; level?: RatingLevel; done?: boolean }
   | { id: string; from: 'bot'; kind: 'receipt'; receipt: MessageReceipt }
   | { id: string; from: 'bot'; kind: 'error'; messages: Bilingual | null };
 
@@ -45,8 +46,6 @@ function loadLog(): Msg[] {
   }
   return [{ id: 'greeting', from: 'bot', kind: 'greeting' }];
 }
-
-const LEVELS = [5, 4, 3, 2, 1] as const;
 
 /** The 小申 chat: one box to type in, answers with their source, "solved?", then rating or a way to a person. */
 export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
@@ -585,10 +584,11 @@ function Rating({
   onError(e: unknown): void;
 }) {
   const t = useT();
+  const { lang } = useLang();
   const id = useId();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const levelText = (l: number) => t(`chat.level${l}` as 'chat.level5');
+  const levelText = (l: RatingLevel) => RATING_LABELS[l][lang];
   if (m.done) return <p data-testid="rating-done">{t('chat.rated', { level: levelText(m.level ?? 5) })}</p>;
   const send = async () => {
     if (!m.level) return;
@@ -607,7 +607,7 @@ function Rating({
     <div data-testid="rating">
       <p id={`${id}-title`}>{t('chat.rateTitle')}</p>
       <div className="bb-levels" role="group" aria-labelledby={`${id}-title`}>
-        {LEVELS.map((l) => (
+        {RATING_LEVELS.map((l) => (
           <button
             key={l}
             type="button"
