@@ -80,10 +80,15 @@ export function installLiveUpdates(
     for (const l of listeners) {
       if (l.socket.readyState !== OPEN || !mayReceive(l.scope, e)) continue;
       message ??= JSON.stringify(liveEventOf(e));
-      l.socket.send(message);
+      try {
+        l.socket.send(message);
+      } catch {
+        l.socket.close(1011, 'send failed'); // one broken socket must not make the feed redeliver to all
+      }
     }
   };
-  deps.feed.on('event', onEvent);
+  // a broadcast consumer: every node pushes to its own sockets
+  const unsubscribe = deps.feed.subscribe({ name: 'realtime.live', handle: onEvent });
 
   const sweep = setInterval(() => {
     void (async () => {
@@ -98,7 +103,7 @@ export function installLiveUpdates(
 
   app.addHook('onClose', async () => {
     clearInterval(sweep);
-    deps.feed.off('event', onEvent);
+    unsubscribe();
     for (const l of listeners) l.socket.close(1001, 'server shutting down');
   });
 
