@@ -30,7 +30,9 @@ export const ZCalendarDay = z.object({
 export type TCalendarDay = z.infer<typeof ZCalendarDay>;
 export const ZCalendarDays = z.object({ year: z.number(), days: z.array(ZCalendarDay) });
 
-export const ZImportedYear = z.object({ imported: z.number() });
+/** A calendar change: open deadlines it moved (callbacks' due times, policies' publish-by dates). */
+export const ZCalendarChanged = z.object({ ok: z.boolean(), recomputed: z.number() });
+export const ZImportedYear = z.object({ imported: z.number(), recomputed: z.number() });
 
 export const ZServiceHours = listOf(
   z.object({ channel: z.enum(CHANNELS), label: ZBilingual, periods: z.array(ZPeriod) }),

@@ -28,6 +28,7 @@ import {
 } from './calendar.schemas.js';
 import { importCalendarYear, removeCalendarDay, setCalendarDay, setServiceHours } from './use-cases/edit-calendar.js';
 import {
+  ZCalendarChanged,
   ZCalendarDays,
   ZCalendarYears,
   ZDeadline,
@@ -98,7 +99,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '设置节假日或调休上班日 Set a day',
-        response: { 200: ZOk },
+        response: { 200: ZCalendarChanged },
         params: ZDayParams,
         body: ZSetDay,
       },
@@ -113,7 +114,14 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.delete(
     '/api/calendar/days/:date',
-    { schema: { tags, summary: '恢复为普通日 Remove override', response: { 200: ZOk }, params: ZDayParams } },
+    {
+      schema: {
+        tags,
+        summary: '恢复为普通日 Remove override',
+        response: { 200: ZCalendarChanged },
+        params: ZDayParams,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
       const r = await removeCalendarDay(ctx.db, actorOf(req), req.now, req.params.date);
