@@ -119,13 +119,26 @@ describe('citizen portal', () => {
     expect(await page.getByTestId('portal').getAttribute('data-care')).toBe('on');
     await page.screenshot({ path: path.join(SHOTS, 'portal-care-360.png'), fullPage: true });
 
-    // Search narrows the catalogue; each guide opens in a new tab without access to this page.
+    // Online chat with staff is not built yet: the portal never offers it and says what to do instead.
+    expect(await page.getByTestId('portal').textContent()).not.toContain('转人工');
+    expect(await page.getByTestId('live-help-status').textContent()).toContain('12345');
+    await page.getByTestId('service-status').screenshot({ path: path.join(SHOTS, 'portal-hours-360.png') });
+
+    // Search narrows the catalogue.
     await page.getByLabel('查找事项').fill('排水');
     const first = page.getByTestId('matter-catalogue').getByRole('listitem').first();
     expect(await first.textContent()).toContain('排水');
-    const guide = first.getByRole('link', { name: /办事指南/ });
-    expect(await guide.getAttribute('target')).toBe('_blank');
-    expect(await guide.getAttribute('rel')).toContain('noopener');
+    // A 办事指南 link leads to that matter's own guide (a new tab without access to this page), never to one
+    // generic page shared by every matter.
+    await page.getByLabel('查找事项').fill('');
+    await page.getByRole('button', { name: /显示全部/ }).click();
+    const guides = page.getByTestId('matter-catalogue').getByRole('link', { name: /办事指南/ });
+    const hrefs = await guides.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    for (const a of await guides.all()) {
+      expect(await a.getAttribute('target')).toBe('_blank');
+      expect(await a.getAttribute('rel')).toContain('noopener');
+    }
 
     expect(errors).toEqual([]);
     await ctx.close();

@@ -48,23 +48,6 @@ async function main(): Promise<void> {
         await page.getByTestId('unsolved').click();
         await page.getByTestId('next-step').waitFor();
         await page.getByTestId('chat-mount').screenshot({ path: path.join(out, `chat-next-${width}.png`) });
-        // The live-help-hours branch, whatever the time now: the feedback answer is rewritten to "open".
-        await page.route('**/api/bot/turns/*/feedback', async (route) => {
-          const res = await route.fetch();
-          const body = (await res.json()) as { next: string; liveHelp: { open: boolean } };
-          await route.fulfill({
-            response: res,
-            json: { ...body, next: 'transfer', liveHelp: { ...body.liveHelp, open: true } },
-          });
-        });
-        await page.getByTestId('chat-input').fill('二次供水水箱多久清洗一次？');
-        await page.getByTestId('chat-input').press('Enter');
-        await page.getByTestId('unsolved').last().waitFor();
-        await page.getByTestId('unsolved').last().click();
-        await page.getByTestId('transfer').click();
-        await page.getByTestId('transfer-info').waitFor();
-        await page.getByTestId('chat-mount').screenshot({ path: path.join(out, `chat-transfer-${width}.png`) });
-        await page.unroute('**/api/bot/turns/*/feedback');
         await page.getByTestId('chat-input').fill('排水');
         await page.getByTestId('chat-send').click();
         await page.getByTestId('suggestions').waitFor();

@@ -63,27 +63,28 @@ describe('小申 chat and the knowledge-base loop', () => {
     await page.getByTestId('bot-greeting').waitFor();
     expect(await page.getByTestId('chat-mount').textContent()).not.toContain('正在准备中');
 
-    // A question the KB answers: the answer, its source (matter · department · date) and the guide.
+    // A question the KB answers: the answer and its source (matter · department · date); no 办事指南 link, since no
+    // specific guide page is known for the seeded matters (a link to a generic page would mislead).
     const reply = await ask(page, KNOWN);
     const answer = reply.getByTestId('bot-answer');
     await answer.waitFor();
     expect(await answer.textContent()).toContain('海域使用金');
     const source = await reply.getByTestId('answer-source').textContent();
     expect(source).toMatch(/^来源：海域使用金缴纳与减免咨询 · 海洋处 · 更新于 \d{4}年\d{1,2}月\d{1,2}日$/);
-    expect(await reply.getByRole('link', { name: /办事指南/ }).getAttribute('target')).toBe('_blank');
+    expect(await reply.getByRole('link', { name: /办事指南/ }).count()).toBe(0);
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.getByTestId('chat-mount').screenshot({ path: path.join(SHOTS, 'chat-answer-360.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    // 没解决 → inside live-help hours 转人工客服, or leave a message.
+    // 没解决 → what exists, whatever the hour: a message for a call back and the 12345 hotline, never 转人工客服
+    // (online chat with staff is not built yet).
     await reply.getByTestId('unsolved').click();
     const next = page.getByTestId('next-step').last();
     await next.waitFor();
     expect(await reply.textContent()).toContain('您选择了：没解决');
-    expect(await next.getAttribute('data-live-open')).toBe('yes');
-    await next.getByTestId('transfer').click();
-    expect(await next.getByTestId('transfer-info').textContent()).toContain('12345');
-    await next.getByRole('button', { name: '留言等候回电' }).click();
+    expect(await next.textContent()).toContain('12345');
+    expect(await next.getByRole('button', { name: /转人工/ }).count()).toBe(0);
+    expect(await page.getByTestId('chat-mount').textContent()).not.toContain('转人工');
     const form = next.getByTestId('leave-message');
     expect(await form.getByLabel('您的问题').inputValue()).toBe(KNOWN);
     // Errors are said in words; then a valid message gives a receipt with its number and call-back time.
@@ -106,7 +107,7 @@ describe('小申 chat and the knowledge-base loop', () => {
     // The Water Supply Division writes an entry on it; it is published (through the API here).
     const admin = await apiClient(e2e.baseUrl, 'admin', PASSWORD);
     const departments = (await admin.get('/api/departments')).json().items as { id: string; nameZh: string }[];
-    await buildEntry(admin, {
+    const target = await buildEntry(admin, {
       question: TARGET_ENTRY,
       answer: '<p>水务科普馆周二至周日 9:00—16:30 开放，周一闭馆；参观请提前在“随申办”预约。</p>',
       category: '供水',
@@ -166,6 +167,11 @@ describe('小申 chat and the knowledge-base loop', () => {
     ).toContain(UNKNOWN);
     expect(staff.errors).toEqual([]);
     await staff.ctx.close();
+
+    // Like any change to a published entry, the new similar question waits for review: a reviewer
+    // publishes it (through the API here), and the bot answers with it once published.
+    expect((await admin.post(`/api/kb/entries/${target.id}/publish`, {})).statusCode).toBe(200);
+    await poll(async () => (await apiAsk(UNKNOWN)).answer?.question).toBe(TARGET_ENTRY);
 
     // The citizen asks the same question again and now gets that answer.
     const again = await ask(page, UNKNOWN);

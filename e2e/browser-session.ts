@@ -55,16 +55,25 @@ export function useBrowserSession(): BrowserSession {
   };
 }
 
-/** axe-core on the current page: the serious and critical violations, each as "rule (impact): selectors". */
+/**
+ * axe-core on the current page: each violation as "rule (impact): selectors". WCAG 2.1 A/AA rules, and with
+ * `bestPractice` also axe's best-practice rules (landmarks, headings, …).
+ */
+export async function axeViolations(page: Page, bestPractice = false): Promise<{ impact: string; text: string }[]> {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...(bestPractice ? ['best-practice'] : [])];
+  const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return result.violations.map((v) => ({
+    impact: v.impact ?? 'unknown',
+    text: `${v.id} (${v.impact}): ${v.nodes
+      .map((n) => n.target.join(' '))
+      .slice(0, 5)
+      .join(' | ')}`,
+  }));
+}
+
+/** The serious and critical violations only (what a page must not have). */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
+  return (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 5)
-          .join(' | ')}`,
-    );
+    .map((v) => v.text);
 }

@@ -29,14 +29,9 @@ import { installIdempotency, purgeIdempotencyKeys } from './platform/http/idempo
 import { installInputHygiene } from './platform/http/input-hygiene.js';
 import { frameworkErrors, installNoStore } from './platform/http/response-hygiene.js';
 import { installObservability } from './platform/http/observability.js';
-import { WorkingTimeService } from './modules/calendar/working-time-service.js';
-import { seedCalendar } from './modules/calendar/seed-calendar.js';
-import { seedOrganisation } from './modules/org/seed/seed-organisation.js';
-import { seedKnowledge } from './modules/knowledge/seed/seed-knowledge.js';
-import { registerModules } from './modules/register.js';
+import { MODULES } from './modules/index.js';
 import { userScope } from './modules/org/org.policy.js';
 import { installLiveUpdates } from './platform/realtime/live-updates.js';
-import { BotIndex } from './modules/bot/bot-index.js';
 import { allowFramingForBot } from './modules/bot/widget.routes.js';
 
 export interface BuildOptions {
@@ -52,9 +47,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const { config, clock } = opts;
   const db = opts.db ?? connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  await seedOrganisation(db, clock.now(), { demo: config.demo });
-  await seedCalendar(db, clock.now());
-  await seedKnowledge(db, clock.now(), { demo: config.demo });
+  for (const m of MODULES) await m.seed?.(db, clock.now(), { demo: config.demo });
 
   const app = Fastify({
     logger: {
@@ -80,9 +73,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
   const feed = new EventFeed(db, { clock, nodeId: config.nodeId, log });
   const jobs = new JobRunner(db, clock, config.nodeId, log);
-  const botIndex = new BotIndex(db, feed);
-  await botIndex.rebuild();
-  const ctx: AppContext = { db, config, clock, feed, jobs, workingTime: new WorkingTimeService(db, feed), botIndex };
+  // The modules' services (working time, the bot's index, …) are added to the context by their `services` hook.
+  const ctx = { db, config, clock, feed, jobs } as AppContext;
+  for (const m of MODULES) await m.services?.(ctx);
   jobs.addSweep({
     name: 'sessions.purge',
     everyMs: 3600_000,
@@ -160,7 +153,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   installInputHygiene(app);
   installIdempotency(app, db);
   feed.bindMetrics(installObservability(app, db, config.metricsToken));
-  registerModules(app, ctx);
+  for (const m of MODULES) {
+    m.routes(app, ctx);
+    m.jobs?.(ctx);
+    m.consumers?.(ctx);
+  }
   installLiveUpdates(app, { db, clock, feed, scopeOf: userScope });
   await serveWebApp(app, config);
 

@@ -5,13 +5,13 @@ import { ZBilingual, pageOf } from './common.js';
 export const ZAuditEvent = z.object({
   id: z.number(),
   type: z.string(),
-  /** the event type's name, when the event catalogue knows it */
-  typeLabel: ZBilingual.optional(),
+  /** the event type's name from the server's event catalogue; null for a type no longer catalogued */
+  typeLabel: ZBilingual.nullable(),
   actorId: z.string().nullable(),
   actor: z.string().nullable(),
   subjectType: z.string().nullable(),
-  /** a readable name of the subject (e.g. the user's name), when known */
-  subjectLabel: z.union([z.string(), ZBilingual]).nullable().optional(),
+  /** the name or number of what changed, as it was then (null when not recorded) */
+  subjectLabel: z.string().nullable(),
   subjectId: z.string().nullable(),
   departmentId: z.string().nullable(),
   data: z.unknown(),
@@ -21,3 +21,7 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export const ZAuditPage = pageOf(ZAuditEvent);
+
+/** The catalogued event types with their names (the audit page's type filter). */
+export const ZEventTypes = z.object({ items: z.array(z.object({ type: z.string(), label: ZBilingual })) });
+export type TEventTypes = z.infer<typeof ZEventTypes>;

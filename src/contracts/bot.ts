@@ -68,7 +68,7 @@ export const ZInboxGroup = z.object({
 export type TInboxGroup = z.infer<typeof ZInboxGroup>;
 export const ZInbox = z.object({ total: z.number(), groups: z.array(ZInboxGroup) });
 export type TInbox = z.infer<typeof ZInbox>;
-export const ZAttached = z.object({ version: z.number(), added: z.array(z.string()) });
+export const ZAttached = z.object({ added: z.array(z.string()), status: z.literal('submitted') });
 
 export const ZSearchItem = z.object({
   entryId: z.string(),

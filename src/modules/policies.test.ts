@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definePolicy } from '../platform/policy/authorize.js';
 import { ROLES, type Role } from '../platform/policy/roles.js';
+import type { Ability } from './abilities.js';
+import { knowledgePolicy } from './knowledge/knowledge.policy.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
 
 /**
@@ -145,5 +148,36 @@ describe('authorisation matrix: every role', () => {
     expect((await clients.admin.get('/api/auth/me')).json().abilities).toEqual(
       expect.arrayContaining(['org.manageUsers', 'calendar.manage', 'audit.read']),
     );
+  });
+
+  it('callbacks and ratings: who lists, who works a case', async () => {
+    await check(
+      'GET /api/callbacks',
+      all(403, { window_agent: 200, hotline_dispatcher: 200, supervisor: 200, admin: 200 }),
+      (c) => c.get('/api/callbacks'),
+    );
+    await check(
+      'POST /api/callbacks/:id/progress',
+      all(403, { window_agent: 404, hotline_dispatcher: 404, admin: 404 }),
+      (c) => c.post('/api/callbacks/none/progress', { status: 'closed', result: '无此工单' }),
+    );
+    await check('GET /api/ratings', all(403, OVERSIGHT), (c) => c.get('/api/ratings'));
+  });
+
+  it('abilities are the declared subject-free rules, whatever a rule names its parameters', async () => {
+    const reviewer = (await clients.kb_reviewer.get('/api/auth/me')).json().abilities as string[];
+    expect(reviewer).toEqual(expect.arrayContaining(['knowledge.review', 'knowledge.manageTerms', 'knowledge.read']));
+    // rules that need a subject (an entry, a department) are never abilities
+    expect(reviewer.filter((a) => /Entry|WorkingCopy|ownDepartment/.test(a))).toEqual([]);
+    expect((await clients.window_agent.get('/api/auth/me')).json().abilities).toEqual(
+      expect.arrayContaining(['callbacks.read', 'callbacks.handle']),
+    );
+    const typed: Ability[] = ['knowledge.review', 'callbacks.handle', 'ratings.read'];
+    expect(typed).toHaveLength(3);
+    // @ts-expect-error not a declared ability
+    const wrong: Ability = 'knowledge.reviewEntry';
+    expect(wrong).toBeDefined();
+    // @ts-expect-error a rule that needs a subject cannot be declared as an ability
+    definePolicy(knowledgePolicy, ['reviewEntry']);
   });
 });

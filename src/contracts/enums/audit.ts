@@ -1,52 +1,6 @@
 /** Names of the audit trail's event and subject types. */
 import type { Bilingual } from './common.js';
 
-/** Names of the audit trail's event types (the audit page's filter and column). */
-export const EVENT_TYPE_LABELS: Record<string, Bilingual> = {
-  'auth.login': { zh: '登录', en: 'Signed in' },
-  'auth.logout': { zh: '退出登录', en: 'Signed out' },
-  'auth.login_failed': { zh: '登录失败', en: 'Sign-in failed' },
-  'auth.locked': { zh: '账号被锁定', en: 'Account locked' },
-  'user.created': { zh: '新建用户', en: 'User created' },
-  'user.updated': { zh: '修改用户', en: 'User updated' },
-  'user.password_reset': { zh: '重置密码', en: 'Password reset' },
-  'user.disabled': { zh: '停用用户', en: 'User disabled' },
-  'user.enabled': { zh: '启用用户', en: 'User enabled' },
-  'department.created': { zh: '新建部门', en: 'Department created' },
-  'department.updated': { zh: '修改部门', en: 'Department updated' },
-  'matter.created': { zh: '新建事项', en: 'Matter created' },
-  'matter.updated': { zh: '修改事项', en: 'Matter updated' },
-  'calendar.day_set': { zh: '设置日历日期', en: 'Calendar day set' },
-  'calendar.day_removed': { zh: '删除日历日期', en: 'Calendar day removed' },
-  'calendar.year_imported': { zh: '导入全年日历', en: 'Calendar year imported' },
-  'calendar.preloaded': { zh: '预置节假日', en: 'Holidays preloaded' },
-  'service_hours.updated': { zh: '修改服务时间', en: 'Service hours updated' },
-  'kb.demo_seeded': { zh: '导入演示知识库', en: 'Demo KB loaded' },
-  'org.demo_accounts_seeded': { zh: '创建演示账号', en: 'Demo accounts created' },
-  'org.seeded': { zh: '初始化组织数据', en: 'Organisation seeded' },
-  'kb.entry_created': { zh: '新建知识条目', en: 'KB entry created' },
-  'kb.entry_updated': { zh: '修改知识条目', en: 'KB entry updated' },
-  'kb.entry_submitted': { zh: '提交审核', en: 'KB entry submitted' },
-  'kb.entry_withdrawn': { zh: '撤回审核', en: 'KB entry withdrawn' },
-  'kb.entry_returned': { zh: '退回修改', en: 'KB entry returned' },
-  'kb.entry_published': { zh: '发布知识条目', en: 'KB entry published' },
-  'kb.entry_archived': { zh: '归档知识条目', en: 'KB entry archived' },
-  'kb.entry_restored': { zh: '恢复知识条目', en: 'KB entry restored' },
-  'kb.imported': { zh: '导入知识库', en: 'KB imported' },
-  'kb.policy_created': { zh: '登记政策文件', en: 'Policy registered' },
-  'kb.policy_updated': { zh: '修改政策文件', en: 'Policy updated' },
-  'kb.policy_reminder': { zh: '政策问答发布提醒', en: 'Policy Q&A reminder' },
-  'kb.proposal_created': { zh: '提交知识提议', en: 'KB proposal made' },
-  'kb.proposal_accepted': { zh: '采纳知识提议', en: 'KB proposal accepted' },
-  'kb.proposal_rejected': { zh: '不采纳知识提议', en: 'KB proposal rejected' },
-  'kb.terms_updated': { zh: '修改词典或同义词', en: 'Dictionary or synonyms changed' },
-  'bot.inbox_dismissed': { zh: '忽略未解答问题', en: 'Unanswered question dismissed' },
-  'callback.created': { zh: '市民留言', en: 'Callback message left' },
-  'callback.phone_revealed': { zh: '查看留言人号码', en: 'Caller number revealed' },
-  'callback.called_back': { zh: '登记回电', en: 'Call back logged' },
-  'callback.closed': { zh: '留言办结', en: 'Callback closed' },
-};
-
 /** Names of the things an event is about. */
 export const SUBJECT_TYPE_LABELS: Record<string, Bilingual> = {
   user: { zh: '用户', en: 'User' },

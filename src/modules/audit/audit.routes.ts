@@ -5,8 +5,9 @@ import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx } from '../../platform/db/connect.js';
 import { requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
+import { eventLabel, eventTypes } from '../../platform/events/record-event.js';
 import { auditPolicy } from './audit.policy.js';
-import { ZAuditPage } from '../../contracts/audit.js';
+import { ZAuditPage, ZEventTypes } from '../../contracts/audit.js';
 import { ZFile } from '../../contracts/common.js';
 
 const ZAuditQuery = z.object({
@@ -35,7 +36,12 @@ function filtered(db: DbOrTrx, f: TAuditQuery) {
   if (f.q) {
     const like = `%${f.q.replace(/[%_]/g, '')}%`;
     q = q.where((eb) =>
-      eb.or([eb('actor_label', 'like', like), eb('data', 'like', like), eb('subject_id', 'like', like)]),
+      eb.or([
+        eb('actor_label', 'like', like),
+        eb('data', 'like', like),
+        eb('subject_id', 'like', like),
+        eb('subject_label', 'like', like),
+      ]),
     );
   }
   return q;
@@ -48,6 +54,7 @@ function present(e: {
   actor_label: string | null;
   subject_type: string | null;
   subject_id: string | null;
+  subject_label: string | null;
   department_id: string | null;
   data: string;
   ip: string | null;
@@ -57,10 +64,13 @@ function present(e: {
   return {
     id: Number(e.id),
     type: e.type,
+    /** from the event catalogue; null for a type no longer catalogued */
+    typeLabel: eventLabel(e.type),
     actorId: e.actor_id,
     actor: e.actor_label,
     subjectType: e.subject_type,
     subjectId: e.subject_id,
+    subjectLabel: e.subject_label,
     departmentId: e.department_id,
     data: JSON.parse(e.data),
     ip: e.ip,
@@ -104,6 +114,15 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   r.get(
+    '/api/audit/event-types',
+    { schema: { tags: ['audit'], summary: '操作类型 Event types with labels', response: { 200: ZEventTypes } } },
+    async (req) => {
+      authorize(requireUser(req), auditPolicy.read);
+      return { items: eventTypes() };
+    },
+  );
+
+  r.get(
     '/api/audit/export.csv',
     {
       schema: {
@@ -117,13 +136,35 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       authorize(requireUser(req), auditPolicy.read);
       const rows = await filtered(ctx.db, req.query).selectAll().orderBy('id', 'desc').limit(50000).execute();
       const lines = [
-        ['时间 at', '操作 type', '操作人 actor', '对象类型 subject', '对象 id', 'IP', '请求 id', '详情 data']
+        [
+          '时间 at',
+          '操作 type',
+          '操作 action',
+          '操作人 actor',
+          '对象类型 subject',
+          '对象 id',
+          '对象 name',
+          'IP',
+          '请求 id',
+          '详情 data',
+        ]
           .map(csvCell)
           .join(','),
       ];
       for (const e of rows)
         lines.push(
-          [e.created_at, e.type, e.actor_label, e.subject_type, e.subject_id, e.ip, e.request_id, e.data]
+          [
+            e.created_at,
+            e.type,
+            eventLabel(e.type)?.zh ?? '',
+            e.actor_label,
+            e.subject_type,
+            e.subject_id,
+            e.subject_label,
+            e.ip,
+            e.request_id,
+            e.data,
+          ]
             .map(csvCell)
             .join(','),
         );

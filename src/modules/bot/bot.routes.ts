@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { isWithinServiceHours, nextServiceOpening } from '../../platform/calendar/index.js';
@@ -21,6 +21,7 @@ import { ZOk } from '../../contracts/common.js';
 export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bot'];
+  const citizen = (req: FastifyRequest) => ({ ...actorOf(req), label: '市民（小申）citizen' });
   const pub = (max: number) => ({ public: true, csrf: false, rateLimit: { max, timeWindow: '1 minute' } });
 
   async function liveHelpStatus(now: Date) {
@@ -51,7 +52,7 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     { schema: { tags, summary: '提问 Ask', response: { 200: ZAskReply }, body: ZAsk }, config: pub(40) },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
-      const reply = await askQuestion(ctx.db, index, req.now, session, req.body);
+      const reply = await askQuestion(ctx.db, index, citizen(req), req.now, session, req.body);
       return { ...reply, liveHelp: await liveHelpStatus(req.now) };
     },
   );
@@ -70,7 +71,7 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
-      await giveFeedback(ctx.db, req.now, session, req.params.id, req.body.solved);
+      await giveFeedback(ctx.db, citizen(req), req.now, session, req.params.id, req.body.solved);
       const liveHelp = await liveHelpStatus(req.now);
       // The next step when unsolved: a human inside live-help hours, otherwise a message for a call back.
       const next = req.body.solved
@@ -87,7 +88,7 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     { schema: { tags, summary: '好差评 Rate the conversation', response: { 200: ZOk }, body: ZRate }, config: pub(20) },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
-      await rateBotSession(ctx.db, req.now, session, req.body.level, req.body.comment);
+      await rateBotSession(ctx.db, citizen(req), req.now, session, req.body.level, req.body.comment);
       return { ok: true };
     },
   );

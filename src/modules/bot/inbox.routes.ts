@@ -4,16 +4,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf, requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
-import { maskPhone } from '../../platform/privacy/mask.js';
 import type { BotIndex } from './bot-index.js';
 import { botPolicy } from './bot.policy.js';
 import { botStats } from './bot-stats.js';
 import { groupInboxItems } from './inbox-groups.js';
 import { attachToEntry, dismissInbox } from './use-cases/handle-inbox.js';
-import { revealCallbackPhone, workCallback } from './use-cases/work-callback.js';
 import { ZAttached, ZBotStats, ZInbox, ZSearchResult } from '../../contracts/bot.js';
-import { CALLBACK_STATUSES, type CallbackStatus } from '../../contracts/enums.js';
-import { ZCallbackList, ZRevealedPhone } from '../../contracts/callbacks.js';
 import { ZOk } from '../../contracts/common.js';
 
 const ZTurnIds = z.array(z.string().min(1).max(64)).min(1).max(500);
@@ -22,7 +18,7 @@ const ZPeriod = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-/** Staff side of the bot: the unanswered-questions inbox, KB search for agents, figures, messages. */
+/** Staff side of the bot: the unanswered-questions inbox, KB search for agents, figures. */
 export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bot-staff'];
@@ -69,7 +65,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
     {
       schema: {
         tags,
-        summary: '追加为相似问法 Attach as similar questions',
+        summary: '追加为相似问法（提交审核）Attach as similar questions (submitted for review)',
         response: { 200: ZAttached },
         body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }),
       },
@@ -77,9 +73,8 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
     async (req) => {
       const p = requireUser(req);
       authorize(p, botPolicy.handleInbox);
-      const res = await attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
-      await index.reloadEntry(req.body.entryId); // this node at once; the others follow the event
-      return res;
+      // The live answer does not change until a reviewer publishes the submitted draft.
+      return attachToEntry(ctx.db, p, actorOf(req), req.now, req.body.entryId, req.body.turnIds);
     },
   );
 
@@ -140,73 +135,6 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
       const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
       return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
-    },
-  );
-
-  r.get(
-    '/api/callbacks',
-    {
-      schema: {
-        tags,
-        summary: '留言回电 Callback messages',
-        response: { 200: ZCallbackList },
-        querystring: z.object({ status: z.enum(CALLBACK_STATUSES).optional() }),
-      },
-    },
-    async (req) => {
-      authorize(requireUser(req), botPolicy.readCallbacks);
-      let q = ctx.db.selectFrom('callback_requests').selectAll();
-      if (req.query.status) q = q.where('status', '=', req.query.status);
-      const rows = await q.orderBy('due_at').limit(500).execute();
-      return {
-        items: rows.map((c) => ({
-          id: c.id,
-          number: c.number,
-          name: c.name,
-          phone: maskPhone(c.phone),
-          question: c.question,
-          status: c.status as CallbackStatus,
-          dueAt: c.due_at,
-          createdAt: c.created_at,
-          result: c.result,
-          handledAt: c.handled_at,
-          overdue: c.status === 'open' && c.due_at < req.now.toISOString(),
-        })),
-      };
-    },
-  );
-
-  r.post(
-    '/api/callbacks/:id/phone',
-    {
-      schema: {
-        tags,
-        summary: '查看完整号码（留痕）Reveal the phone number (audited)',
-        response: { 200: ZRevealedPhone },
-        params: z.object({ id: z.string().min(1).max(64) }),
-      },
-    },
-    async (req) => {
-      authorize(requireUser(req), botPolicy.handleCallbacks);
-      return { phone: await revealCallbackPhone(ctx.db, actorOf(req), req.now, req.params.id) };
-    },
-  );
-
-  r.post(
-    '/api/callbacks/:id/progress',
-    {
-      schema: {
-        tags,
-        summary: '登记回电 / 办结 Log the call back or close',
-        response: { 200: ZOk },
-        params: z.object({ id: z.string().min(1).max(64) }),
-        body: z.object({ status: z.enum(['called_back', 'closed']), result: z.string().trim().min(2).max(1000) }),
-      },
-    },
-    async (req) => {
-      authorize(requireUser(req), botPolicy.handleCallbacks);
-      await workCallback(ctx.db, actorOf(req), req.now, req.params.id, req.body.status, req.body.result);
-      return { ok: true };
     },
   );
 }

@@ -26,7 +26,7 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
   });
   afterAll(() => nodes.close());
 
-  it('an editor attaches the question to an entry and both nodes answer it within 2 seconds', async () => {
+  it('an editor attaches the question to an entry for review; once published both nodes answer it within 2 seconds', async () => {
     const first = await ask(a, QUESTION);
     expect(first.decision).toBe('none');
     await ask(a, QUESTION);
@@ -55,27 +55,42 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
       entryId: target.entryId,
       turnIds: group.items.map((i: { id: string }) => i.id),
     });
-    expect(outsider.statusCode).toBe(404);
+    // it sees the live entry but may not edit it
+    expect(outsider.statusCode).toBe(403);
     const res = await reviewer.post('/api/bot/inbox/attach', {
       entryId: target.entryId,
       turnIds: group.items.map((i: { id: string }) => i.id),
     });
     expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'submitted' });
     expect(res.json().added).toContain(QUESTION);
     const replay = await reviewer.post('/api/bot/inbox/attach', {
       entryId: target.entryId,
       turnIds: group.items.map((i: { id: string }) => i.id),
     });
     expect(replay.statusCode).toBe(409);
-    expect((await ask(a, QUESTION)).answer?.entryId).toBe(target.entryId);
-    const started = Date.now();
-    let onB: { answer?: { entryId: string } } = {};
-    while (Date.now() - started < 2000) {
-      onB = await ask(b, QUESTION);
-      if (onB.answer?.entryId === target.entryId) break;
-      await new Promise((r) => setTimeout(r, 100));
+    // like any change to a published entry it waits for review: the attach publishes nothing
+    expect((await reviewer.get(`/api/kb/entries/${target.entryId}`)).json().status).toBe('submitted');
+    const published = await a.ctx.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '=', 'kb.entry_published')
+      .where('subject_id', '=', target.entryId)
+      .execute();
+    expect(published).toHaveLength(1); // the entry's first publication only
+    expect((await ask(a, QUESTION)).answer?.entryId).not.toBe(target.entryId);
+    expect((await reviewer.post(`/api/kb/entries/${target.entryId}/publish`, {})).statusCode).toBe(200);
+    // once published, both nodes answer it within 2 seconds (each follows the shared event feed)
+    for (const node of [a, b]) {
+      const started = Date.now();
+      let got: { answer?: { entryId: string } } = {};
+      while (Date.now() - started < 2000) {
+        got = await ask(node, QUESTION);
+        if (got.answer?.entryId === target.entryId) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(got.answer?.entryId).toBe(target.entryId);
     }
-    expect(onB.answer?.entryId).toBe(target.entryId);
     const attachedIds = new Set(group.items.map((i: { id: string }) => i.id));
     const left = (await reviewer.get('/api/bot/inbox'))
       .json()

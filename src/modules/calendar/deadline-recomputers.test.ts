@@ -18,7 +18,7 @@ describe('stored deadlines follow holiday changes', () => {
 
   it('recomputes open deadlines that span a new holiday in the same change, with one event and the count', async () => {
     const cal = await t.ctx.workingTime.getCalendar();
-    const msg = { name: '张三', phone: '13800000000', question: '取水许可怎么延续？' };
+    const msg = { name: '张三', phone: '13800000000', question: '取水许可怎么延续？', botSessionId: 'session-1' };
     const open = await leaveMessage(t.ctx.db, SYSTEM_ACTOR, t.clock.now(), cal, '17:00', msg);
     const closed = await leaveMessage(t.ctx.db, SYSTEM_ACTOR, t.clock.now(), cal, '17:00', msg);
     expect(open.dueAt).toBe('2026-11-26T09:00:00.000Z'); // Thursday 17:00

@@ -50,6 +50,7 @@ export async function recomputeDeadlines(
       type: 'calendar.deadlines_recomputed',
       subjectType: 'calendar_days',
       subjectId: changed.from === changed.to ? changed.from : `${changed.from}..${changed.to}`,
+      subjectLabel: changed.from === changed.to ? changed.from : `${changed.from} – ${changed.to}`,
       data: { counts, total, from: changed.from, to: changed.to },
     });
   return total;

@@ -34,7 +34,8 @@ export const knowledgePolicy = {
   export: (p: Principal) => isReviewer(p) || isEditor(p) || hasRole(p, 'auditor'),
   managePolicies: (p: Principal) => isReviewer(p) || isEditor(p),
   readPolicies: (p: Principal) => isReviewer(p) || isEditor(p) || hasRole(p, 'auditor', 'supervisor', 'leader'),
-  propose: () => true,
+  /** every working role may suggest an entry; the read-only auditor may not */
+  propose: (p: Principal) => p.roles.some((r) => r !== 'auditor'),
   decideProposals: (p: Principal) => hasRole(p, 'admin') || isEditor(p),
   manageTerms: (p: Principal) => isReviewer(p),
   readTerms: (p: Principal) => isReviewer(p) || isEditor(p),
@@ -46,6 +47,11 @@ export const knowledgePolicy = {
   readWorkingCopy: (p: Principal, e: EntryRef) => inKbScope(p, e.department_id),
   editEntry: (p: Principal, e: EntryRef) => hasRole(p, 'admin') || (isEditor(p) && p.departmentId === e.department_id),
   reviewEntry: (p: Principal, _e: EntryRef) => isReviewer(p),
+  /** one policy document: oversight and reviewers see all, an editor only their department's */
+  readPolicy: (p: Principal, d: { drafting_department_id: string }) =>
+    isReviewer(p) ||
+    hasRole(p, 'auditor', 'supervisor', 'leader') ||
+    (isEditor(p) && p.departmentId === d.drafting_department_id),
   /** department in which a user may create entries, policies and imports */
   ownDepartment: (p: Principal, departmentId: string) =>
     isReviewer(p) || (isEditor(p) && p.departmentId === departmentId),

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf, requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
+import type { Principal } from '../../platform/policy/principal.js';
 import { knowledgePolicy } from './knowledge.policy.js';
 import { ZId, ZListPolicies, ZPolicyDocument, ZUpdatePolicyDocument } from './knowledge.schemas.js';
 import { policiesWithStatus } from './policy-status.js';
@@ -37,11 +38,16 @@ function presentPolicy(x: WithStatus) {
 export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
-  const one = async (id: string, now: Date) => {
+  const one = async (p: Principal, id: string, now: Date) => {
     const [x] = await policiesWithStatus(ctx.db, now, await ctx.workingTime.getCalendar(), { id });
-    if (!x) throw notFound({ zh: '政策文件', en: 'policy document' });
+    if (!x || !knowledgePolicy.readPolicy(p, x.doc)) throw notFound({ zh: '政策文件', en: 'policy document' });
     return presentPolicy(x);
   };
+  /** the documents this user may see (an editor: their department's), in the register's order */
+  const visible = async (p: Principal, now: Date) =>
+    (await policiesWithStatus(ctx.db, now, await ctx.workingTime.getCalendar())).filter((x) =>
+      knowledgePolicy.readPolicy(p, x.doc),
+    );
   r.get(
     '/api/kb/policies',
     {
@@ -53,8 +59,9 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (req) => {
-      authorize(requireUser(req), knowledgePolicy.readPolicies);
-      const all = await policiesWithStatus(ctx.db, req.now, await ctx.workingTime.getCalendar());
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.readPolicies);
+      const all = await visible(p, req.now);
       return { items: all.filter((x) => !req.query.status || x.status === req.query.status).map(presentPolicy) };
     },
   );
@@ -62,8 +69,9 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/api/kb/policies/attention',
     { schema: { tags, summary: '临近与逾期政策 Upcoming and late', response: { 200: ZPolicyAttention } } },
     async (req) => {
-      authorize(requireUser(req), knowledgePolicy.readPolicies);
-      const all = (await policiesWithStatus(ctx.db, req.now, await ctx.workingTime.getCalendar())).map(presentPolicy);
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.readPolicies);
+      const all = (await visible(p, req.now)).map(presentPolicy);
       return {
         late: all.filter((x) => x.status === 'late'),
         upcoming: all.filter((x) => x.status === 'due_soon' || x.status === 'upcoming'),
@@ -74,8 +82,9 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/api/kb/policies/:id',
     { schema: { tags, summary: '政策文件 Policy document', response: { 200: ZPolicyDoc }, params: ZId } },
     async (req) => {
-      authorize(requireUser(req), knowledgePolicy.readPolicies);
-      return one(req.params.id, req.now);
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.readPolicies);
+      return one(p, req.params.id, req.now);
     },
   );
   r.post(
@@ -92,7 +101,7 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
         await ctx.workingTime.getCalendar(),
         req.body,
       );
-      return reply.status(201).send(await one(id, req.now));
+      return reply.status(201).send(await one(p, id, req.now));
     },
   );
   r.patch(
@@ -118,7 +127,7 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
         req.params.id,
         req.body,
       );
-      return one(req.params.id, req.now);
+      return one(p, req.params.id, req.now);
     },
   );
 }

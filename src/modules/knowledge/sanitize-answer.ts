@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { AppError } from '../../platform/errors.js';
 import { plainToHtml } from './seed/seed-knowledge.js';
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -51,4 +52,22 @@ export function answerText(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\n{2,}/g, '\n')
     .trim();
+}
+
+/**
+ * The cleaned answer, or 400 when nothing is left of it (e.g. only a script or empty tags): an
+ * entry must never go to citizens with an empty reply.
+ */
+export function requireAnswer(input: string, field = 'answer'): string {
+  const html = sanitizeAnswer(input);
+  if (!answerText(html))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {
+        zh: '答复内容为空：清除不安全的代码后没有剩下任何文字，请填写答复正文。',
+        en: 'The answer is empty once unsafe code is removed; please write the answer text.',
+      },
+      { field },
+    );
+  return html;
 }

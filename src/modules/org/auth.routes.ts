@@ -10,7 +10,6 @@ import { actorOf } from '../../platform/http/context.js';
 import { recordEvent } from '../../platform/events/record-event.js';
 import { abilities } from '../../platform/policy/authorize.js';
 import { homeFor } from '../../platform/policy/roles.js';
-import { POLICIES } from '../policies.js';
 import { signIn } from './use-cases/sign-in.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.js';
 import { ZOk } from '../../contracts/common.js';
@@ -56,6 +55,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
             type: 'auth.logout',
             subjectType: 'user',
             subjectId: req.principal!.id,
+            subjectLabel: actorOf(req).label,
           });
         });
       }
@@ -80,7 +80,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         : undefined;
       return {
         user: { ...p, departmentName: dept ? { zh: dept.name_zh, en: dept.name_en } : null },
-        abilities: abilities(p, POLICIES),
+        abilities: abilities(p),
         home: homeFor(p.roles),
         demo: ctx.config.demo,
       };

@@ -29,6 +29,13 @@ describe('matter catalogue', () => {
     expect(search).toHaveLength(6);
   });
 
+  it('links each seeded matter to its own service guide or to none, never to one shared generic page', async () => {
+    const items: { guideUrl: string | null }[] = (await t.client().get('/api/matters')).json().items;
+    expect(items.length).toBeGreaterThanOrEqual(25);
+    const urls = items.map((m) => m.guideUrl).filter((u): u is string => !!u);
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+
   it('is edited by the legal division: retire a matter and it leaves the public list', async () => {
     const legal = await t.as('legal1');
     const first = (await t.client().get('/api/matters')).json().items[0];

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-knowledge-bot.js';
 import * as m003 from './migrations/003-callback-handling.js';
 import * as m004 from './migrations/004-event-delivery-jobs.js';
+import * as m005 from './migrations/005-modules-ratings-callbacks.js';
 import * as m006 from './migrations/006-security-hardening.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
@@ -14,6 +15,7 @@ const STEPS: Record<string, Step> = {
   '002-knowledge-bot': m002,
   '003-callback-handling': m003,
   '004-event-delivery-jobs': m004,
+  '005-modules-ratings-callbacks': m005,
   '006-security-hardening': m006,
 };
 

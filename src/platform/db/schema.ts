@@ -112,6 +112,8 @@ export interface EventTable {
   actor_label: string | null;
   subject_type: string | null;
   subject_id: string | null;
+  /** the subject's human name or number when the event was recorded */
+  subject_label: string | null;
   department_id: string | null;
   data: string; // JSON
   ip: string | null;
@@ -184,7 +186,7 @@ export interface SettingTable {
 
 export interface KbEntryTable {
   id: string;
-  code: string; // external id, stable across import/export (e.g. kb-0001)
+  code: string; // external id, stable across import/export (the KB's own: kb-000001)
   question: string;
   similar: string; // JSON string[]
   answer: string; // sanitised HTML
@@ -307,6 +309,10 @@ export interface RatingTable {
   level: number; // 5 非常满意 … 1 非常不满意
   comment: string | null;
   department_id: string | null;
+  /** 1: anonymous; 0: real-name (rater_name, and rater_id for a signed-in user) */
+  anonymous: number;
+  rater_id: string | null;
+  rater_name: string | null;
   created_at: string;
   created_on: string; // Shanghai date of created_at
 }
@@ -317,7 +323,10 @@ export interface CallbackRequestTable {
   name: string;
   phone: string;
   question: string;
-  source: string; // 'bot'
+  source: string; // the channel: 'bot' | 'live_help' | 'phone' | …
+  /** the service the case comes from (e.g. 'bot_session' + its id) */
+  subject_type: string | null;
+  subject_id: string | null;
   bot_session_id: string | null;
   matter_id: string | null;
   department_id: string | null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
-import { recordEvent, SYSTEM_ACTOR } from '../events/record-event.js';
+import { recordEvent, SYSTEM_ACTOR, type EventInput } from '../events/record-event.js';
 import { migrateToLatest } from './migrate.js';
 import { backfillCreatedOn } from './migrations/004-event-delivery-jobs.js';
 
@@ -24,7 +24,10 @@ describe(`Shanghai-local dates for reports on ${testDbKind()}`, () => {
       '2026-11-30T16:00:00Z', // 1 Dec in Shanghai
     ];
     for (const at of instants)
-      await recordEvent(t.db, SYSTEM_ACTOR, new Date(at), { type: 'report.sample', subjectId: at });
+      await recordEvent(t.db, SYSTEM_ACTOR, new Date(at), {
+        type: 'report.sample',
+        subjectId: at,
+      } as unknown as EventInput);
     const month = sql<string>`substr(created_on, 1, 7)`;
     const rows = await t.db
       .selectFrom('events')

@@ -76,11 +76,13 @@ describe('live updates over /api/live', () => {
       subjectType: 'kb_entry',
       subjectId: 'drainage-entry',
       departmentId: drainage,
+      data: { code: 'KB-TEST' },
     });
     await recordEvent(t.ctx.db, SYSTEM_ACTOR, t.clock.now(), {
       type: 'calendar.day_set',
       subjectType: 'calendar_day',
       subjectId: '2026-12-31',
+      data: { kind: 'holiday', before: null },
     });
     await until(() => supply.received.length > 0 && drain.received.length > 1, t);
     expect(drain.received.map((e) => e.subjectId)).toEqual(['drainage-entry', '2026-12-31']);

@@ -108,7 +108,7 @@ export const ADMIN_MENU: MenuEntry[] = [
     path: 'callbacks',
     label: 'admin.menuCallbacks',
     icon: <PhoneOutlined />,
-    ability: 'bot.readCallbacks',
+    ability: 'callbacks.read',
     page: lazy(() => import('../callbacks/CallbacksPage.js')),
   },
   {

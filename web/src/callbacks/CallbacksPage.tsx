@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, errorText } from '../api/client.js';
 import { useLang, useT } from '../i18n/index.js';
 import { formatDateTime } from '../shared/format.js';
@@ -10,12 +10,16 @@ import { useUrlFilters } from '../admin/useUrlFilters.js';
 import type { TCallbackMessage } from '../../../src/contracts/callbacks.js';
 import { CALLBACK_STATUS_LABELS } from '../../../src/contracts/enums/callbacks.js';
 import { CALLBACK_STATUS_COLORS } from '../shared/statusColors.js';
+import { useClearable } from '../shared/clearable.js';
 
 type Step = { item: TCallbackMessage; to: 'called_back' | 'closed' };
 
 /** 留言回电: messages citizens left with the bot outside live-help hours, each due a call back. */
 export default function CallbacksPage() {
   const t = useT();
+  // on a wide screen the actions stay in view while the other columns scroll
+  const wide = Grid.useBreakpoint().md;
+  const clearable = useClearable();
   const { lang } = useLang();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -27,7 +31,7 @@ export default function CallbacksPage() {
     { status: f.status },
     { refreshMs: 60_000 },
   );
-  const handle = can('bot.handleCallbacks');
+  const handle = can('callbacks.handle');
   const reveal = async (c: TCallbackMessage) => {
     try {
       const r = await api.post<{ phone: string }>(`/api/callbacks/${c.id}/phone`, {});
@@ -41,7 +45,7 @@ export default function CallbacksPage() {
       <PageHeader title={t('callbacks.title')} description={t('callbacks.description')} />
       <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
         <Select
-          allowClear
+          allowClear={clearable}
           placeholder={t('callbacks.allStatuses')}
           aria-label={t('common.status')}
           style={{ width: 150 }}
@@ -99,13 +103,21 @@ export default function CallbacksPage() {
               <Tag color={CALLBACK_STATUS_COLORS[s]}>{CALLBACK_STATUS_LABELS[s][lang]}</Tag>
             ),
           },
-          { title: t('callbacks.result'), dataIndex: 'result', width: 200, render: (r: string | null) => r ?? '—' },
+          {
+            title: t('callbacks.result'),
+            dataIndex: 'result',
+            width: 200,
+            // the last column when there are no actions (a read-only user)
+            fixed: wide && !handle ? ('right' as const) : undefined,
+            render: (r: string | null) => r ?? '—',
+          },
           ...(handle
             ? [
                 {
                   title: t('common.actions'),
                   key: 'a',
                   width: 220,
+                  fixed: wide ? ('right' as const) : undefined,
                   render: (_: unknown, c: TCallbackMessage) => (
                     <Space size={0} wrap>
                       {c.status !== 'closed' && !revealed[c.id] && (

@@ -22,6 +22,8 @@ export const en: Record<keyof typeof zh, string> = {
   'common.no': 'No',
   'common.filters': 'Filters',
   'common.clearFilters': 'Clear filters',
+  'common.clear': 'Clear',
+  'common.search': 'Search',
   'common.total': '{n} in total',
   'common.failed': 'That did not work. Please try again later; if it keeps failing, contact your administrator.',
   'common.fieldInvalid': 'This field is not valid; please correct it and save again',
@@ -43,8 +45,10 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.hoursTitle': 'Can I get help from a person now?',
   'portal.hoursError':
     'Service hours cannot be shown right now. Please reload the page later, or call the 12345 citizen hotline if it is urgent.',
-  'portal.liveOpen': 'Live help is open now',
   'portal.hallOpen': 'The service hall is open now',
+  'portal.liveNotYet': 'Not available yet',
+  'portal.liveNotYetText':
+    'Chatting online with staff is not available yet. To reach a person, call the 12345 citizen hotline, or leave a message with Xiaoshen and we will call you back.',
   'portal.closedNow': 'Closed at the moment',
   'portal.workdays': 'Working days',
   'portal.nextOpening': 'Opens again {when}',
@@ -53,9 +57,9 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.step1Title': 'Read the service guide',
   'portal.step1':
     'Find your matter in the catalogue below and open its service guide: it lists the documents you need and the steps.',
-  'portal.step2Title': 'Ask for live help online',
+  'portal.step2Title': 'Leave a message for a call back',
   'portal.step2':
-    'During service hours on working days, choose live help on the One-Network Service page and a member of staff will help you one to one.',
+    'If Xiaoshen cannot answer, leave your name and phone number and a member of staff will call you back; you get a message number and the latest call-back time.',
   'portal.step3Title': 'Visit the service hall',
   'portal.step3':
     'During service hours, staff at the Water Authority’s administrative service centre help you in person. Elderly and disabled visitors can ask for someone to accompany them all the way.',
@@ -72,7 +76,6 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.matterCount': '{n} matters found',
   'portal.noMatters': 'Nothing found. Try other words, or call the 12345 citizen hotline.',
   'portal.mattersError': 'The catalogue cannot be shown right now; please reload the page later.',
-  'portal.liveHelpAvailable': 'Live help available',
   'portal.owner': 'Handled by: ',
   'portal.guide': 'Service guide',
   'portal.guideFor': ': {name} (opens in a new window)',
@@ -82,7 +85,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   // 小申 chat
   'chat.intro':
-    'Type what you want to do or the problem you met; Xiaoshen looks for the answer in the Water Authority knowledge base. If it cannot help, talk to a staff member or leave a message.',
+    'Type what you want to do or the problem you met; Xiaoshen looks for the answer in the Water Authority knowledge base. If it cannot help, leave a message for a call back or call the 12345 citizen hotline.',
   'chat.pageTitle': 'Xiaoshen assistant · Shanghai Water Authority',
   'chat.logLabel': 'Conversation with Xiaoshen',
   'chat.you': 'You said:',
@@ -111,15 +114,8 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.markedUnsolved': 'You chose: not solved.',
   'chat.related': 'Related questions:',
   'chat.noAnswer': 'Sorry, Xiaoshen could not find an answer.',
-  'chat.liveOpen':
-    'Staff are online now (working days {hours}, Beijing time). You can talk to a staff member or leave a message for a call back.',
-  'chat.transfer': 'Talk to a staff member',
-  'chat.transferInfo':
-    'Staff are online on working days {hours} (Beijing time). Online chat with staff is being set up: for now please call the 12345 hotline to talk to a person, or leave a message and we will call you back.',
-  'chat.leaveMessage': 'Leave a message',
-  'chat.liveClosed':
-    'Staff are not online now (working days {hours}, Beijing time). Leave your contact details and we will call you back; if urgent, call the 12345 hotline.',
-  'chat.nextOpening': ' Staff are next online {when}.',
+  'chat.callBackOr12345':
+    'Chatting online with staff is not available yet. Leave your contact details and we will call you back; if urgent, call the 12345 citizen hotline.',
   'chat.leaveMessageTitle': 'Leave a message',
   'chat.name': 'Your name',
   'chat.phone': 'Phone number',

@@ -21,6 +21,8 @@ export const zh = {
   'common.no': '否',
   'common.filters': '筛选条件',
   'common.clearFilters': '清空筛选',
+  'common.clear': '清除',
+  'common.search': '搜索',
   'common.total': '共 {n} 条',
   'common.failed': '操作没有成功，请稍后再试；如果一直不行，请联系系统管理员。',
   'common.fieldInvalid': '这一项不符合要求，请修改后再保存',
@@ -42,8 +44,10 @@ export const zh = {
     '在网上办理水务、海洋方面的事项时，如果看不懂、填不好、办不下去，可以先问问下面的小申智能客服，也可以在这里找到人工帮办的时间、办事指南和求助办法。',
   'portal.hoursTitle': '现在能找人工帮忙吗',
   'portal.hoursError': '暂时查不到服务时间，请稍后刷新页面；着急的话可以拨打 12345 市民服务热线。',
-  'portal.liveOpen': '现在可以转人工客服',
   'portal.hallOpen': '服务大厅现在开放',
+  'portal.liveNotYet': '暂未开通',
+  'portal.liveNotYetText':
+    '网页上和工作人员在线交谈的功能还没有开通。现在找人工，请拨打 12345 市民服务热线，或者在小申里留言，工作人员会给您回电。',
   'portal.closedNow': '现在不在服务时间',
   'portal.workdays': '工作日',
   'portal.nextOpening': '下次开始服务：{when}',
@@ -51,8 +55,8 @@ export const zh = {
   'portal.helpTitle': '怎样找人帮忙',
   'portal.step1Title': '先看办事指南',
   'portal.step1': '在下面的事项目录里找到您要办的事，点“办事指南”，里面写了要准备的材料和办理步骤。',
-  'portal.step2Title': '在线转人工客服',
-  'portal.step2': '工作日服务时间内，可以在“一网通办”页面转人工客服，工作人员会在线一对一帮您办。',
+  'portal.step2Title': '留言等工作人员回电',
+  'portal.step2': '小申答不上来时，留下您的称呼和电话，工作人员会给您回电；提交后会告诉您留言编号和最晚回电时间。',
   'portal.step3Title': '到服务大厅当面办',
   'portal.step3':
     '服务时间内可以到上海市水务局行政服务中心，窗口工作人员当面帮您。老年人、残疾人可以请工作人员全程陪同办理。',
@@ -68,7 +72,6 @@ export const zh = {
   'portal.matterCount': '找到 {n} 个事项',
   'portal.noMatters': '没有找到相关事项。请换个词试试，或者拨打 12345 市民服务热线咨询。',
   'portal.mattersError': '事项目录暂时打不开，请稍后刷新页面再试。',
-  'portal.liveHelpAvailable': '可在线转人工',
   'portal.owner': '主办部门：',
   'portal.guide': '办事指南',
   'portal.guideFor': '：{name}（在新窗口打开）',
@@ -77,7 +80,8 @@ export const zh = {
   'portal.staffLogin': '工作人员登录',
 
   // 小申 chat
-  'chat.intro': '直接输入您想办的事或遇到的问题，小申会从水务局的知识库里找答案；找不到时可以转人工客服或留言。',
+  'chat.intro':
+    '直接输入您想办的事或遇到的问题，小申会从水务局的知识库里找答案；找不到时可以留言等工作人员回电，或者拨打 12345 市民服务热线。',
   'chat.pageTitle': '小申智能客服 · 上海市水务局',
   'chat.logLabel': '与小申的对话',
   'chat.you': '我说：',
@@ -104,14 +108,8 @@ export const zh = {
   'chat.markedUnsolved': '您选择了：没解决。',
   'chat.related': '相关问题：',
   'chat.noAnswer': '抱歉，小申暂时没有找到这个问题的答案。',
-  'chat.liveOpen': '现在是人工客服在线时间（工作日 {hours}，北京时间）。您可以转人工客服，也可以留言等候回电。',
-  'chat.transfer': '转人工客服',
-  'chat.transferInfo':
-    '人工客服在线时间：工作日 {hours}（北京时间）。网页在线转人工正在开通中，现在请拨打 12345 市民服务热线找人工客服；您也可以留言，工作人员会给您回电。',
-  'chat.leaveMessage': '留言等候回电',
-  'chat.liveClosed':
-    '现在不是人工客服在线时间（工作日 {hours}，北京时间）。请留下您的联系方式，工作人员会给您回电；着急的话可以拨打 12345 市民服务热线。',
-  'chat.nextOpening': '人工客服下次上线：{when}。',
+  'chat.callBackOr12345':
+    '网页上暂时还不能和工作人员在线交谈。请留下您的联系方式，工作人员会给您回电；着急的话可以拨打 12345 市民服务热线。',
   'chat.leaveMessageTitle': '留言',
   'chat.name': '怎么称呼您',
   'chat.phone': '联系电话',

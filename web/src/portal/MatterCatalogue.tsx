@@ -80,7 +80,6 @@ export function MatterCatalogue() {
             <p className="pt-tags">
               <span className="pt-tag">{CATEGORY_LABELS[m.category]?.[lang] ?? m.category}</span>
               <span className="pt-tag">{MATTER_KIND_LABELS[m.kind]?.[lang] ?? m.kind}</span>
-              {m.liveHelp && <span className="pt-tag pt-tag-live">{t('portal.liveHelpAvailable')}</span>}
             </p>
             <p>
               {t('portal.owner')}

@@ -4,14 +4,18 @@ import { useT } from '../i18n/index.js';
 import { canUseFace } from './faces.js';
 import { useSession } from './session.js';
 
-/** "You can't use this page" — says why and where to go instead. */
+/**
+ * "You can't use this page" — says why and where to go instead. `standalone`: a whole page (its own <main>);
+ * otherwise it sits inside a staff layout, whose content area is already the <main>.
+ */
 export function ForbiddenPage({ standalone = false }: { standalone?: boolean }) {
+  const Root = standalone ? 'main' : 'div';
   const t = useT();
   const { me, signOut } = useSession();
   const navigate = useNavigate();
   const faces = (['workspace', 'admin'] as const).filter((f) => canUseFace(me, f));
   return (
-    <main style={standalone ? { minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16 } : undefined}>
+    <Root style={standalone ? { minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16 } : undefined}>
       <Result
         status="403"
         title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.forbiddenTitle')}</h1>}
@@ -30,15 +34,17 @@ export function ForbiddenPage({ standalone = false }: { standalone?: boolean }) 
           </Space>
         }
       />
-    </main>
+    </Root>
   );
 }
 
-export function NotFoundPage() {
+/** "No such page"; `standalone` as for ForbiddenPage. */
+export function NotFoundPage({ standalone = false }: { standalone?: boolean }) {
+  const Root = standalone ? 'main' : 'div';
   const t = useT();
   const navigate = useNavigate();
   return (
-    <main style={{ minHeight: '60vh', display: 'grid', placeItems: 'center', padding: 16 }}>
+    <Root style={{ minHeight: '60vh', display: 'grid', placeItems: 'center', padding: 16 }}>
       <Result
         status="404"
         title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.notFoundTitle')}</h1>}
@@ -52,6 +58,6 @@ export function NotFoundPage() {
           </Space>
         }
       />
-    </main>
+    </Root>
   );
 }

@@ -4,7 +4,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useLang } from '../i18n/index.js';
+import { SearchOutlined } from '@ant-design/icons';
+import { useLang, useT } from '../i18n/index.js';
 import '../i18n/staff.js';
 import PortalPage from '../portal/PortalPage.js';
 import { antdLocales } from './antdLocales.js';
@@ -22,13 +23,19 @@ const AdminApp = lazy(() => import('../admin/AdminApp.js'));
 /** Everything behind the staff sign-in: the router, Ant Design in the user's language, the session. */
 export default function StaffApp() {
   const { lang } = useLang();
+  const t = useT();
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang]);
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <ConfigProvider locale={antdLocales[lang]} theme={staffTheme}>
+        <ConfigProvider
+          locale={antdLocales[lang]}
+          theme={staffTheme}
+          // the search button of Input.Search is named by its icon: in the user's language, not antd's "search"
+          inputSearch={{ searchIcon: <SearchOutlined aria-label={t('common.search')} /> }}
+        >
           <AntApp>
             <SessionProvider>
               <LiveRefresh />
@@ -53,7 +60,7 @@ export default function StaffApp() {
                       </RequireFace>
                     }
                   />
-                  <Route path="*" element={<NotFoundPage />} />
+                  <Route path="*" element={<NotFoundPage standalone />} />
                 </Routes>
               </Suspense>
             </SessionProvider>

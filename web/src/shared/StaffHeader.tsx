@@ -28,7 +28,7 @@ export function StaffHeader({ face }: { face: Face }) {
         paddingBlock: 6,
       }}
     >
-      <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+      <Typography.Text strong style={{ color: '#fff', fontSize: 17 }}>
         {t('staff.product')} · {t(face === 'admin' ? 'staff.adminFace' : 'staff.workspaceFace')}
       </Typography.Text>
       <Space wrap size={[8, 4]} style={{ justifyContent: 'flex-end' }}>

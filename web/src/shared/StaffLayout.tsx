@@ -1,6 +1,7 @@
-import { Suspense, useState } from 'react';
+import { cloneElement, isValidElement, Suspense, useId, useState } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router-dom';
-import { Layout, Menu } from 'antd';
+import { Button, Layout, Menu } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import { useT } from '../i18n/index.js';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.js';
 import type { Face } from './faces.js';
@@ -8,6 +9,8 @@ import { allowed, type MenuEntry } from './menu.js';
 import { PageLoading } from './PageLoading.js';
 import { useSession } from './session.js';
 import { StaffHeader } from './StaffHeader.js';
+import { useFocusableScrollers } from './useFocusableScrollers.js';
+import './staff.css';
 
 /** The frame of a staff face: header, a side menu filtered by abilities, and the pages of the menu. */
 export function StaffLayout({ face, entries }: { face: Face; entries: MenuEntry[] }) {
@@ -15,6 +18,11 @@ export function StaffLayout({ face, entries }: { face: Face; entries: MenuEntry[
   const { me } = useSession();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  // below antd's lg breakpoint the menu folds away behind a real button (antd's own opener is a bare span
+  // that a keyboard cannot reach and a screen reader calls "bars")
+  const [narrow, setNarrow] = useState(false);
+  const menuId = useId();
+  useFocusableScrollers();
   const base = `/${face}`;
   const rel = pathname.slice(base.length).replace(/^\/|\/$/g, '');
   const visible = entries.filter((e) => allowed(me, e));
@@ -24,7 +32,8 @@ export function StaffLayout({ face, entries }: { face: Face; entries: MenuEntry[
 
   const items = visible.map((e) => ({
     key: e.href ?? e.path,
-    icon: e.icon,
+    // decoration: without this a reader would say the icon's English name ("dashboard") before the label
+    icon: isValidElement<{ 'aria-hidden'?: boolean }>(e.icon) ? cloneElement(e.icon, { 'aria-hidden': true }) : e.icon,
     label: e.href ? (
       <a href={e.href} target="_blank" rel="noopener noreferrer">
         {t(e.label)}
@@ -48,40 +57,53 @@ export function StaffLayout({ face, entries }: { face: Face; entries: MenuEntry[
           style={{ borderInlineEnd: '1px solid #f0f0f0' }}
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          zeroWidthTriggerStyle={{ top: 12 }}
+          onBreakpoint={setNarrow}
+          trigger={null}
+          id={menuId}
         >
-          <nav aria-label={t('staff.menu')}>
+          {/* folded away: out of the tab order too */}
+          <nav aria-label={t('staff.menu')} inert={narrow && collapsed}>
             <Menu
+              onClick={() => narrow && setCollapsed(true)}
               mode="inline"
               selectedKeys={selected ? [selected.path] : []}
               items={items}
               style={{ borderInlineEnd: 0 }}
+              className="bb-side-menu"
               data-testid="side-menu"
             />
           </nav>
         </Layout.Sider>
-        {/* when the menu folds away on a narrow screen, leave room for its opener */}
-        <Layout.Content
-          style={{ padding: 'clamp(12px, 2vw, 24px)', paddingInlineStart: collapsed ? 56 : undefined, minWidth: 0 }}
-        >
-          <main>
-            <Suspense fallback={<PageLoading />}>
-              <Routes>
-                {entries
-                  .filter((e) => e.page)
-                  .map((e) => {
-                    const Page = e.page!;
-                    const el = allowed(me, e) ? <Page /> : <ForbiddenPage />;
-                    return e.path ? (
-                      <Route key={e.path} path={`${e.path}/*`} element={el} />
-                    ) : (
-                      <Route key="home" index element={el} />
-                    );
-                  })}
-                <Route path="*" element={<NotFoundPage />} />
-              </Routes>
-            </Suspense>
-          </main>
+        <Layout.Content style={{ padding: 'clamp(12px, 2vw, 24px)', minWidth: 0 }}>
+          {narrow && (
+            <Button
+              icon={<MenuOutlined aria-hidden />}
+              aria-expanded={!collapsed}
+              aria-controls={menuId}
+              onClick={() => setCollapsed((c) => !c)}
+              style={{ marginBottom: 12 }}
+              data-testid="menu-toggle"
+            >
+              {t(collapsed ? 'staff.openMenu' : 'staff.closeMenu')}
+            </Button>
+          )}
+          {/* antd renders Layout.Content as the page's one <main> */}
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              {entries
+                .filter((e) => e.page)
+                .map((e) => {
+                  const Page = e.page!;
+                  const el = allowed(me, e) ? <Page /> : <ForbiddenPage />;
+                  return e.path ? (
+                    <Route key={e.path} path={`${e.path}/*`} element={el} />
+                  ) : (
+                    <Route key="home" index element={el} />
+                  );
+                })}
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -33,5 +33,7 @@ export const staffTheme: ThemeConfig = {
   components: {
     Layout: { headerBg: '#0b4f9c', siderBg: '#ffffff', headerPadding: '0 16px' },
     Menu: { itemSelectedBg: '#e6f0fb', itemSelectedColor: '#0b4f9c' },
+    // an empty table's "no data" text is drawn in the disabled colour, too light to read
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
   },
 };

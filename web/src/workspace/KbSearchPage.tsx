@@ -6,10 +6,12 @@ import { useT } from '../i18n/index.js';
 import { PageHeader } from '../admin/PageHeader.js';
 import '../admin/kb/kb.css';
 import type { TSearchItem } from '../../../src/contracts/bot.js';
+import { useClearable } from '../shared/clearable.js';
 
 /** 知识库检索: agents search the KB as the bot does and answer from the approved wording beside it. */
 export default function KbSearchPage() {
   const t = useT();
+  const clearable = useClearable();
   const { message } = App.useApp();
   const [items, setItems] = useState<TSearchItem[] | null>(null);
   const [chosen, setChosen] = useState<TSearchItem | null>(null);
@@ -54,7 +56,7 @@ export default function KbSearchPage() {
       <Input.Search
         enterButton={t('kbsearch.search')}
         size="large"
-        allowClear
+        allowClear={clearable}
         placeholder={t('kbsearch.placeholder')}
         aria-label={t('kbsearch.placeholder')}
         onSearch={search}

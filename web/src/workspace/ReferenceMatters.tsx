@@ -5,6 +5,7 @@ import { useApiQuery } from '../api/query.js';
 import { useDepartments } from '../shared/useDepartments.js';
 import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../../src/contracts/enums/matters.js';
 import type { TMatter, TSessionUser } from '../../../src/contracts/org.js';
+import { useClearable } from '../shared/clearable.js';
 
 /** Which matters an agent answers about: their own department's (business agents) or every live-help matter (window agents). */
 function scopeOf(user: TSessionUser): {
@@ -19,6 +20,7 @@ function scopeOf(user: TSessionUser): {
 
 export function ReferenceMatters({ user }: { user: TSessionUser }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const [q, setQ] = useState('');
   const depts = useDepartments();
@@ -38,7 +40,7 @@ export function ReferenceMatters({ user }: { user: TSessionUser }) {
       data-testid="reference-matters"
       extra={
         <Input.Search
-          allowClear
+          allowClear={clearable}
           placeholder={t('workspace.searchMatters')}
           aria-label={t('workspace.searchMatters')}
           onChange={(e) => setQ(e.target.value.trim())}

@@ -20,7 +20,7 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     path: 'callbacks',
     label: 'workspace.menuCallbacks',
     icon: <PhoneOutlined />,
-    ability: 'bot.readCallbacks',
+    ability: 'callbacks.read',
     page: lazy(() => import('../callbacks/CallbacksPage.js')),
   },
 ];

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/connect.js';
 import { AppError, type Bilingual } from '../../../platform/errors.js';
+import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
 import type { BotIndex, LiveEntry } from '../bot-index.js';
@@ -7,6 +8,7 @@ import { decideTurn } from '../matcher/index.js';
 import type { BotSession } from '../bot-session.js';
 import { MAX_QUESTION } from '../bot.schemas.js';
 import { NO_MATCH, NOT_UNDERSTOOD, SMALLTALK_REPLIES, SUGGEST } from '../replies.js';
+import { countEntryShown } from '../../knowledge/use-cases/count-entry-use.js';
 
 export type BotDecision = 'answer' | 'suggest' | 'none' | 'smalltalk' | 'picked';
 
@@ -59,6 +61,7 @@ function isValid(e: LiveEntry | undefined, today: string): e is LiveEntry {
 export async function askQuestion(
   db: Db,
   index: BotIndex,
+  actor: Actor,
   now: Date,
   session: BotSession,
   input: { question?: string; pick?: string },
@@ -130,6 +133,7 @@ export async function askQuestion(
   // A turn's matter: the answered entry's, or the best suggestion's (context for the next turn).
   const matterId = entry?.matterId ?? suggestions[0]?.matterId ?? null;
   const turnId = newId();
+  const storedQuestion = input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION);
   const seq = await db.transaction().execute(async (trx) => {
     // The turn number is taken from the session row in one statement (its row lock orders two
     // questions sent at once), never read first and written later.
@@ -145,7 +149,7 @@ export async function askQuestion(
         id: turnId,
         session_id: session.id,
         seq: turns,
-        question: input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION),
+        question: storedQuestion,
         decision,
         entry_id: entry?.id ?? null,
         entry_version: entry?.version ?? null,
@@ -162,12 +166,25 @@ export async function askQuestion(
         created_on: shanghaiDate(now),
       })
       .execute();
-    if (entry)
-      await trx
-        .updateTable('kb_entries')
-        .set((eb) => ({ shown_count: eb('shown_count', '+', 1) }))
-        .where('id', '=', entry.id)
-        .execute();
+    if (entry) await countEntryShown(trx, entry.id);
+    const turn = {
+      sessionId: session.id,
+      channel: session.channel,
+      decision,
+      entryId: entry?.id ?? null,
+      confidence: Math.round(confidence * 1000) / 1000,
+    };
+    const subject = { subjectType: 'bot_turn', subjectId: turnId, subjectLabel: storedQuestion.slice(0, 60) };
+    await recordEvent(
+      trx,
+      actor,
+      now,
+      entry
+        ? { ...subject, type: 'bot.question_answered', data: turn }
+        : decision === 'suggest'
+          ? { ...subject, type: 'bot.question_suggested', data: { ...turn, suggestions: suggestions.map((e) => e.id) } }
+          : { ...subject, type: 'bot.question_unmatched', data: turn },
+    );
     return turns;
   });
   session.turns = seq;

@@ -1,6 +1,8 @@
 import type { Db } from '../../../platform/db/connect.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import type { BotSession } from '../bot-session.js';
+import { countEntryFeedback } from '../../knowledge/use-cases/count-entry-use.js';
 
 /**
  * The citizen says whether an answer solved the problem. It counts toward the entry's statistics
@@ -8,6 +10,7 @@ import type { BotSession } from '../bot-session.js';
  */
 export async function giveFeedback(
   db: Db,
+  actor: Actor,
   now: Date,
   session: BotSession,
   turnId: string,
@@ -16,7 +19,7 @@ export async function giveFeedback(
   await db.transaction().execute(async (trx) => {
     const turn = await trx
       .selectFrom('bot_turns')
-      .select(['id', 'feedback', 'entry_id', 'decision'])
+      .select(['id', 'feedback', 'entry_id', 'decision', 'question'])
       .where('id', '=', turnId)
       .where('session_id', '=', session.id)
       .executeTakeFirst();
@@ -26,7 +29,7 @@ export async function giveFeedback(
         zh: '这条回答已经评价过了，谢谢您。',
         en: 'You already gave feedback on this answer, thank you.',
       });
-    await trx
+    const res = await trx
       .updateTable('bot_turns')
       .set({
         feedback: solved ? 'solved' : 'unsolved',
@@ -34,15 +37,20 @@ export async function giveFeedback(
         ...(solved ? {} : { inbox_status: 'open' }),
       })
       .where('id', '=', turnId)
-      .execute();
-    if (turn.entry_id) {
-      await trx
-        .updateTable('kb_entries')
-        .set((eb) =>
-          solved ? { solved_count: eb('solved_count', '+', 1) } : { unsolved_count: eb('unsolved_count', '+', 1) },
-        )
-        .where('id', '=', turn.entry_id)
-        .execute();
-    }
+      .where('feedback', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw new AppError('CONFLICT', {
+        zh: '这条回答已经评价过了，谢谢您。',
+        en: 'You already gave feedback on this answer, thank you.',
+      });
+    await recordEvent(trx, actor, now, {
+      type: solved ? 'bot.answer_solved' : 'bot.answer_unsolved',
+      subjectType: 'bot_turn',
+      subjectId: turnId,
+      subjectLabel: turn.question.slice(0, 60),
+      data: { sessionId: session.id, entryId: turn.entry_id },
+    });
+    if (turn.entry_id) await countEntryFeedback(trx, turn.entry_id, solved);
   });
 }

@@ -1,11 +1,8 @@
 import type { Db, DbOrTrx } from '../../../platform/db/connect.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
-import { hasRole, type Principal } from '../../../platform/policy/principal.js';
-import { inScope, userScope } from '../../org/org.policy.js';
-import { nextVersion } from '../../knowledge/use-cases/publish-entry.js';
-
-const ENTRY = { zh: '知识条目', en: 'knowledge entry' };
+import type { Principal } from '../../../platform/policy/principal.js';
+import { addSimilarQuestions } from '../../knowledge/use-cases/add-similar-questions.js';
 
 async function openTurns(db: DbOrTrx, turnIds: string[]) {
   const rows = await db
@@ -23,10 +20,9 @@ async function openTurns(db: DbOrTrx, turnIds: string[]) {
 }
 
 /**
- * Adds unanswered questions to a live entry as similar questions and publishes that at once as a
- * new version: similar phrasings widen what the bot recognises without changing the approved
- * reply wording (答复口径), which is what the review step guards. The editor must own the entry's
- * department (reviewers and administrators may attach anywhere).
+ * Adds unanswered questions to a published entry as similar questions through the knowledge
+ * module (its edit rule and review workflow: a working draft submitted for review, never a direct
+ * publication), and takes them out of the inbox in the same transaction.
  */
 export async function attachToEntry(
   db: Db,
@@ -35,47 +31,17 @@ export async function attachToEntry(
   now: Date,
   entryId: string,
   turnIds: string[],
-): Promise<{ version: number; added: string[] }> {
+): Promise<{ added: string[]; status: 'submitted' }> {
   return db.transaction().execute(async (trx) => {
-    const entry = await trx.selectFrom('kb_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
-    if (!entry || !(hasRole(p, 'kb_reviewer', 'admin') || inScope(userScope(p), entry.department_id)))
-      throw notFound(ENTRY);
-    if (entry.live_version === 0 || entry.status === 'archived') {
-      throw new AppError('INVALID_TRANSITION', {
-        zh: '只能把问题追加到已发布的条目。',
-        en: 'Questions can only be attached to a published entry.',
-      });
-    }
     const turns = await openTurns(trx, turnIds);
-    const live = await trx
-      .selectFrom('kb_versions')
-      .selectAll()
-      .where('entry_id', '=', entryId)
-      .where('version', '=', entry.live_version)
-      .executeTakeFirstOrThrow();
-    const known = new Set([live.question, ...(JSON.parse(live.similar) as string[])].map((q) => q.trim()));
-    const added = [...new Set(turns.map((t) => t.question.trim().slice(0, 200)))].filter((q) => q && !known.has(q));
-    const version = await nextVersion(trx, entryId);
-    const similar = JSON.stringify([...(JSON.parse(live.similar) as string[]), ...added]);
-    await trx
-      .insertInto('kb_versions')
-      .values({
-        ...live,
-        version,
-        similar,
-        author_id: p.id,
-        reviewer_id: null,
-        published_at: now.toISOString(),
-        note: '从未解答问题追加相似问法',
-      })
-      .execute();
-    const working =
-      entry.status === 'published' ? similar : JSON.stringify([...(JSON.parse(entry.similar) as string[]), ...added]);
-    await trx
-      .updateTable('kb_entries')
-      .set({ live_version: version, similar: working, updated_at: now.toISOString(), updated_by: p.id })
-      .where('id', '=', entryId)
-      .execute();
+    const res = await addSimilarQuestions(
+      trx,
+      actor,
+      p,
+      now,
+      entryId,
+      turns.map((t) => t.question),
+    );
     await trx
       .updateTable('bot_turns')
       .set({
@@ -85,15 +51,16 @@ export async function attachToEntry(
         inbox_handled_at: now.toISOString(),
       })
       .where('id', 'in', turnIds)
+      .where('inbox_status', '=', 'open')
       .execute();
     await recordEvent(trx, actor, now, {
-      type: 'kb.entry_published',
+      type: 'bot.inbox_attached',
       subjectType: 'kb_entry',
       subjectId: entryId,
-      departmentId: entry.department_id,
-      data: { version, reason: 'similar_questions_attached', added, turns: turnIds.length },
+      subjectLabel: turns[0].question.slice(0, 60),
+      data: { entryId, turns: turnIds, added: res.added },
     });
-    return { version, added };
+    return res;
   });
 }
 
@@ -107,7 +74,7 @@ export async function dismissInbox(
   reason: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await openTurns(trx, turnIds);
+    const turns = await openTurns(trx, turnIds);
     await trx
       .updateTable('bot_turns')
       .set({ inbox_status: 'dismissed', inbox_handled_by: p.id, inbox_handled_at: now.toISOString() })
@@ -117,6 +84,7 @@ export async function dismissInbox(
       type: 'bot.inbox_dismissed',
       subjectType: 'bot_turn',
       subjectId: turnIds[0],
+      subjectLabel: turns[0].question.slice(0, 60),
       data: { turns: turnIds, reason },
     });
   });

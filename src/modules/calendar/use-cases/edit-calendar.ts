@@ -38,6 +38,7 @@ export async function setCalendarDay(
       type: 'calendar.day_set',
       subjectType: 'calendar_day',
       subjectId: date,
+      subjectLabel: date,
       data: { kind, name, before: before ? { kind: before.kind, name: before.name } : null },
     });
     return { recomputed: await recomputeDeadlines(trx, actor, now, { from: date, to: date }) };
@@ -59,6 +60,7 @@ export async function removeCalendarDay(
       type: 'calendar.day_removed',
       subjectType: 'calendar_day',
       subjectId: date,
+      subjectLabel: date,
       data: { before: { kind: before.kind, name: before.name } },
     });
     return { recomputed: await recomputeDeadlines(trx, actor, now, { from: date, to: date }) };
@@ -114,6 +116,7 @@ export async function importCalendarYear(
       type: 'calendar.year_imported',
       subjectType: 'calendar_year',
       subjectId: String(input.year),
+      subjectLabel: String(input.year),
       data: { year: input.year, days: input.days.length, replace: input.replace },
     });
     return recomputeDeadlines(trx, actor, now, { from: `${input.year}-01-01`, to: `${input.year}-12-31` });
@@ -150,6 +153,7 @@ export async function setServiceHours(
       type: 'service_hours.updated',
       subjectType: 'service_hours',
       subjectId: channel,
+      subjectLabel: channel,
       data: { periods: parsed.periods },
     });
   });

@@ -58,6 +58,7 @@ export async function remindPolicies(db: Db, now: Date, cal: HolidayCalendar, ba
           type: 'kb.policy_reminder',
           subjectType: 'policy_document',
           subjectId: doc.id,
+          subjectLabel: doc.title,
           departmentId: doc.drafting_department_id,
           data: {
             title: doc.title,

@@ -4,6 +4,7 @@ import { newId } from '../../../platform/ids.js';
 import { takeSeedLock } from '../../../platform/db/seed-lock.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import { defaultTerms } from '../default-terms.js';
+import { kbCode } from '../use-cases/entry-support.js';
 
 const demoFile = (name: string) => new URL(`../demo/${name}`, import.meta.url);
 
@@ -80,7 +81,7 @@ export async function seedKnowledge(db: Db, now: Date, opts: { demo: boolean }):
         .insertInto('kb_entries')
         .values({
           id,
-          code: e.id,
+          code: /^kb-\d+$/.test(e.id) ? kbCode(Number(e.id.slice(3))) : e.id,
           ...base,
           department_id: departmentId,
           status: 'published',

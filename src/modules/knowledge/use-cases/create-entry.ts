@@ -7,7 +7,7 @@ import type { Principal } from '../../../platform/policy/principal.js';
 import { knowledgePolicy } from '../knowledge.policy.js';
 import type { TCreateEntry } from '../knowledge.schemas.js';
 import { sanitizeAnswer } from '../sanitize-answer.js';
-import { checkDepartment, newEntryCode, resolveMatter } from './entry-support.js';
+import { checkDepartment, newEntryCode, resolveMatter, entryLabel } from './entry-support.js';
 
 /**
  * A KB editor writes a new Q&A for their department (or a reviewer for any); it starts as a
@@ -66,6 +66,7 @@ export async function createEntry(db: Db, actor: Actor, p: Principal, now: Date,
         type: 'kb.entry_created',
         subjectType: 'kb_entry',
         subjectId: id,
+        subjectLabel: entryLabel({ code, question: input.question }),
         departmentId,
         data: { code, question: input.question },
       });

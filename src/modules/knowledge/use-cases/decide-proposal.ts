@@ -4,8 +4,8 @@ import { recordEvent, type Actor } from '../../../platform/events/record-event.j
 import { newId } from '../../../platform/ids.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { inKbScope, knowledgePolicy } from '../knowledge.policy.js';
-import { sanitizeAnswer } from '../sanitize-answer.js';
-import { newEntryCode } from './entry-support.js';
+import { requireAnswer } from '../sanitize-answer.js';
+import { newEntryCode, entryLabel } from './entry-support.js';
 
 const PROPOSAL = { zh: '知识库建议', en: 'KB proposal' };
 
@@ -42,7 +42,7 @@ export async function decideProposal(
           code,
           question: x.question,
           similar: '[]',
-          answer: sanitizeAnswer(x.answer),
+          answer: requireAnswer(x.answer),
           matter_id: x.matter_id,
           category: matter?.category ?? '其它',
           department_id: x.department_id,
@@ -67,6 +67,7 @@ export async function decideProposal(
         type: 'kb.entry_created',
         subjectType: 'kb_entry',
         subjectId: entryId,
+        subjectLabel: entryLabel({ code, question: x.question }),
         departmentId: x.department_id,
         data: { code, fromProposal: id },
       });
@@ -84,13 +85,20 @@ export async function decideProposal(
       .where('status', '=', 'open')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
-    await recordEvent(trx, actor, now, {
-      type: decision.accept ? 'kb.proposal_accepted' : 'kb.proposal_rejected',
+    const subject = {
       subjectType: 'kb_proposal',
       subjectId: id,
+      subjectLabel: x.question,
       departmentId: x.department_id,
-      data: decision.accept ? { entryId } : { note: decision.note },
-    });
+    };
+    await recordEvent(
+      trx,
+      actor,
+      now,
+      decision.accept
+        ? { ...subject, type: 'kb.proposal_accepted', data: { entryId } }
+        : { ...subject, type: 'kb.proposal_rejected', data: { note: decision.note } },
+    );
     return entryId;
   });
 }

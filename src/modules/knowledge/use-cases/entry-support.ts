@@ -56,16 +56,21 @@ export async function checkDepartment(trx: Trx, departmentId: string): Promise<v
     );
 }
 
+/** The one format of the KB's own entry codes: `kb-` and six digits (`kb-000191`). */
+export function kbCode(n: number): string {
+  return `kb-${String(n).padStart(6, '0')}`;
+}
+
 /** A fresh external code like `kb-000191`, skipping numbers already used by imported codes. */
 export async function newEntryCode(trx: Trx): Promise<string> {
   for (;;) {
-    const code = `kb-${String(await nextCounter(trx, 'kb-entry')).padStart(6, '0')}`;
+    const code = kbCode(await nextCounter(trx, 'kb-entry'));
     const taken = await trx.selectFrom('kb_entries').select('id').where('code', '=', code).executeTakeFirst();
     if (!taken) return code;
   }
 }
 
-/** Fails with CONFLICT when a conditional update found the entry no longer in the expected status. */
-export function assertUpdated(res: { numUpdatedRows: bigint }): void {
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
+/** How the audit trail names an entry: its code and the start of its question. */
+export function entryLabel(e: { code: string; question: string }): string {
+  return `${e.code} ${e.question.slice(0, 60)}`;
 }

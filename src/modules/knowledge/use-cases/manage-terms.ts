@@ -58,6 +58,7 @@ export async function addTerm(db: Db, actor: Actor, now: Date, kind: string, raw
         type: 'kb.terms_updated',
         subjectType: 'kb_term',
         subjectId: id,
+        subjectLabel: value.slice(0, 60),
         data: { action: 'added', kind, value },
       });
     });
@@ -84,6 +85,7 @@ export async function changeTerm(db: Db, actor: Actor, now: Date, id: string, ra
         type: 'kb.terms_updated',
         subjectType: 'kb_term',
         subjectId: id,
+        subjectLabel: (value ?? t.value).slice(0, 60),
         data: { action: value === null ? 'deleted' : 'updated', kind: t.kind, from: t.value, value },
       });
     });

@@ -1,20 +1,33 @@
 import type { Db } from '../../../platform/db/connect.js';
-import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
+import type { Actor } from '../../../platform/events/record-event.js';
+import { transition } from '../../../platform/state-machine/state-machine.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { knowledgePolicy } from '../knowledge.policy.js';
-import type { KbStatus } from '../knowledge.schemas.js';
-import { KB_TRANSITIONS, nextStatus } from '../transitions.js';
-import { assertUpdated, loadEntryFor } from './entry-support.js';
+import { KB_MACHINE, KB_TRANSITIONS } from '../transitions.js';
+import { entryLabel, loadEntryFor } from './entry-support.js';
 
 export type SimpleMove = 'submit' | 'withdraw' | 'return' | 'archive' | 'reopen';
 
-const EVENT: Record<SimpleMove, string> = {
-  submit: 'kb.entry_submitted',
-  withdraw: 'kb.entry_withdrawn',
-  return: 'kb.entry_returned',
-  archive: 'kb.entry_archived',
-  reopen: 'kb.entry_restored',
-};
+/** The event of each move, with its data of the catalogued shape. */
+function eventOf(
+  action: SimpleMove,
+  d: { code: string; from: string; to: string },
+  comment: string | null | undefined,
+  liveVersion: number,
+) {
+  switch (action) {
+    case 'submit':
+      return { type: 'kb.entry_submitted', data: d } as const;
+    case 'withdraw':
+      return { type: 'kb.entry_withdrawn', data: d } as const;
+    case 'return':
+      return { type: 'kb.entry_returned', data: { ...d, comment: comment ?? '' } } as const;
+    case 'archive':
+      return { type: 'kb.entry_archived', data: { ...d, liveVersion } } as const;
+    case 'reopen':
+      return { type: 'kb.entry_restored', data: d } as const;
+  }
+}
 
 /**
  * The workflow moves that change only the status: submit for review, withdraw, return with a
@@ -39,33 +52,27 @@ export async function moveEntry(
         ? knowledgePolicy.reviewEntry
         : (q, x) => knowledgePolicy.editEntry(q, x) || knowledgePolicy.reviewEntry(q, x),
     );
-    const to = nextStatus(e.status as KbStatus, action, comment);
     const ts = now.toISOString();
-    const res = await trx
-      .updateTable('kb_entries')
-      .set({
-        status: to,
+    await transition(trx, KB_MACHINE, {
+      id,
+      action,
+      actor,
+      now,
+      row: e,
+      comment,
+      set: () => ({
         updated_at: ts,
         ...(action === 'submit' ? { submitted_at: ts } : {}),
         ...(action === 'return' ? { review_comment: comment!.trim(), last_reviewed_at: ts } : {}),
         ...(action === 'archive' ? { live_version: 0, last_reviewed_at: ts } : {}),
-      })
-      .where('id', '=', id)
-      .where('status', '=', e.status)
-      .executeTakeFirst();
-    assertUpdated(res);
-    await recordEvent(trx, actor, now, {
-      type: EVENT[action],
-      subjectType: 'kb_entry',
-      subjectId: id,
-      departmentId: e.department_id,
-      data: {
-        code: e.code,
-        from: e.status,
-        to,
-        ...(comment ? { comment } : {}),
-        ...(action === 'archive' ? { liveVersion: e.live_version } : {}),
-      },
+      }),
+      event: (_row, to) => ({
+        subjectType: 'kb_entry',
+        subjectId: id,
+        subjectLabel: entryLabel(e),
+        departmentId: e.department_id,
+        ...eventOf(action, { code: e.code, from: e.status, to }, comment?.trim(), e.live_version),
+      }),
     });
   });
 }

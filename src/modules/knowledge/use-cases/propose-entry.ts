@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
 import type { TProposal } from '../knowledge.schemas.js';
+import { requireAnswer } from '../sanitize-answer.js';
 
 /**
  * An effective live-help or phone answer flows back as a KB proposal for the owner department
@@ -47,7 +48,7 @@ export async function proposeKbEntry(db: DbOrTrx, actor: Actor, now: Date, input
         source: input.source,
         source_ref: input.sourceRef ?? null,
         question: input.question,
-        answer: input.answer,
+        answer: requireAnswer(input.answer),
         department_id: departmentId,
         matter_id: input.matterId ?? null,
         status: 'open',
@@ -63,6 +64,7 @@ export async function proposeKbEntry(db: DbOrTrx, actor: Actor, now: Date, input
       type: 'kb.proposal_created',
       subjectType: 'kb_proposal',
       subjectId: id,
+      subjectLabel: input.question,
       departmentId,
       data: { source: input.source, question: input.question },
     });

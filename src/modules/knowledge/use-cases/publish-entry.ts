@@ -1,11 +1,12 @@
 import type { Db, Trx } from '../../../platform/db/connect.js';
-import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
+import type { Actor } from '../../../platform/events/record-event.js';
+import { transition } from '../../../platform/state-machine/state-machine.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { knowledgePolicy } from '../knowledge.policy.js';
 import type { EntryRow } from '../knowledge.repo.js';
 import type { KbStatus } from '../knowledge.schemas.js';
-import { nextStatus } from '../transitions.js';
-import { assertUpdated, loadEntryFor } from './entry-support.js';
+import { KB_MACHINE, nextStatus } from '../transitions.js';
+import { loadEntryFor, entryLabel } from './entry-support.js';
 
 type Snapshot = Pick<
   EntryRow,
@@ -72,19 +73,21 @@ export async function publishEntry(
       .insertInto('kb_versions')
       .values(versionRow(e, version, actor.userId, now, note ?? null))
       .execute();
-    const res = await trx
-      .updateTable('kb_entries')
-      .set({ status: 'published', live_version: version, review_comment: null, last_reviewed_at: ts, updated_at: ts })
-      .where('id', '=', id)
-      .where('status', '=', e.status)
-      .executeTakeFirst();
-    assertUpdated(res);
-    await recordEvent(trx, actor, now, {
-      type: 'kb.entry_published',
-      subjectType: 'kb_entry',
-      subjectId: id,
-      departmentId: e.department_id,
-      data: { code: e.code, version, previousVersion: e.live_version },
+    await transition(trx, KB_MACHINE, {
+      id,
+      action: 'publish',
+      actor,
+      now,
+      row: e,
+      set: () => ({ live_version: version, review_comment: null, last_reviewed_at: ts, updated_at: ts }),
+      event: (_row, to) => ({
+        type: 'kb.entry_published',
+        subjectType: 'kb_entry',
+        subjectId: id,
+        subjectLabel: entryLabel(e),
+        departmentId: e.department_id,
+        data: { code: e.code, version, previousVersion: e.live_version, from: e.status, to },
+      }),
     });
     return version;
   });

@@ -20,11 +20,16 @@ async function checkScope(trx: Trx, p: Principal, departmentId: string) {
   await checkDepartment(trx, departmentId);
 }
 
-async function linkEntries(trx: Trx, policyId: string, entryIds: string[]) {
+/** Links Q&A entries; a user may link only entries they can read (not another department's draft). */
+async function linkEntries(trx: Trx, p: Principal, policyId: string, entryIds: string[]) {
   const ids = [...new Set(entryIds)];
   if (ids.length) {
-    const found = await trx.selectFrom('kb_entries').select('id').where('id', 'in', ids).execute();
-    if (found.length !== ids.length)
+    const found = await trx
+      .selectFrom('kb_entries')
+      .select(['id', 'department_id', 'live_version', 'status'])
+      .where('id', 'in', ids)
+      .execute();
+    if (found.length !== ids.length || !found.every((e) => knowledgePolicy.readEntry(p, e)))
       throw new AppError(
         'VALIDATION_FAILED',
         { zh: '关联的知识条目不存在。', en: 'A linked entry does not exist.' },
@@ -74,11 +79,12 @@ export async function createPolicyDocument(
         updated_at: now.toISOString(),
       })
       .execute();
-    await linkEntries(trx, id, input.entryIds);
+    await linkEntries(trx, p, id, input.entryIds);
     await recordEvent(trx, actor, now, {
       type: 'kb.policy_created',
       subjectType: 'policy_document',
       subjectId: id,
+      subjectLabel: input.title,
       departmentId,
       data: { title: input.title, effectiveDate: input.effectiveDate, publishBy, entryIds: input.entryIds },
     });
@@ -117,11 +123,12 @@ export async function updatePolicyDocument(
       })
       .where('id', '=', id)
       .execute();
-    if (input.entryIds) await linkEntries(trx, id, input.entryIds);
+    if (input.entryIds) await linkEntries(trx, p, id, input.entryIds);
     await recordEvent(trx, actor, now, {
       type: 'kb.policy_updated',
       subjectType: 'policy_document',
       subjectId: id,
+      subjectLabel: input.title ?? d.title,
       departmentId,
       data: { changes: input, publishBy },
     });

@@ -1,12 +1,13 @@
 import type { Db } from '../../../platform/db/connect.js';
 import { AppError } from '../../../platform/errors.js';
-import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
+import type { Actor } from '../../../platform/events/record-event.js';
+import { transition } from '../../../platform/state-machine/state-machine.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { knowledgePolicy } from '../knowledge.policy.js';
 import type { KbStatus, TUpdateEntry } from '../knowledge.schemas.js';
 import { sanitizeAnswer } from '../sanitize-answer.js';
-import { nextStatus } from '../transitions.js';
-import { assertUpdated, checkDepartment, loadEntryFor, resolveMatter } from './entry-support.js';
+import { KB_MACHINE, nextStatus } from '../transitions.js';
+import { checkDepartment, loadEntryFor, resolveMatter, entryLabel } from './entry-support.js';
 
 /**
  * An editor changes the working copy. A published entry gets a working draft while its live
@@ -22,7 +23,7 @@ export async function updateEntry(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const e = await loadEntryFor(trx, p, id, knowledgePolicy.editEntry);
-    const status = nextStatus(e.status as KbStatus, 'edit');
+    nextStatus(e.status as KbStatus, 'edit'); // fail before any other check
     const matter = input.matterId === undefined ? undefined : await resolveMatter(trx, input.matterId);
     const departmentId = input.departmentId ?? e.department_id;
     if (departmentId !== e.department_id) {
@@ -42,9 +43,13 @@ export async function updateEntry(
         { field: 'validUntil' },
       );
     }
-    const res = await trx
-      .updateTable('kb_entries')
-      .set({
+    await transition(trx, KB_MACHINE, {
+      id,
+      action: 'edit',
+      actor,
+      now,
+      row: e,
+      set: () => ({
         question: input.question ?? e.question,
         similar: input.similar ? JSON.stringify(input.similar) : e.similar,
         answer: input.answer !== undefined ? sanitizeAnswer(input.answer) : e.answer,
@@ -54,20 +59,17 @@ export async function updateEntry(
         tags: input.tags ? JSON.stringify(input.tags) : e.tags,
         valid_from: validFrom,
         valid_until: validUntil,
-        status,
         updated_by: actor.userId,
         updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .where('status', '=', e.status)
-      .executeTakeFirst();
-    assertUpdated(res);
-    await recordEvent(trx, actor, now, {
-      type: 'kb.entry_updated',
-      subjectType: 'kb_entry',
-      subjectId: id,
-      departmentId,
-      data: { code: e.code, fields: Object.keys(input), from: e.status, to: status },
+      }),
+      event: (_row, to) => ({
+        type: 'kb.entry_updated',
+        subjectType: 'kb_entry',
+        subjectId: id,
+        subjectLabel: entryLabel({ code: e.code, question: input.question ?? e.question }),
+        departmentId,
+        data: { code: e.code, fields: Object.keys(input), from: e.status, to },
+      }),
     });
   });
 }

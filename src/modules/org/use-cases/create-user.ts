@@ -42,6 +42,7 @@ export async function createUser(db: Db, actor: Actor, now: Date, input: TCreate
         type: 'user.created',
         subjectType: 'user',
         subjectId: id,
+        subjectLabel: `${input.displayName} (${input.username})`,
         departmentId: input.departmentId ?? null,
         data: {
           username: input.username,

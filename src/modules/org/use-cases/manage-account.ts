@@ -14,7 +14,7 @@ export async function resetPassword(db: Db, actor: Actor, now: Date, id: string,
   await db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom('users')
-      .select(['id', 'username', 'department_id'])
+      .select(['id', 'department_id', 'display_name', 'username'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!user) throw notFound(USER);
@@ -29,6 +29,7 @@ export async function resetPassword(db: Db, actor: Actor, now: Date, id: string,
       type: 'user.password_reset',
       subjectType: 'user',
       subjectId: id,
+      subjectLabel: `${user.display_name} (${user.username})`,
       departmentId: user.department_id,
     });
   });
@@ -48,7 +49,7 @@ export async function setUserStatus(
   await db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom('users')
-      .select(['id', 'username', 'status', 'department_id'])
+      .select(['id', 'status', 'department_id', 'display_name', 'username'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!user) throw notFound(USER);
@@ -71,6 +72,7 @@ export async function setUserStatus(
       type: status === 'disabled' ? 'user.disabled' : 'user.enabled',
       subjectType: 'user',
       subjectId: id,
+      subjectLabel: `${user.display_name} (${user.username})`,
       departmentId: user.department_id,
     });
   });

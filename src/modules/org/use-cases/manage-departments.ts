@@ -36,6 +36,7 @@ export async function createDepartment(
         type: 'department.created',
         subjectType: 'department',
         subjectId: id,
+        subjectLabel: input.nameZh,
         departmentId: id,
         data: { ...input },
       });
@@ -92,6 +93,7 @@ export async function updateDepartment(
       type: 'department.updated',
       subjectType: 'department',
       subjectId: id,
+      subjectLabel: input.nameZh ?? dept.name_zh,
       departmentId: id,
       data: { changes: input },
     });

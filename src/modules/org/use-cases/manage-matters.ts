@@ -49,6 +49,7 @@ export async function createMatter(db: Db, actor: Actor, now: Date, input: TCrea
         type: 'matter.created',
         subjectType: 'matter',
         subjectId: id,
+        subjectLabel: `${input.code} ${input.name}`,
         departmentId: input.ownerDepartmentId,
         data: { ...input },
       });
@@ -94,6 +95,7 @@ export async function updateMatter(
       type: 'matter.updated',
       subjectType: 'matter',
       subjectId: id,
+      subjectLabel: `${m.code} ${input.name ?? m.name}`,
       departmentId: input.ownerDepartmentId ?? m.owner_department_id,
       data: { changes: input },
     });

@@ -40,7 +40,9 @@ export async function signIn(
   const self: Actor = user
     ? { ...actor, userId: user.id, label: `${user.display_name} (${user.username})`, departmentId: user.department_id }
     : actor;
-  const subject = user ? { subjectType: 'user', subjectId: user.id } : {};
+  const subject = user
+    ? { subjectType: 'user', subjectId: user.id, subjectLabel: self.label }
+    : { subjectLabel: input.username.slice(0, 60) };
   if (!user || !ok) {
     await db.transaction().execute(async (trx) => {
       const { failures, lockedNow } = await countLoginFailure(trx, input.username, client, now);
@@ -66,7 +68,12 @@ export async function signIn(
     await clearLoginFailures(trx, user.username, client);
     await trx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
     const token = await createSession(trx, user.id, now, { ip: actor.ip ?? undefined, userAgent: input.userAgent });
-    await recordEvent(trx, self, now, { type: 'auth.login', subjectType: 'user', subjectId: user.id });
+    await recordEvent(trx, self, now, {
+      type: 'auth.login',
+      subjectType: 'user',
+      subjectId: user.id,
+      subjectLabel: self.label,
+    });
     return { token, userId: user.id };
   });
 }

@@ -49,6 +49,7 @@ export async function updateUser(db: Db, actor: Actor, now: Date, id: string, in
       type: 'user.updated',
       subjectType: 'user',
       subjectId: id,
+      subjectLabel: `${input.displayName ?? user.display_name} (${user.username})`,
       departmentId,
       data: {
         changes: { ...input, phone: input.phone === undefined ? undefined : '(changed)' },

@@ -1,18 +1,26 @@
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useLang, useT } from '../../i18n/index.js';
-import { EVENT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
+import { pick, useLang, useT } from '../../i18n/index.js';
+import type { TEventTypes } from '../../../../src/contracts/audit.js';
 import type { TUser } from '../../../../src/contracts/org.js';
+import { useApiQuery } from '../../api/query.js';
+import { useClearable } from '../../shared/clearable.js';
 
 export const AUDIT_FILTER_KEYS = ['actorId', 'type', 'from', 'to', 'q', 'page', 'pageSize'] as const;
 type Values = Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
 
+/** Kinds of event by the first part of their type (the server filters by prefix); names come with each row. */
 const GROUPS = [
-  { prefix: 'auth.', zh: '登录类（全部）', en: 'Sign-in (all)' },
-  { prefix: 'user.', zh: '用户类（全部）', en: 'Users (all)' },
-  { prefix: 'department.', zh: '部门类（全部）', en: 'Departments (all)' },
-  { prefix: 'matter.', zh: '事项类（全部）', en: 'Matters (all)' },
-  { prefix: 'calendar.', zh: '日历类（全部）', en: 'Calendar (all)' },
+  { prefix: 'auth.', zh: '登录类', en: 'Sign-in' },
+  { prefix: 'user.', zh: '用户类', en: 'Users' },
+  { prefix: 'department.', zh: '部门类', en: 'Departments' },
+  { prefix: 'matter.', zh: '事项类', en: 'Matters' },
+  { prefix: 'calendar.', zh: '日历类', en: 'Calendar' },
+  { prefix: 'service_hours.', zh: '服务时间类', en: 'Service hours' },
+  { prefix: 'kb.', zh: '知识库类', en: 'Knowledge base' },
+  { prefix: 'bot.', zh: '小申类', en: 'Xiaoshen bot' },
+  { prefix: 'callback.', zh: '留言类', en: 'Call-back messages' },
+  { prefix: 'org.', zh: '初始化类', en: 'Set-up' },
 ];
 
 /** Actor, event type, date range (Beijing days) and keyword. */
@@ -26,10 +34,13 @@ export function AuditFilters({
   users: TUser[] | undefined;
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
+  // The single types with their names from the server's event catalogue.
+  const types = useApiQuery<TEventTypes>('/api/audit/event-types');
   const typeOptions = [
     ...GROUPS.map((g) => ({ value: g.prefix, label: g[lang] })),
-    ...Object.entries(EVENT_TYPE_LABELS).map(([value, l]) => ({ value, label: `${l[lang]}（${value}）` })),
+    ...(types.data?.items ?? []).map((x) => ({ value: x.type, label: `${pick(x.label, lang)}（${x.type}）` })),
   ];
   const range =
     values.from || values.to
@@ -41,7 +52,7 @@ export function AuditFilters({
   return (
     <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('audit.allActors')}
         aria-label={t('audit.actor')}
@@ -52,7 +63,7 @@ export function AuditFilters({
         options={(users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('audit.allTypes')}
         aria-label={t('audit.type')}
@@ -75,7 +86,7 @@ export function AuditFilters({
       <Input.Search
         key={values.q}
         defaultValue={values.q}
-        allowClear
+        allowClear={clearable}
         placeholder={t('audit.searchPlaceholder')}
         aria-label={t('audit.searchPlaceholder')}
         onSearch={(q) => onChange({ q: q.trim() })}

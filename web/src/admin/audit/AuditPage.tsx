@@ -1,7 +1,7 @@
 import { Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client.js';
-import { useLang, useT } from '../../i18n/index.js';
+import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
@@ -9,7 +9,7 @@ import { useUrlFilters } from '../useUrlFilters.js';
 import { AuditFilters, AUDIT_FILTER_KEYS } from './AuditFilters.js';
 import type { TAuditEvent } from '../../../../src/contracts/audit.js';
 import type { TPage } from '../../../../src/contracts/common.js';
-import { EVENT_TYPE_LABELS, SUBJECT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
+import { SUBJECT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
 import type { TUser } from '../../../../src/contracts/org.js';
 import { label } from '../../shared/format.js';
 
@@ -79,13 +79,17 @@ export default function AuditPage() {
             title: t('audit.type'),
             dataIndex: 'type',
             width: 190,
-            render: (v: string) => (
+            render: (v: string, e) => (
               <>
-                {label(EVENT_TYPE_LABELS, v, lang)}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {v}
-                </Typography.Text>
+                {e.typeLabel ? pick(e.typeLabel, lang) : v}
+                {e.typeLabel && (
+                  <>
+                    <br />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {v}
+                    </Typography.Text>
+                  </>
+                )}
               </>
             ),
           },
@@ -95,8 +99,10 @@ export default function AuditPage() {
             key: 'subject',
             render: (_, e) => {
               if (!e.subjectType) return '—';
+              const kind = label(SUBJECT_TYPE_LABELS, e.subjectType, lang);
+              if (e.subjectLabel) return `${kind} ${e.subjectLabel}`;
               const u = e.subjectType === 'user' && e.subjectId ? userById.get(e.subjectId) : undefined;
-              return `${label(SUBJECT_TYPE_LABELS, e.subjectType, lang)} ${u ? `${u.displayName}（${u.username}）` : (e.subjectId ?? '')}`;
+              return `${kind} ${u ? `${u.displayName}（${u.username}）` : (e.subjectId ?? '')}`;
             },
           },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },

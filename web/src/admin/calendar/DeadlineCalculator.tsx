@@ -75,7 +75,13 @@ export function DeadlineCalculator() {
           label={mode === 'minutes' ? t('deadline.amountMinutes') : t('deadline.amountDays')}
           rules={[{ required: true, message: t('deadline.amountRequired') }]}
         >
-          <InputNumber min={0} max={mode === 'minutes' ? 43200 : 60} style={{ width: 160 }} />
+          <InputNumber
+            // no step buttons: antd names them "Increase Value" in any language; the arrow keys still step
+            controls={false}
+            min={0}
+            max={mode === 'minutes' ? 43200 : 60}
+            style={{ width: 160 }}
+          />
         </Form.Item>
         {mode === 'minutes' && (
           <Form.Item name="channel" label={t('deadline.channel')}>

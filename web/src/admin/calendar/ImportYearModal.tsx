@@ -79,7 +79,15 @@ export function ImportYearModal({
         <Typography.Text code>2027-02-07,workday,春节调休</Typography.Text>
         <Space>
           <label htmlFor="bb-import-year">{t('calendar.year')}</label>
-          <InputNumber id="bb-import-year" min={2000} max={2100} value={importYear} onChange={(v) => setTarget(v)} />
+          <InputNumber
+            // no step buttons: antd names them "Increase Value" in any language; the arrow keys still step
+            controls={false}
+            id="bb-import-year"
+            min={2000}
+            max={2100}
+            value={importYear}
+            onChange={(v) => setTarget(v)}
+          />
         </Space>
         <Input.TextArea
           rows={8}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
@@ -8,6 +8,14 @@ import type { TPeriod, TServiceHours } from '../../../../src/contracts/calendar.
 import type { Channel } from '../../../../src/contracts/enums/calendar.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+const byStart = (ps: TPeriod[]) => [...ps].sort((a, b) => a.start.localeCompare(b.start));
+const same = (a: TPeriod[], b: TPeriod[]) => JSON.stringify(a) === JSON.stringify(b);
+/** Rows on screen carry a key of their own, so React never moves one row's inputs onto another. */
+type Row = TPeriod & { key: number };
+let nextKey = 0;
+const rowsOf = (ps: TPeriod[]): Row[] => ps.map((p) => ({ start: p.start, end: p.end, key: nextKey++ }));
+const periodsOf = (rows: Row[]): TPeriod[] => rows.map(({ start, end }) => ({ start, end }));
 
 function problem(periods: TPeriod[]): 'format' | 'order' | 'overlap' | null {
   if (periods.some((p) => !HHMM.test(p.start) || !HHMM.test(p.end))) return 'format';
@@ -49,20 +57,28 @@ function ChannelHours({
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const [periods, setPeriods] = useState<TPeriod[]>(initial);
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(initial));
   const [busy, setBusy] = useState(false);
-  useEffect(() => setPeriods(initial), [initial]);
+  // The server keeps periods in time order. After a save the rows stay in the order the user sees (the same
+  // periods): a row never moves under the user's eyes, and each delete button keeps naming the period beside
+  // it. A reload that brings the same periods (the other channel was saved) leaves unsaved edits alone.
+  const loaded = useRef(JSON.stringify(initial));
+  useEffect(() => {
+    const next = JSON.stringify(initial);
+    if (next === loaded.current) return;
+    loaded.current = next;
+    setRows((rs) => (same(byStart(periodsOf(rs)), initial) ? rs : rowsOf(initial)));
+  }, [initial]);
+  const periods = periodsOf(rows);
   const issue = problem(periods);
-  const dirty = JSON.stringify(periods) !== JSON.stringify(initial);
-  const set = (i: number, patch: Partial<TPeriod>) =>
-    setPeriods((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const dirty = !same(byStart(periods), initial);
+  const set = (key: number, patch: Partial<TPeriod>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const save = async () => {
     setBusy(true);
     try {
-      await api.put(`/api/service-hours/${channel}`, {
-        periods: [...periods].sort((a, b) => a.start.localeCompare(b.start)),
-      });
+      await api.put(`/api/service-hours/${channel}`, { periods: byStart(periods) });
       message.success(t('hours.saved', { channel: pick(label, lang) }));
       onSaved();
     } catch (e) {
@@ -75,11 +91,11 @@ function ChannelHours({
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{pick(label, lang)}</h2>} size="small">
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {periods.map((p, i) => (
-          <Space key={i} wrap>
+        {rows.map((p, i) => (
+          <Space key={p.key} wrap data-testid={`period-${channel}`}>
             <Input
               value={p.start}
-              onChange={(e) => set(i, { start: e.target.value.trim() })}
+              onChange={(e) => set(p.key, { start: e.target.value.trim() })}
               style={{ width: 90 }}
               maxLength={5}
               aria-label={t('hours.start', { n: i + 1 })}
@@ -87,16 +103,20 @@ function ChannelHours({
             <span aria-hidden="true">–</span>
             <Input
               value={p.end}
-              onChange={(e) => set(i, { end: e.target.value.trim() })}
+              onChange={(e) => set(p.key, { end: e.target.value.trim() })}
               style={{ width: 90 }}
               maxLength={5}
               aria-label={t('hours.end', { n: i + 1 })}
             />
             <Button
               icon={<DeleteOutlined aria-hidden />}
-              disabled={periods.length <= 1}
-              onClick={() => setPeriods((ps) => ps.filter((_, j) => j !== i))}
-              aria-label={t('hours.removePeriod', { n: i + 1 })}
+              disabled={rows.length <= 1}
+              onClick={() => setRows((rs) => rs.filter((r) => r.key !== p.key))}
+              aria-label={
+                HHMM.test(p.start) && HHMM.test(p.end)
+                  ? t('hours.removeThis', { start: p.start, end: p.end })
+                  : t('hours.removePeriod', { n: i + 1 })
+              }
             />
           </Space>
         ))}
@@ -112,15 +132,21 @@ function ChannelHours({
         <Space wrap>
           <Button
             icon={<PlusOutlined aria-hidden />}
-            disabled={periods.length >= 6}
-            onClick={() => setPeriods((ps) => [...ps, { start: '', end: '' }])}
+            disabled={rows.length >= 6}
+            onClick={() => setRows((rs) => [...rs, ...rowsOf([{ start: '', end: '' }])])}
           >
             {t('hours.addPeriod')}
           </Button>
-          <Button type="primary" disabled={!!issue || !dirty} loading={busy} onClick={save}>
+          <Button
+            type="primary"
+            disabled={!!issue || !dirty}
+            loading={busy}
+            onClick={save}
+            data-testid={`hours-save-${channel}`}
+          >
             {t('common.save')}
           </Button>
-          {dirty && <Button onClick={() => setPeriods(initial)}>{t('common.undo')}</Button>}
+          {dirty && <Button onClick={() => setRows(rowsOf(initial))}>{t('common.undo')}</Button>}
         </Space>
       </Space>
     </Card>

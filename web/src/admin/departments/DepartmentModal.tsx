@@ -102,7 +102,13 @@ export function DepartmentModal({
           />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('dept.sortOrder')} extra={t('dept.sortHint')}>
-          <InputNumber min={0} max={9999} style={{ width: '100%' }} />
+          <InputNumber
+            // no step buttons: antd names them "Increase Value" in any language; the arrow keys still step
+            controls={false}
+            min={0}
+            max={9999}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
       </Form>
     </Modal>

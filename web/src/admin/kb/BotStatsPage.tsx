@@ -76,6 +76,7 @@ export default function BotStatsPage() {
             <Col xs={24} lg={8}>
               <Card title={t('stats.resolution')}>
                 <Progress
+                  aria-label={t('stats.resolution')}
                   type="dashboard"
                   percent={rate === null ? 0 : Math.round(rate * 100)}
                   status={rate !== null && rate >= TARGET ? 'success' : 'normal'}
@@ -133,6 +134,7 @@ export default function BotStatsPage() {
                       key: 's',
                       render: (_, r) => (
                         <Progress
+                          aria-label={`${RATING_LABELS[r.level][lang]} ${t('stats.share')}`}
                           percent={rated ? Math.round((r.n / rated) * 100) : 0}
                           size="small"
                           strokeColor={r.level <= 2 ? '#cf1322' : undefined}
@@ -148,7 +150,7 @@ export default function BotStatsPage() {
       )}
       {can('knowledge.stats') && (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <Card title={t('stats.failing')}>
               <Typography.Paragraph type="secondary">{t('stats.failingHelp')}</Typography.Paragraph>
               <Table<TBriefEntry>
@@ -172,7 +174,7 @@ export default function BotStatsPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <Card title={t('stats.stale')}>
               <Typography.Paragraph type="secondary">{t('stats.staleHelp')}</Typography.Paragraph>
               <Table<TBriefEntry>

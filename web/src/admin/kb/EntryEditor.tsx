@@ -39,6 +39,8 @@ import type { MatterCategory } from '../../../../src/contracts/enums/matters.js'
 import type { TKbEntryDetail, TKbVersion } from '../../../../src/contracts/knowledge.js';
 import type { TMatter } from '../../../../src/contracts/org.js';
 import { KB_STATUS_COLORS } from '../../shared/statusColors.js';
+import { useClearable } from '../../shared/clearable.js';
+import { PlainDatePicker } from '../../shared/PlainDatePicker.js';
 
 interface Fields {
   question: string;
@@ -70,6 +72,7 @@ const FLOW: {
 /** One knowledge entry: its fields, the review workflow, its versions with a readable diff, and restore. */
 export default function EntryEditor() {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -282,7 +285,7 @@ export default function EntryEditor() {
                       <Col xs={24} md={12}>
                         <Form.Item name="matterId" label={t('kb.matter')}>
                           <Select
-                            allowClear
+                            allowClear={clearable}
                             showSearch={{ optionFilterProp: 'label' }}
                             placeholder={t('kb.noMatter')}
                             onChange={onMatter}
@@ -303,7 +306,11 @@ export default function EntryEditor() {
                       {isNew && (
                         <Col xs={12} md={6}>
                           <Form.Item name="departmentId" label={t('kb.department')} extra={t('kb.departmentHint')}>
-                            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={depts.options} />
+                            <Select
+                              allowClear={clearable}
+                              showSearch={{ optionFilterProp: 'label' }}
+                              options={depts.options}
+                            />
                           </Form.Item>
                         </Col>
                       )}
@@ -320,12 +327,12 @@ export default function EntryEditor() {
                     <Row gutter={16}>
                       <Col xs={12} md={8}>
                         <Form.Item name="validFrom" label={t('kb.validFrom')}>
-                          <Input type="date" />
+                          <PlainDatePicker />
                         </Form.Item>
                       </Col>
                       <Col xs={12} md={8}>
                         <Form.Item name="validUntil" label={t('kb.validUntil')}>
-                          <Input type="date" />
+                          <PlainDatePicker />
                         </Form.Item>
                       </Col>
                     </Row>

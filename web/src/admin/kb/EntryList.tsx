@@ -13,6 +13,7 @@ import { CATEGORY_LABELS, MATTER_CATEGORIES } from '../../../../src/contracts/en
 import type { TKbEntry } from '../../../../src/contracts/knowledge.js';
 import type { TMatter } from '../../../../src/contracts/org.js';
 import { KB_STATUS_COLORS } from '../../shared/statusColors.js';
+import { useClearable } from '../../shared/clearable.js';
 
 const KEYS = ['q', 'status', 'departmentId', 'matterId', 'category', 'tag', 'page', 'pageSize'] as const;
 
@@ -22,6 +23,7 @@ export const percent = (r: number | null | undefined) =>
 /** 知识库条目列表: filters kept in the address bar, 20 a page, each row opens the editor. */
 export function EntryList() {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -64,7 +66,7 @@ export function EntryList() {
         <Input.Search
           key={f.q}
           defaultValue={f.q}
-          allowClear
+          allowClear={clearable}
           placeholder={t('kb.searchPlaceholder')}
           aria-label={t('kb.searchPlaceholder')}
           onSearch={(q) => setF({ q: q.trim() })}
@@ -72,7 +74,7 @@ export function EntryList() {
           data-testid="kb-search"
         />
         <Select
-          allowClear
+          allowClear={clearable}
           placeholder={t('kb.allStatuses')}
           aria-label={t('common.status')}
           style={{ width: 130 }}
@@ -81,7 +83,7 @@ export function EntryList() {
           onChange={(v?: string) => setF({ status: v })}
         />
         <Select
-          allowClear
+          allowClear={clearable}
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('kb.allDepartments')}
           aria-label={t('kb.department')}
@@ -91,7 +93,7 @@ export function EntryList() {
           onChange={(v?: string) => setF({ departmentId: v })}
         />
         <Select
-          allowClear
+          allowClear={clearable}
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('kb.allMatters')}
           aria-label={t('kb.matter')}
@@ -101,7 +103,7 @@ export function EntryList() {
           onChange={(v?: string) => setF({ matterId: v })}
         />
         <Select
-          allowClear
+          allowClear={clearable}
           placeholder={t('kb.allCategories')}
           aria-label={t('kb.category')}
           style={{ width: 120 }}
@@ -112,7 +114,7 @@ export function EntryList() {
         <Input.Search
           key={`tag-${f.tag}`}
           defaultValue={f.tag}
-          allowClear
+          allowClear={clearable}
           placeholder={t('kb.tag')}
           aria-label={t('kb.tag')}
           onSearch={(v) => setF({ tag: v.trim() })}
@@ -139,7 +141,7 @@ export function EntryList() {
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1000 }}
         size="middle"
         locale={list.error ? { emptyText: list.error.message } : undefined}
         pagination={{
@@ -151,14 +153,13 @@ export function EntryList() {
           onChange: (p, s) => setF({ page: String(p), pageSize: s === 20 ? undefined : String(s) }),
         }}
         columns={[
-          { title: t('kb.code'), dataIndex: 'code', width: 100 },
+          { title: t('kb.code'), dataIndex: 'code', width: 90 },
           {
             title: t('kb.question'),
             dataIndex: 'question',
-            width: 320,
             render: (q: string, e) => <Link to={e.id}>{q}</Link>,
           },
-          { title: t('kb.matter'), dataIndex: 'matterName', width: 200, render: (v: string | null) => v ?? '—' },
+          { title: t('kb.matter'), dataIndex: 'matterName', width: 180, render: (v: string | null) => v ?? '—' },
           { title: t('kb.department'), dataIndex: 'departmentName', width: 120 },
           {
             title: t('common.status'),
@@ -185,7 +186,7 @@ export function EntryList() {
           {
             title: t('kb.updatedAt'),
             dataIndex: 'updatedAt',
-            width: 175,
+            width: 160,
             render: (v: string) => formatDateTime(v, lang),
           },
         ]}

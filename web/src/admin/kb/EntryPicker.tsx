@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { api } from '../../api/client.js';
 import { useT } from '../../i18n/index.js';
 import type { TSearchItem } from '../../../../src/contracts/bot.js';
+import { useClearable } from '../../shared/clearable.js';
 
 export interface PickedEntry {
   entryId: string;
@@ -23,6 +24,7 @@ export function EntryPicker({
   id?: string;
 }) {
   const t = useT();
+  const clearable = useClearable();
   const [options, setOptions] = useState<PickedEntry[]>(initial ? [initial] : []);
   const [loading, setLoading] = useState(false);
   const timer = useRef<number>(undefined);
@@ -48,7 +50,7 @@ export function EntryPicker({
       showSearch={{ filterOption: false, onSearch: search }}
       value={value}
       loading={loading}
-      allowClear
+      allowClear={clearable}
       placeholder={t('inbox.pickPlaceholder')}
       aria-label={t('inbox.pickEntry')}
       notFoundContent={t('inbox.pickNone')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
@@ -14,6 +14,8 @@ import { INBOX_REASON_LABELS } from '../../../../src/contracts/enums/bot.js';
 /** 未解答问题: what citizens asked and the bot could not answer (or did not solve), grouped by question. */
 export default function InboxPage() {
   const t = useT();
+  // on a wide screen the actions stay in view while the other columns scroll
+  const wide = Grid.useBreakpoint().md;
   const { lang } = useLang();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -70,7 +72,7 @@ export default function InboxPage() {
             width: 150,
             render: (_, g) =>
               [...new Set(g.items.map((i) => i.reason))].map((r) => (
-                <Tag key={r} color={r === 'no_match' ? 'orange' : 'blue'}>
+                <Tag key={r} color={r === 'no_match' ? 'warning' : 'blue'}>
                   {INBOX_REASON_LABELS[r]?.[lang] ?? r}
                 </Tag>
               )),
@@ -101,6 +103,7 @@ export default function InboxPage() {
                   title: t('common.actions'),
                   key: 'a',
                   width: 220,
+                  fixed: wide ? ('right' as const) : undefined,
                   render: (_: unknown, g: TInboxGroup) => (
                     <Space size={0} wrap>
                       <Button type="link" size="small" onClick={() => setAttaching(g)} data-testid="inbox-attach">

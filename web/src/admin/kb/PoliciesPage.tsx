@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
@@ -14,10 +14,15 @@ import { POLICY_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.
 import type { PolicyStatus } from '../../../../src/contracts/enums/knowledge.js';
 import type { TKbEntry, TPolicyDoc } from '../../../../src/contracts/knowledge.js';
 import { POLICY_STATUS_COLORS } from '../../shared/statusColors.js';
+import { useClearable } from '../../shared/clearable.js';
+import { PlainDatePicker } from '../../shared/PlainDatePicker.js';
 
 /** 政策文件: policy documents whose Q&As must be published 15 working days before they take effect. */
 export default function PoliciesPage() {
   const t = useT();
+  // on a wide screen the actions stay in view while the other columns scroll
+  const wide = Grid.useBreakpoint().md;
+  const clearable = useClearable();
   const { lang } = useLang();
   const { can } = useSession();
   const depts = useDepartments();
@@ -64,7 +69,7 @@ export default function PoliciesPage() {
       )}
       <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
         <Select
-          allowClear
+          allowClear={clearable}
           placeholder={t('policy.allStatuses')}
           aria-label={t('common.status')}
           style={{ width: 160 }}
@@ -144,6 +149,7 @@ export default function PoliciesPage() {
                   title: t('common.actions'),
                   key: 'a',
                   width: 90,
+                  fixed: wide ? ('right' as const) : undefined,
                   render: (_: unknown, p: TPolicyDoc) => (
                     <Button type="link" size="small" onClick={() => setEditing(p)}>
                       {t('common.edit')}
@@ -187,6 +193,7 @@ function PolicyModal({
   onSaved(): void;
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
@@ -299,7 +306,7 @@ function PolicyModal({
           <Input maxLength={100} placeholder="沪水务〔2026〕1号" />
         </Form.Item>
         <Form.Item name="draftingDepartmentId" label={t('policy.department')} extra={t('policy.departmentHint')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={departments} />
+          <Select allowClear={clearable} showSearch={{ optionFilterProp: 'label' }} options={departments} />
         </Form.Item>
         <Form.Item
           name="effectiveDate"
@@ -307,7 +314,7 @@ function PolicyModal({
           extra={t('policy.publishByHint')}
           rules={[{ required: true, message: t('policy.effectiveRequired') }]}
         >
-          <Input type="date" />
+          <PlainDatePicker />
         </Form.Item>
         <Form.Item name="entryIds" label={t('policy.entries')} extra={t('policy.entriesHint')}>
           <Select

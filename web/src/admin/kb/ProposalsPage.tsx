@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
@@ -16,6 +16,8 @@ import { PROPOSAL_STATUS_COLORS } from '../../shared/statusColors.js';
 /** 知识提议: good answers from live help, phone and staff, proposed to the owner department's KB. */
 export default function ProposalsPage() {
   const t = useT();
+  // on a wide screen the actions stay in view while the other columns scroll
+  const wide = Grid.useBreakpoint().md;
   const { lang } = useLang();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -126,6 +128,7 @@ export default function ProposalsPage() {
                   title: t('common.actions'),
                   key: 'a',
                   width: 170,
+                  fixed: wide ? ('right' as const) : undefined,
                   render: (_: unknown, p: TKbProposal) =>
                     p.status === 'open' ? (
                       <Space size={0}>

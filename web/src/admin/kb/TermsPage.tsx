@@ -9,10 +9,12 @@ import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import type { TKbTerm } from '../../../../src/contracts/knowledge.js';
+import { useClearable } from '../../shared/clearable.js';
 
 /** 词典与同义词: the water dictionary (for word splitting) and synonym groups the bot's matcher uses. */
 export default function TermsPage() {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -76,7 +78,7 @@ export default function TermsPage() {
         <Input.Search
           key={`${kind}-${f.q}`}
           defaultValue={f.q}
-          allowClear
+          allowClear={clearable}
           placeholder={t('terms.search')}
           aria-label={t('terms.search')}
           onSearch={(q) => setF({ q: q.trim() })}

@@ -6,6 +6,7 @@ import {
   MATTER_KIND_LABELS,
   MATTER_KINDS,
 } from '../../../../src/contracts/enums/matters.js';
+import { useClearable } from '../../shared/clearable.js';
 
 export const MATTER_FILTER_KEYS = ['q', 'departmentId', 'category', 'kind', 'liveHelp', 'includeInactive'] as const;
 type Values = Record<(typeof MATTER_FILTER_KEYS)[number], string>;
@@ -20,6 +21,7 @@ export function MatterFilters({
   departments: { value: string; label: string }[];
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const any =
     values.q || values.departmentId || values.category || values.kind || values.liveHelp || values.includeInactive;
@@ -28,14 +30,14 @@ export function MatterFilters({
       <Input.Search
         key={values.q}
         defaultValue={values.q}
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.searchPlaceholder')}
         aria-label={t('matter.searchPlaceholder')}
         onSearch={(q) => onChange({ q: q.trim() })}
         style={{ width: 220 }}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('matter.allOwners')}
         aria-label={t('matter.owner')}
@@ -45,7 +47,7 @@ export function MatterFilters({
         onChange={(v?: string) => onChange({ departmentId: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.allCategories')}
         aria-label={t('matter.category')}
         style={{ width: 130 }}
@@ -54,7 +56,7 @@ export function MatterFilters({
         onChange={(v?: string) => onChange({ category: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.allKinds')}
         aria-label={t('matter.kind')}
         style={{ width: 160 }}
@@ -63,7 +65,7 @@ export function MatterFilters({
         onChange={(v?: string) => onChange({ kind: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('matter.liveHelpAny')}
         aria-label={t('matter.liveHelp')}
         style={{ width: 150 }}

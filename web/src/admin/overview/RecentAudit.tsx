@@ -1,12 +1,10 @@
 import { Button, Card, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { useLang, useT } from '../../i18n/index.js';
+import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useApiQuery } from '../../api/query.js';
 import type { TAuditEvent } from '../../../../src/contracts/audit.js';
 import type { TPage } from '../../../../src/contracts/common.js';
-import { EVENT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
-import { label } from '../../shared/format.js';
 
 /** The last ten events of the audit trail. */
 export function RecentAudit() {
@@ -37,7 +35,7 @@ export function RecentAudit() {
             title: t('audit.type'),
             dataIndex: 'type',
             width: 160,
-            render: (v: string) => label(EVENT_TYPE_LABELS, v, lang),
+            render: (v: string, e) => (e.typeLabel ? pick(e.typeLabel, lang) : v),
           },
           { title: t('audit.actor'), dataIndex: 'actor' },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140 },

@@ -1,6 +1,7 @@
 import { Button, Input, Select, Space } from 'antd';
 import { useLang, useT } from '../../i18n/index.js';
 import { ROLE_LABELS, ROLES } from '../../../../src/contracts/enums/org.js';
+import { useClearable } from '../../shared/clearable.js';
 
 export const USER_FILTER_KEYS = ['q', 'departmentId', 'role', 'status', 'page', 'pageSize'] as const;
 type Values = Record<(typeof USER_FILTER_KEYS)[number], string>;
@@ -16,13 +17,14 @@ export function UserFilters({
   departments: { value: string; label: string }[];
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   return (
     <Space wrap style={{ marginBottom: 16 }} role="search" aria-label={t('common.filters')}>
       <Input.Search
         key={values.q}
         defaultValue={values.q}
-        allowClear
+        allowClear={clearable}
         placeholder={t('user.searchPlaceholder')}
         aria-label={t('user.searchPlaceholder')}
         onSearch={(q) => onChange({ q: q.trim() })}
@@ -30,7 +32,7 @@ export function UserFilters({
         data-testid="user-search"
       />
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('user.allDepartments')}
         aria-label={t('user.department')}
@@ -40,7 +42,7 @@ export function UserFilters({
         onChange={(v?: string) => onChange({ departmentId: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('user.allRoles')}
         aria-label={t('user.roles')}
@@ -50,7 +52,7 @@ export function UserFilters({
         onChange={(v?: string) => onChange({ role: v })}
       />
       <Select
-        allowClear
+        allowClear={clearable}
         placeholder={t('user.allStatuses')}
         aria-label={t('common.status')}
         style={{ width: 130 }}

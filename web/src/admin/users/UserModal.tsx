@@ -7,6 +7,7 @@ import { passwordRules } from './passwordRules.js';
 import { DEPARTMENT_SCOPED_ROLES, ROLE_LABELS, ROLES } from '../../../../src/contracts/enums/org.js';
 import type { Role } from '../../../../src/contracts/enums/org.js';
 import type { TUser } from '../../../../src/contracts/org.js';
+import { useClearable } from '../../shared/clearable.js';
 
 interface Fields {
   username: string;
@@ -30,6 +31,7 @@ export function UserModal({
   onSaved(): void;
 }) {
   const t = useT();
+  const clearable = useClearable();
   const { lang } = useLang();
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
@@ -131,7 +133,7 @@ export function UserModal({
           ]}
         >
           <Select
-            allowClear
+            allowClear={clearable}
             showSearch={{ optionFilterProp: 'label' }}
             options={departments}
             placeholder={t('user.chooseDepartment')}
@@ -140,7 +142,7 @@ export function UserModal({
         <Form.Item name="roles" label={t('user.roles')} extra={t('user.rolesHint')}>
           <Select
             mode="multiple"
-            allowClear
+            allowClear={clearable}
             showSearch={{ optionFilterProp: 'label' }}
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
             placeholder={t('user.chooseRoles')}

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
-import { formatOpening, formatPeriods } from '../../shared/hours.js';
 import { ApiError } from '../../api/client.js';
 import { bot, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
@@ -26,8 +25,6 @@ type Msg =
       kind: 'next';
       liveHelp: LiveHelp;
       question: string;
-      transferShown?: boolean;
-      formShown?: boolean;
     }
   | { id: string; from: 'bot'; kind: 'rate'; level?: RatingLevel; done?: boolean }
   | { id: string; from: 'bot'; kind: 'receipt'; receipt: MessageReceipt }
@@ -194,11 +191,7 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
                 />
               )}
               {m.kind === 'next' && (
-                <NextStep
-                  m={m}
-                  onUpdate={(p) => update(m.id, p)}
-                  onReceipt={(r) => add({ id: newId(), from: 'bot', kind: 'receipt', receipt: r })}
-                />
+                <NextStep m={m} onReceipt={(r) => add({ id: newId(), from: 'bot', kind: 'receipt', receipt: r })} />
               )}
               {m.kind === 'rate' && <Rating m={m} onUpdate={(p) => update(m.id, p)} onError={failed} />}
               {m.kind === 'receipt' && (
@@ -394,61 +387,16 @@ function Reply({
   );
 }
 
-function NextStep({
-  m,
-  onUpdate,
-  onReceipt,
-}: {
-  m: Extract<Msg, { kind: 'next' }>;
-  onUpdate(p: Partial<Extract<Msg, { kind: 'next' }>>): void;
-  onReceipt(r: MessageReceipt): void;
-}) {
+/**
+ * What a citizen can do when 小申 could not help. Online chat with staff (SPEC §3.2) is not built yet, so this
+ * offers only what exists: a message for a call back, and the 12345 hotline (never a 转人工客服 that leads nowhere).
+ */
+function NextStep({ m, onReceipt }: { m: Extract<Msg, { kind: 'next' }>; onReceipt(r: MessageReceipt): void }) {
   const t = useT();
-  const { lang } = useLang();
-  const hours = formatPeriods(m.liveHelp.periods, lang);
-  const form = m.formShown || !m.liveHelp.open;
   return (
-    <div data-testid="next-step" data-live-open={m.liveHelp.open ? 'yes' : 'no'}>
-      {m.liveHelp.open ? (
-        <>
-          <p>{t('chat.liveOpen', { hours })}</p>
-          {!m.transferShown && (
-            <div className="bb-row">
-              <button
-                type="button"
-                className="bb-btn bb-primary"
-                onClick={() => onUpdate({ transferShown: true })}
-                data-testid="transfer"
-              >
-                {t('chat.transfer')}
-              </button>
-              {!m.formShown && (
-                <button type="button" className="bb-btn" onClick={() => onUpdate({ formShown: true })}>
-                  {t('chat.leaveMessage')}
-                </button>
-              )}
-            </div>
-          )}
-          {m.transferShown && (
-            <div className="bb-notice" data-testid="transfer-info">
-              <p>{t('chat.transferInfo', { hours })}</p>
-              {!m.formShown && (
-                <button type="button" className="bb-btn" onClick={() => onUpdate({ formShown: true })}>
-                  {t('chat.leaveMessage')}
-                </button>
-              )}
-            </div>
-          )}
-        </>
-      ) : (
-        <p>
-          {t('chat.liveClosed', { hours })}
-          {m.liveHelp.nextOpening
-            ? t('chat.nextOpening', { when: formatOpening(m.liveHelp.nextOpening, new Date().toISOString(), lang) })
-            : ''}
-        </p>
-      )}
-      {form && <LeaveMessage question={m.question} onReceipt={onReceipt} />}
+    <div data-testid="next-step">
+      <p>{t('chat.callBackOr12345')}</p>
+      <LeaveMessage question={m.question} onReceipt={onReceipt} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { addWorkingDays } from '../../platform/calendar/index.js';
 import { shanghaiMidnight } from '../../platform/calendar/shanghai-time.js';
 import type { DeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 
-/** A callback is returned within this many working days of the message (see use-cases/leave-message.ts). */
+/** A callback is returned within this many working days of the message (the bot's leave-a-message). */
 export const CALLBACK_WORKING_DAYS = 1;
 
 /**
