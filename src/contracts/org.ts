@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZBilingual, listOf, pageOf } from './common.js';
+import type { Ability } from '../modules/abilities.js';
 import { DEPARTMENT_KINDS, MATTER_CATEGORIES, MATTER_KINDS, ROLES, USER_STATUSES } from './enums.js';
 
 /** Answers of the organisation module: sign-in, departments, users, the matter catalogue (SPEC §2). */
@@ -19,7 +20,8 @@ export type TSessionUser = z.infer<typeof ZSessionUser>;
 export const ZMe = z.union([
   z.object({
     user: ZSessionUser,
-    abilities: z.array(z.string()),
+    /** the names of the modules' abilities (src/modules/abilities.ts); on the wire, strings */
+    abilities: z.array(z.string() as z.ZodType<Ability>),
     home: z.enum(['/admin', '/workspace']),
     demo: z.boolean(),
   }),

@@ -1,6 +1,7 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.js';
 import type { TMe } from '../../../src/contracts/org.js';
+import type { Ability } from '../../../src/modules/abilities.js';
 
 /** One side-menu entry of a staff face; the face's routes are built from the same list. */
 export interface MenuEntry {
@@ -9,7 +10,7 @@ export interface MenuEntry {
   label: MessageKey;
   icon?: ReactNode;
   /** the ability the user needs (from /api/auth/me); without it the entry is hidden and the page answers 403 */
-  ability?: string;
+  ability?: Ability;
   /** an extra condition on the user (e.g. administrators only) */
   when?: (me: Extract<TMe, { user: object }>) => boolean;
   page?: LazyExoticComponent<ComponentType>;

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, onUnauthenticated } from '../api/client.js';
 import { queryClient } from '../api/query.js';
 import type { TMe } from '../../../src/contracts/org.js';
+import type { Ability } from '../../../src/modules/abilities.js';
 
 interface Session {
   me: TMe | undefined;
@@ -10,7 +11,7 @@ interface Session {
   reload(): Promise<TMe | undefined>;
   signOut(): Promise<void>;
   /** does the signed-in user hold this ability (e.g. `org.manageUsers`)? */
-  can(ability: string | undefined): boolean;
+  can(ability: Ability | undefined): boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -53,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [me?.demo]);
 
   const can = useCallback(
-    (ability: string | undefined) => {
+    (ability: Ability | undefined) => {
       if (!ability) return true;
       return !!me?.user && me.abilities.includes(ability);
     },
