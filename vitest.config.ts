@@ -12,6 +12,7 @@ const PURE = [
   'src/modules/bot/inbox-groups.test.ts',
   'src/modules/knowledge/transitions.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
+  'web/src/portal/chat/phone.test.ts',
   'bench/**/*.test.ts',
 ];
 

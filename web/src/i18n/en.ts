@@ -123,7 +123,7 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.yourQuestion': 'Your question',
   'chat.nameRequired': 'Please tell us how to address you.',
   'chat.phoneInvalid':
-    'This phone number does not look right: enter an 11-digit mobile or a landline such as 021-12345678.',
+    'This phone number does not look right: enter an 11-digit mobile or a landline such as 021-63211234.',
   'chat.questionRequired': 'Please write your question (at least 2 characters).',
   'chat.sendMessage': 'Send message',
   'chat.sending': 'Sending…',

@@ -116,7 +116,7 @@ export const zh = {
   'chat.phoneHelp': '手机号或固定电话，工作人员会打这个电话联系您。',
   'chat.yourQuestion': '您的问题',
   'chat.nameRequired': '请填写您的称呼，例如“王先生”。',
-  'chat.phoneInvalid': '电话号码格式不对，请填写 11 位手机号或固定电话（如 021-12345678）。',
+  'chat.phoneInvalid': '电话号码格式不对，请填写 11 位手机号或固定电话（如 021-63211234）。',
   'chat.questionRequired': '请写下您的问题（至少 2 个字）。',
   'chat.sendMessage': '提交留言',
   'chat.sending': '正在提交…',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import { ApiError } from '../../api/client.js';
+import { looksLikePhone } from './phone.js';
 import { bot, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
 import { RATING_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../src/contracts/enums/bot.js';
@@ -401,8 +402,6 @@ function NextStep({ m, onReceipt }: { m: Extract<Msg, { kind: 'next' }>; onRecei
   );
 }
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
-
 function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: MessageReceipt): void }) {
   const t = useT();
   const { lang } = useLang();
@@ -419,7 +418,7 @@ function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: 
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = t('chat.nameRequired');
-    if (!PHONE.test(phone.trim())) errs.phone = t('chat.phoneInvalid');
+    if (!looksLikePhone(phone)) errs.phone = t('chat.phoneInvalid');
     if (q.trim().length < 2) errs.question = t('chat.questionRequired');
     setErrors(errs);
     if (Object.keys(errs).length) {
