@@ -44,6 +44,37 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
+    // One HTTP client and one WebSocket client in the web app; the server's contracts only as types
+    // (z.infer) or plain label constants, so zod never reaches the browser bundles.
+    files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Use the one HTTP client, web/src/api/client.ts.' },
+        { name: 'WebSocket', message: 'Use the one live-updates client, web/src/api/live.ts.' },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['zod', 'zod/*'], message: 'The web app does not bundle zod; use the contracts types.' },
+            {
+              group: ['**/src/contracts/*.js'],
+              allowTypeImports: true,
+              message:
+                'Import contracts as types only (import type), values from contracts/enums/<domain>.js: the schemas would bring zod into the bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['web/src/api/client.ts'], rules: { 'no-restricted-globals': 'off' } },
+  {
+    files: ['web/src/api/live.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'fetch', message: 'Use web/src/api/client.ts.' }] },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: {

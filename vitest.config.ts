@@ -13,6 +13,7 @@ const PURE = [
   'src/modules/knowledge/transitions.test.ts',
   'src/platform/state-machine/**/*.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
+  'web/src/portal/chat/phone.test.ts',
   'bench/**/*.test.ts',
 ];
 

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, validatorCompiler, serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './platform/config.js';
 import type { Clock } from './platform/clock.js';
@@ -22,12 +23,15 @@ import { purgeLoginFailures } from './platform/auth/login-failures.js';
 import { AppError } from './platform/errors.js';
 import { checkCsrf, ensureCsrfCookie } from './platform/http/csrf.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { installErrorContract } from './platform/http/api-contract.js';
 import { requireUser } from './platform/http/context.js';
 import { installIdempotency, purgeIdempotencyKeys } from './platform/http/idempotency.js';
 import { installInputHygiene } from './platform/http/input-hygiene.js';
 import { frameworkErrors, installNoStore } from './platform/http/response-hygiene.js';
 import { installObservability } from './platform/http/observability.js';
 import { MODULES } from './modules/index.js';
+import { userScope } from './modules/org/org.policy.js';
+import { installLiveUpdates } from './platform/realtime/live-updates.js';
 import { allowFramingForBot } from './modules/bot/widget.routes.js';
 
 export interface BuildOptions {
@@ -123,10 +127,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   installErrorHandler(app);
   installNoStore(app);
+  installErrorContract(app);
   app.addHook('onRequest', async (req, reply) => {
     req.now = clock.now();
     reply.header('x-request-id', req.id);
@@ -152,6 +158,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     m.jobs?.(ctx);
     m.consumers?.(ctx);
   }
+  installLiveUpdates(app, { db, clock, feed, scopeOf: userScope });
   await serveWebApp(app, config);
 
   await feed.start();

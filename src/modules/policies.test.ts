@@ -3,6 +3,7 @@ import { definePolicy } from '../platform/policy/authorize.js';
 import { ROLES, type Role } from '../platform/policy/roles.js';
 import type { Ability } from './abilities.js';
 import { knowledgePolicy } from './knowledge/knowledge.policy.js';
+import { ZMe } from '../contracts/org.js';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
 
 /**
@@ -172,6 +173,10 @@ describe('authorisation matrix: every role', () => {
     expect((await clients.window_agent.get('/api/auth/me')).json().abilities).toEqual(
       expect.arrayContaining(['callbacks.read', 'callbacks.handle']),
     );
+    // the contract types /api/auth/me's abilities as Ability (what the web app's can() takes)
+    const me = ZMe.parse((await clients.window_agent.get('/api/auth/me')).json());
+    const held: Ability[] = me.user ? me.abilities : [];
+    expect(held).toContain('callbacks.handle');
     const typed: Ability[] = ['knowledge.review', 'callbacks.handle', 'ratings.read'];
     expect(typed).toHaveLength(3);
     // @ts-expect-error not a declared ability

@@ -7,6 +7,8 @@ import { requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
 import { eventLabel, eventTypes } from '../../platform/events/record-event.js';
 import { auditPolicy } from './audit.policy.js';
+import { ZAuditPage, ZEventTypes } from '../../contracts/audit.js';
+import { ZFile } from '../../contracts/common.js';
 
 const ZAuditQuery = z.object({
   actorId: z.string().max(64).optional(),
@@ -87,7 +89,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: ZAuditQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志 Audit trail',
+        response: { 200: ZAuditPage },
+        querystring: ZAuditQuery,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), auditPolicy.read);
       const f = req.query;
@@ -106,7 +115,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/audit/event-types',
-    { schema: { tags: ['audit'], summary: '操作类型 Event types with labels' } },
+    { schema: { tags: ['audit'], summary: '操作类型 Event types with labels', response: { 200: ZEventTypes } } },
     async (req) => {
       authorize(requireUser(req), auditPolicy.read);
       return { items: eventTypes() };
@@ -115,7 +124,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/audit/export.csv',
-    { schema: { tags: ['audit'], summary: '导出审计日志 Export CSV', querystring: ZAuditQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志 Export CSV',
+        response: { 200: ZFile },
+        querystring: ZAuditQuery,
+      },
+    },
     async (req, reply) => {
       authorize(requireUser(req), auditPolicy.read);
       const rows = await filtered(ctx.db, req.query).selectAll().orderBy('id', 'desc').limit(50000).execute();

@@ -10,6 +10,8 @@ import { askQuestion } from './use-cases/ask-question.js';
 import { giveFeedback } from './use-cases/give-feedback.js';
 import { leaveMessage } from './use-cases/leave-message.js';
 import { rateBotSession } from './use-cases/rate-session.js';
+import { ZAskReply, ZBotSession, ZBotStatus, ZFeedbackReply, ZMessageReceipt } from '../../contracts/bot.js';
+import { ZOk } from '../../contracts/common.js';
 
 /**
  * The citizen-facing bot API. Public and cookie-free: a conversation is named by its token in the
@@ -34,7 +36,10 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
 
   r.post(
     '/api/bot/sessions',
-    { schema: { tags, summary: '开始对话 Start a conversation', body: ZStartSession }, config: pub(30) },
+    {
+      schema: { tags, summary: '开始对话 Start a conversation', response: { 201: ZBotSession }, body: ZStartSession },
+      config: pub(30),
+    },
     async (req, reply) => {
       const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null;
       const s = await startBotSession(ctx.db, req.now, req.body.channel, origin);
@@ -42,27 +47,45 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     },
   );
 
-  r.post('/api/bot/ask', { schema: { tags, summary: '提问 Ask', body: ZAsk }, config: pub(40) }, async (req) => {
-    const session = await requireBotSession(ctx.db, req);
-    const reply = await askQuestion(ctx.db, index, citizen(req), req.now, session, req.body);
-    return { ...reply, liveHelp: await liveHelpStatus(req.now) };
-  });
+  r.post(
+    '/api/bot/ask',
+    { schema: { tags, summary: '提问 Ask', response: { 200: ZAskReply }, body: ZAsk }, config: pub(40) },
+    async (req) => {
+      const session = await requireBotSession(ctx.db, req);
+      const reply = await askQuestion(ctx.db, index, citizen(req), req.now, session, req.body);
+      return { ...reply, liveHelp: await liveHelpStatus(req.now) };
+    },
+  );
 
   r.post(
     '/api/bot/turns/:id/feedback',
-    { schema: { tags, summary: '已解决/未解决 Solved?', params: ZTurnParams, body: ZFeedback }, config: pub(40) },
+    {
+      schema: {
+        tags,
+        summary: '已解决/未解决 Solved?',
+        response: { 200: ZFeedbackReply },
+        params: ZTurnParams,
+        body: ZFeedback,
+      },
+      config: pub(40),
+    },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
       await giveFeedback(ctx.db, citizen(req), req.now, session, req.params.id, req.body.solved);
       const liveHelp = await liveHelpStatus(req.now);
       // The next step when unsolved: a human inside live-help hours, otherwise a message for a call back.
-      return { ok: true, next: req.body.solved ? 'rate' : liveHelp.open ? 'transfer' : 'leave_message', liveHelp };
+      const next = req.body.solved
+        ? ('rate' as const)
+        : liveHelp.open
+          ? ('transfer' as const)
+          : ('leave_message' as const);
+      return { ok: true, next, liveHelp };
     },
   );
 
   r.post(
     '/api/bot/rating',
-    { schema: { tags, summary: '好差评 Rate the conversation', body: ZRate }, config: pub(20) },
+    { schema: { tags, summary: '好差评 Rate the conversation', response: { 200: ZOk }, body: ZRate }, config: pub(20) },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
       await rateBotSession(ctx.db, citizen(req), req.now, session, req.body.level, req.body.comment);
@@ -72,7 +95,15 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
 
   r.post(
     '/api/bot/messages',
-    { schema: { tags, summary: '留言 Leave a message for a call back', body: ZLeaveMessage }, config: pub(5) },
+    {
+      schema: {
+        tags,
+        summary: '留言 Leave a message for a call back',
+        response: { 201: ZMessageReceipt },
+        body: ZLeaveMessage,
+      },
+      config: pub(5),
+    },
     async (req, reply) => {
       const session = await requireBotSession(ctx.db, req);
       const cal = await ctx.workingTime.getCalendar();
@@ -90,7 +121,10 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
 
   r.get(
     '/api/bot/status',
-    { schema: { tags, summary: '小申与人工服务状态 Bot and live-help status' }, config: { public: true } },
+    {
+      schema: { tags, summary: '小申与人工服务状态 Bot and live-help status', response: { 200: ZBotStatus } },
+      config: { public: true },
+    },
     async (req) => {
       return { entries: index.size, liveHelp: await liveHelpStatus(req.now) };
     },

@@ -27,10 +27,4 @@ export const ZLeaveMessage = z.object({
 });
 export type TLeaveMessage = z.infer<typeof ZLeaveMessage>;
 
-export const RATING_LABELS: Record<number, { zh: string; en: string }> = {
-  5: { zh: '非常满意', en: 'Very satisfied' },
-  4: { zh: '满意', en: 'Satisfied' },
-  3: { zh: '基本满意', en: 'Fairly satisfied' },
-  2: { zh: '不满意', en: 'Dissatisfied' },
-  1: { zh: '非常不满意', en: 'Very dissatisfied' },
-};
+export { RATING_LABELS } from '../../contracts/enums.js';

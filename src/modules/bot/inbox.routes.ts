@@ -9,6 +9,8 @@ import { botPolicy } from './bot.policy.js';
 import { botStats } from './bot-stats.js';
 import { groupInboxItems } from './inbox-groups.js';
 import { attachToEntry, dismissInbox } from './use-cases/handle-inbox.js';
+import { ZAttached, ZBotStats, ZInbox, ZSearchResult } from '../../contracts/bot.js';
+import { ZOk } from '../../contracts/common.js';
 
 const ZTurnIds = z.array(z.string().min(1).max(64)).min(1).max(500);
 const ZPeriod = z.object({
@@ -23,7 +25,14 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
 
   r.get(
     '/api/bot/inbox',
-    { schema: { tags, summary: '未解答问题 Unanswered questions, grouped', querystring: ZPeriod } },
+    {
+      schema: {
+        tags,
+        summary: '未解答问题 Unanswered questions, grouped',
+        response: { 200: ZInbox },
+        querystring: ZPeriod,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), botPolicy.readInbox);
       let q = ctx.db
@@ -57,6 +66,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '追加为相似问法（提交审核）Attach as similar questions (submitted for review)',
+        response: { 200: ZAttached },
         body: z.object({ entryId: z.string().min(1).max(64), turnIds: ZTurnIds }),
       },
     },
@@ -74,6 +84,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '忽略 Dismiss',
+        response: { 200: ZOk },
         body: z.object({ turnIds: ZTurnIds, reason: z.string().trim().min(1).max(200) }),
       },
     },
@@ -91,6 +102,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       schema: {
         tags,
         summary: '知识库检索（坐席）KB search for agents',
+        response: { 200: ZSearchResult },
         querystring: z.object({ q: z.string().trim().min(1).max(200) }),
       },
     },
@@ -115,10 +127,14 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
     },
   );
 
-  r.get('/api/bot/stats', { schema: { tags, summary: '小申统计 Bot figures', querystring: ZPeriod } }, async (req) => {
-    authorize(requireUser(req), botPolicy.readStats);
-    const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
-    const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
-    return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
-  });
+  r.get(
+    '/api/bot/stats',
+    { schema: { tags, summary: '小申统计 Bot figures', response: { 200: ZBotStats }, querystring: ZPeriod } },
+    async (req) => {
+      authorize(requireUser(req), botPolicy.readStats);
+      const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
+      const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
+      return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
+    },
+  );
 }

@@ -27,6 +27,17 @@ import {
   ZYear,
 } from './calendar.schemas.js';
 import { importCalendarYear, removeCalendarDay, setCalendarDay, setServiceHours } from './use-cases/edit-calendar.js';
+import {
+  ZCalendarChanged,
+  ZCalendarDays,
+  ZCalendarYears,
+  ZDeadline,
+  ZImportedYear,
+  ZServiceHours as ZServiceHoursList,
+  ZServiceStatus,
+} from '../../contracts/calendar.js';
+import type { TCalendarDay, TServiceStatus } from '../../contracts/calendar.js';
+import { ZOk } from '../../contracts/common.js';
 
 /** The working-time calendar (holidays, make-up workdays, service hours) and its public status. */
 export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -36,14 +47,14 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/calendar/years',
-    { schema: { tags, summary: '已维护年份与提醒 Covered years and warnings' } },
+    { schema: { tags, summary: '已维护年份与提醒 Covered years and warnings', response: { 200: ZCalendarYears } } },
     async (req) => {
       const p = requireUser(req);
       authorize(p, calendarPolicy.read);
       const covered = await coveredYears(ctx.db);
       return {
         covered,
-        preloaded: PRELOADED_YEARS,
+        preloaded: [...PRELOADED_YEARS],
         warnings: calendarPolicy.manage(p) ? calendarCoverageWarnings(covered, req.now) : [],
       };
     },
@@ -51,7 +62,14 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/calendar/days',
-    { schema: { tags, summary: '某年节假日与调休 Holidays of a year', querystring: ZYear } },
+    {
+      schema: {
+        tags,
+        summary: '某年节假日与调休 Holidays of a year',
+        response: { 200: ZCalendarDays },
+        querystring: ZYear,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.read);
       const { year } = req.query;
@@ -66,9 +84,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
         year,
         days: rows.map((d) => ({
           date: d.date,
-          kind: d.kind,
+          kind: d.kind as TCalendarDay['kind'],
           name: d.name,
-          source: d.source,
+          source: d.source as TCalendarDay['source'],
           weekday: dayOfWeek(d.date),
         })),
       };
@@ -77,7 +95,15 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/calendar/days/:date',
-    { schema: { tags, summary: '设置节假日或调休上班日 Set a day', params: ZDayParams, body: ZSetDay } },
+    {
+      schema: {
+        tags,
+        summary: '设置节假日或调休上班日 Set a day',
+        response: { 200: ZCalendarChanged },
+        params: ZDayParams,
+        body: ZSetDay,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
       const r = await setCalendarDay(ctx.db, actorOf(req), req.now, req.params.date, req.body.kind, req.body.name);
@@ -88,7 +114,14 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.delete(
     '/api/calendar/days/:date',
-    { schema: { tags, summary: '恢复为普通日 Remove override', params: ZDayParams } },
+    {
+      schema: {
+        tags,
+        summary: '恢复为普通日 Remove override',
+        response: { 200: ZCalendarChanged },
+        params: ZDayParams,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
       const r = await removeCalendarDay(ctx.db, actorOf(req), req.now, req.params.date);
@@ -99,7 +132,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/calendar/import',
-    { schema: { tags, summary: '导入全年安排 Import a year', body: ZImportYear } },
+    { schema: { tags, summary: '导入全年安排 Import a year', response: { 200: ZImportedYear }, body: ZImportYear } },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
       const result = await importCalendarYear(ctx.db, actorOf(req), req.now, req.body);
@@ -110,7 +143,10 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/service-hours',
-    { schema: { tags, summary: '各渠道服务时段 Service hours' }, config: { public: true } },
+    {
+      schema: { tags, summary: '各渠道服务时段 Service hours', response: { 200: ZServiceHoursList } },
+      config: { public: true },
+    },
     async () => {
       const all = await wt.allHours();
       return { items: CHANNELS.map((c) => ({ channel: c, label: CHANNEL_LABELS[c], periods: all[c].periods })) };
@@ -119,7 +155,15 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.put(
     '/api/service-hours/:channel',
-    { schema: { tags, summary: '设置服务时段 Set service hours', params: ZChannelParams, body: ZServiceHours } },
+    {
+      schema: {
+        tags,
+        summary: '设置服务时段 Set service hours',
+        response: { 200: ZOk },
+        params: ZChannelParams,
+        body: ZServiceHours,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.manage);
       await setServiceHours(ctx.db, actorOf(req), req.now, req.params.channel, req.body.periods);
@@ -130,7 +174,10 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/public/service-status',
-    { schema: { tags, summary: '当前是否在服务时间 Open now?' }, config: { public: true } },
+    {
+      schema: { tags, summary: '当前是否在服务时间 Open now?', response: { 200: ZServiceStatus } },
+      config: { public: true },
+    },
     async (req) => {
       const cal = await wt.getCalendar();
       const all = await wt.allHours();
@@ -145,13 +192,20 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
           },
         ]),
       );
-      return { now: req.now.toISOString(), channels };
+      return { now: req.now.toISOString(), channels: channels as TServiceStatus['channels'] };
     },
   );
 
   r.get(
     '/api/calendar/deadline',
-    { schema: { tags, summary: '期限计算 Deadline calculator', querystring: ZDeadlineQuery } },
+    {
+      schema: {
+        tags,
+        summary: '期限计算 Deadline calculator',
+        response: { 200: ZDeadline },
+        querystring: ZDeadlineQuery,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), calendarPolicy.read);
       const q = req.query;

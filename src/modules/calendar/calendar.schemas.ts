@@ -1,12 +1,8 @@
 import { z } from 'zod';
 
-export const CHANNELS = ['live_help', 'offline_hall'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../contracts/enums.js';
 
-export const CHANNEL_LABELS: Record<Channel, { zh: string; en: string }> = {
-  live_help: { zh: '线上人工帮办', en: 'Live help (online)' },
-  offline_hall: { zh: '线下帮办（服务大厅）', en: 'Service hall (offline)' },
-};
+export { CHANNEL_LABELS, CHANNELS, type Channel };
 
 /** The shipped defaults of seed art. 9. */
 export const DEFAULT_HOURS: Record<Channel, { start: string; end: string }[]> = {

@@ -8,6 +8,8 @@ import { maskPhone } from '../../platform/privacy/mask.js';
 import { callbacksPolicy } from './callbacks.policy.js';
 import { ZListCallbacks, ZWorkCallback } from './callbacks.schemas.js';
 import { CALLBACK_MACHINE, type CallbackStatus } from './transitions.js';
+import { ZCallbackList, ZRevealedPhone } from '../../contracts/callbacks.js';
+import { ZOk } from '../../contracts/common.js';
 import { revealCallbackPhone, workCallback } from './use-cases/work-callback.js';
 
 const ZId = z.object({ id: z.string().min(1).max(64) });
@@ -19,7 +21,14 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/callbacks',
-    { schema: { tags, summary: '留言回电 Callback cases', querystring: ZListCallbacks } },
+    {
+      schema: {
+        tags,
+        summary: '留言回电 Callback cases',
+        response: { 200: ZCallbackList },
+        querystring: ZListCallbacks,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), callbacksPolicy.read);
       let q = ctx.db.selectFrom('callback_requests').selectAll();
@@ -33,7 +42,7 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
           name: c.name,
           phone: maskPhone(c.phone),
           question: c.question,
-          status: c.status,
+          status: c.status as CallbackStatus,
           statusLabel: CALLBACK_MACHINE.statuses[c.status as CallbackStatus],
           dueAt: c.due_at,
           createdAt: c.created_at,
@@ -47,7 +56,14 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/callbacks/:id/phone',
-    { schema: { tags, summary: '查看完整号码（留痕）Reveal the phone number (audited)', params: ZId } },
+    {
+      schema: {
+        tags,
+        summary: '查看完整号码（留痕）Reveal the phone number (audited)',
+        response: { 200: ZRevealedPhone },
+        params: ZId,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), callbacksPolicy.handle);
       return { phone: await revealCallbackPhone(ctx.db, actorOf(req), req.now, req.params.id) };
@@ -56,7 +72,15 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/callbacks/:id/progress',
-    { schema: { tags, summary: '登记回电 / 办结 Log the call back or close', params: ZId, body: ZWorkCallback } },
+    {
+      schema: {
+        tags,
+        summary: '登记回电 / 办结 Log the call back or close',
+        response: { 200: ZOk },
+        params: ZId,
+        body: ZWorkCallback,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), callbacksPolicy.handle);
       await workCallback(ctx.db, actorOf(req), req.now, req.params.id, req.body.status, req.body.result);

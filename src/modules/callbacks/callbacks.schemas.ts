@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CALLBACK_STATUSES } from '../../contracts/enums/callbacks.js';
 
-export const ZCallbackStatus = z.enum(['open', 'called_back', 'closed']);
+export const ZCallbackStatus = z.enum(CALLBACK_STATUSES);
 
 export const ZListCallbacks = z.object({ status: ZCallbackStatus.optional() });
 

@@ -5,6 +5,9 @@ import { AppError } from '../../platform/errors.js';
 import { transition } from '../../platform/state-machine/state-machine.js';
 import { CALLBACK_MACHINE } from './transitions.js';
 import { createCallback } from './use-cases/create-callback.js';
+import { giveRating } from '../ratings/use-cases/give-rating.js';
+import { CALLBACK_STATUS_LABELS } from '../../contracts/enums/callbacks.js';
+import { RATING_LABELS } from '../../contracts/enums/bot.js';
 
 describe('callback cases go through the state machine', () => {
   let t: TestApp;
@@ -76,6 +79,29 @@ describe('callback cases go through the state machine', () => {
         .executeTakeFirstOrThrow();
       expect(JSON.parse(e.data).result).toBe(row.result);
     }
+  });
+
+  it("lists a case with its channel and the status name from the contracts' enums (one table for server and web)", async () => {
+    const c = await open(50);
+    const res = await (await t.as('window1')).get('/api/callbacks?status=open');
+    expect(res.statusCode).toBe(200);
+    const item = (res.json().items as { id: string }[]).find((x) => x.id === c.id);
+    expect(item).toMatchObject({ channel: 'phone', status: 'open', statusLabel: CALLBACK_STATUS_LABELS.open });
+    expect(CALLBACK_MACHINE.statuses).toBe(CALLBACK_STATUS_LABELS);
+  });
+
+  it("names a rating's level with the contracts' RATING_LABELS", async () => {
+    await giveRating(t.ctx.db, SYSTEM_ACTOR, t.clock.now(), {
+      channel: 'phone',
+      subjectType: 'phone_call',
+      subjectId: 'call-rated',
+      level: 3,
+    });
+    const res = await (await t.as('admin')).get('/api/ratings?channel=phone');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ subjectId: 'call-rated', level: 3, levelLabel: RATING_LABELS[3] }),
+    ]);
   });
 
   it('refuses a move the table does not allow, naming the current state', async () => {

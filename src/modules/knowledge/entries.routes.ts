@@ -25,6 +25,7 @@ import { moveEntry, type SimpleMove } from './use-cases/move-entry.js';
 import { publishEntry } from './use-cases/publish-entry.js';
 import { restoreVersion } from './use-cases/restore-version.js';
 import { updateEntry } from './use-cases/update-entry.js';
+import { ZEntryDiff, ZKbEntryDetail, ZKbEntryPage, ZKbVersion, ZKbVersionList } from '../../contracts/knowledge.js';
 
 /** Loads an entry the user may see (404 otherwise) and whether they see its working copy. */
 async function visibleEntry(ctx: AppContext, req: FastifyRequest, id: string, needWorkingCopy = false) {
@@ -59,7 +60,14 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/kb/entries',
-    { schema: { tags, summary: '知识条目列表 List entries', querystring: ZListEntries } },
+    {
+      schema: {
+        tags,
+        summary: '知识条目列表 List entries',
+        response: { 200: ZKbEntryPage },
+        querystring: ZListEntries,
+      },
+    },
     async (req) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.read);
@@ -67,12 +75,14 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
       return { total, items: await presentEntries(ctx.db, p, items) };
     },
   );
-  r.get('/api/kb/entries/:id', { schema: { tags, summary: '知识条目详情 Entry', params: ZId } }, async (req) =>
-    detail(req, req.params.id),
+  r.get(
+    '/api/kb/entries/:id',
+    { schema: { tags, summary: '知识条目详情 Entry', response: { 200: ZKbEntryDetail }, params: ZId } },
+    async (req) => detail(req, req.params.id),
   );
   r.post(
     '/api/kb/entries',
-    { schema: { tags, summary: '新建知识条目 Create entry', body: ZCreateEntry } },
+    { schema: { tags, summary: '新建知识条目 Create entry', response: { 201: ZKbEntryDetail }, body: ZCreateEntry } },
     async (req, reply) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.edit);
@@ -82,7 +92,15 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.patch(
     '/api/kb/entries/:id',
-    { schema: { tags, summary: '编辑知识条目 Edit entry', params: ZId, body: ZUpdateEntry } },
+    {
+      schema: {
+        tags,
+        summary: '编辑知识条目 Edit entry',
+        response: { 200: ZKbEntryDetail },
+        params: ZId,
+        body: ZUpdateEntry,
+      },
+    },
     async (req) => {
       await updateEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, req.body);
       return detail(req, req.params.id);
@@ -92,7 +110,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = action === 'return' ? ZReturn : ZComment;
     r.post(
       `/api/kb/entries/:id/${action}`,
-      { schema: { tags, summary: `条目流转 ${action}`, params: ZId, body } },
+      { schema: { tags, summary: `条目流转 ${action}`, response: { 200: ZKbEntryDetail }, params: ZId, body } },
       async (req) => {
         await moveEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, action, req.body?.comment);
         return detail(req, req.params.id);
@@ -101,7 +119,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
   r.post(
     '/api/kb/entries/:id/publish',
-    { schema: { tags, summary: '审核发布 Publish', params: ZId, body: ZComment } },
+    { schema: { tags, summary: '审核发布 Publish', response: { 200: ZKbEntryDetail }, params: ZId, body: ZComment } },
     async (req) => {
       await publishEntry(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, req.body?.comment);
       return detail(req, req.params.id);
@@ -109,7 +127,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/kb/entries/:id/versions',
-    { schema: { tags, summary: '版本历史 Versions', params: ZId } },
+    { schema: { tags, summary: '版本历史 Versions', response: { 200: ZKbVersionList }, params: ZId } },
     async (req) => {
       await visibleEntry(ctx, req, req.params.id, true);
       return { items: (await listVersions(ctx.db, req.params.id)).map(presentVersion) };
@@ -117,7 +135,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/kb/entries/:id/versions/:version',
-    { schema: { tags, summary: '某一版本 Version', params: ZVersionParams } },
+    { schema: { tags, summary: '某一版本 Version', response: { 200: ZKbVersion }, params: ZVersionParams } },
     async (req) => {
       await visibleEntry(ctx, req, req.params.id, true);
       const v = await findVersion(ctx.db, req.params.id, req.params.version);
@@ -127,7 +145,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/kb/entries/:id/diff',
-    { schema: { tags, summary: '版本比较 Diff', params: ZId, querystring: ZDiffQuery } },
+    { schema: { tags, summary: '版本比较 Diff', response: { 200: ZEntryDiff }, params: ZId, querystring: ZDiffQuery } },
     async (req) => {
       const { e } = await visibleEntry(ctx, req, req.params.id, true);
       return diffVersions(ctx.db, e, req.query.from, req.query.to);
@@ -139,6 +157,7 @@ export function entryRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '恢复历史版本为草稿 Restore version',
+        response: { 200: ZKbEntryDetail },
         params: ZVersionParams,
         body: z.object({}).nullish(),
       },

@@ -8,6 +8,8 @@ import { knowledgePolicy } from './knowledge.policy.js';
 import { ZExport, ZImport } from './knowledge.schemas.js';
 import { exportEntries, importTemplate } from './use-cases/export-entries.js';
 import { importEntries } from './use-cases/import-entries.js';
+import { ZFile } from '../../contracts/common.js';
+import { ZImportSummary } from '../../contracts/knowledge.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Import files arrive base64-encoded in JSON (no multipart), so this route accepts large bodies. */
@@ -17,16 +19,23 @@ export const IMPORT_BODY_LIMIT = 30 * 1024 * 1024;
 export function exchangeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
-  r.get('/api/kb/import/template', { schema: { tags, summary: '导入模板 XLSX template' } }, async (req, reply) => {
-    authorize(requireUser(req), knowledgePolicy.import);
-    return reply
-      .type(XLSX)
-      .header('content-disposition', "attachment; filename*=UTF-8''kb-template.xlsx")
-      .send(await importTemplate());
-  });
+  r.get(
+    '/api/kb/import/template',
+    { schema: { tags, summary: '导入模板 XLSX template', response: { 200: ZFile } } },
+    async (req, reply) => {
+      authorize(requireUser(req), knowledgePolicy.import);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', "attachment; filename*=UTF-8''kb-template.xlsx")
+        .send(await importTemplate());
+    },
+  );
   r.post(
     '/api/kb/import',
-    { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, summary: '导入知识库 Import', body: ZImport } },
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: { tags, summary: '导入知识库 Import', response: { 200: ZImportSummary }, body: ZImport },
+    },
     async (req) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.import);
@@ -41,7 +50,7 @@ export function exchangeRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/kb/export',
-    { schema: { tags, summary: '导出知识库 Export', querystring: ZExport } },
+    { schema: { tags, summary: '导出知识库 Export', response: { 200: ZFile }, querystring: ZExport } },
     async (req, reply) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.export);

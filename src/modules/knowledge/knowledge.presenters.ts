@@ -6,6 +6,8 @@ import { knowledgePolicy } from './knowledge.policy.js';
 import type { EntryRow } from './knowledge.repo.js';
 import type { KbStatus } from './knowledge.schemas.js';
 import { actionsFrom } from './transitions.js';
+import type { TKbEntry, TKbProposal, TKbTerm, TKbVersion } from '../../contracts/knowledge.js';
+import type { MatterCategory, ProposalSource, ProposalStatus, TermKind } from '../../contracts/enums.js';
 
 const parse = (s: string): string[] => {
   try {
@@ -37,7 +39,7 @@ export function presentStats(e: {
 }
 
 /** An entry as the API shows it; `live` replaces the working copy for users who only see published content. */
-export function presentEntry(e: EntryRow, p?: Principal, live?: Content) {
+export function presentEntry(e: EntryRow, p?: Principal, live?: Content): TKbEntry {
   const c: Content = live ?? e;
   return {
     id: e.id,
@@ -48,13 +50,13 @@ export function presentEntry(e: EntryRow, p?: Principal, live?: Content) {
     matterId: c.matter_id,
     matterCode: live ? null : e.matter_code,
     matterName: live ? null : e.matter_name,
-    category: c.category,
+    category: c.category as MatterCategory,
     departmentId: e.department_id,
     departmentName: e.department_name,
     tags: parse(c.tags),
     validFrom: c.valid_from,
     validUntil: c.valid_until,
-    status: live ? 'published' : e.status,
+    status: live ? 'published' : (e.status as KbStatus),
     liveVersion: e.live_version,
     reviewComment: live ? null : e.review_comment,
     createdAt: e.created_at,
@@ -98,7 +100,7 @@ export async function presentEntries(db: DbOrTrx, p: Principal, rows: EntryRow[]
 /** A published version with its author and reviewer, for the history list (who changed what, when). */
 export function presentVersion(
   v: Selectable<KbVersionTable> & { author_name?: string | null; reviewer_name?: string | null },
-) {
+): TKbVersion {
   return {
     version: v.version,
     question: v.question,
@@ -119,17 +121,17 @@ export function presentVersion(
 }
 
 /** A KB proposal as the owner department's editors see it. */
-export function presentProposal(x: Selectable<KbProposalTable> & { department_name?: string | null }) {
+export function presentProposal(x: Selectable<KbProposalTable> & { department_name?: string | null }): TKbProposal {
   return {
     id: x.id,
-    source: x.source,
+    source: x.source as ProposalSource,
     sourceRef: x.source_ref,
     question: x.question,
     answer: x.answer,
     departmentId: x.department_id,
     departmentName: x.department_name ?? null,
     matterId: x.matter_id,
-    status: x.status,
+    status: x.status as ProposalStatus,
     entryId: x.entry_id,
     createdBy: x.created_by,
     createdAt: x.created_at,
@@ -140,6 +142,6 @@ export function presentProposal(x: Selectable<KbProposalTable> & { department_na
 }
 
 /** A dictionary line or synonym group of the bot's matcher. */
-export function presentTerm(t: Selectable<KbTermTable>) {
-  return { id: t.id, kind: t.kind, value: t.value, updatedAt: t.updated_at };
+export function presentTerm(t: Selectable<KbTermTable>): TKbTerm {
+  return { id: t.id, kind: t.kind as TermKind, value: t.value, updatedAt: t.updated_at };
 }

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { CATEGORIES } from '../org/org.schemas.js';
 
 export { CATEGORIES };
-export const KB_STATUSES = ['draft', 'submitted', 'published', 'returned', 'archived'] as const;
-export type KbStatus = (typeof KB_STATUSES)[number];
+export { KB_STATUSES, type KbStatus } from '../../contracts/enums.js';
+import {
+  KB_STATUSES,
+  POLICY_STATUSES,
+  PROPOSAL_SOURCES,
+  PROPOSAL_STATUSES,
+  TERM_KINDS,
+} from '../../contracts/enums.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -81,9 +87,9 @@ export const ZPolicyDocument = z.object({
 export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
 export const ZUpdatePolicyDocument = ZPolicyDocument.partial();
 export type TUpdatePolicyDocument = z.infer<typeof ZUpdatePolicyDocument>;
-export const ZListPolicies = z.object({ status: z.enum(['upcoming', 'due_soon', 'late', 'on_time']).optional() });
+export const ZListPolicies = z.object({ status: z.enum(POLICY_STATUSES).optional() });
 
-export const PROPOSAL_SOURCES = ['live_help', 'phone', 'staff', 'bot'] as const;
+export { PROPOSAL_SOURCES };
 export const ZProposal = z.object({
   source: z.enum(PROPOSAL_SOURCES),
   sourceRef: z.string().max(100).nullable().optional(),
@@ -93,10 +99,10 @@ export const ZProposal = z.object({
   departmentId: z.string().min(1).max(64).nullable().optional(),
 });
 export type TProposal = z.infer<typeof ZProposal>;
-export const ZListProposals = z.object({ status: z.enum(['open', 'accepted', 'rejected']).optional() });
+export const ZListProposals = z.object({ status: z.enum(PROPOSAL_STATUSES).optional() });
 export const ZReject = z.object({ note: text(1000) });
 
-export const TERM_KINDS = ['dictionary', 'synonym'] as const;
+export { TERM_KINDS };
 export const ZTerm = z.object({ kind: z.enum(TERM_KINDS), value: text(500) });
 export const ZUpdateTerm = z.object({ value: text(500) });
 export const ZListTerms = z.object({ kind: z.enum(TERM_KINDS).optional(), q: z.string().max(60).optional() });

@@ -9,6 +9,7 @@ import { knowledgePolicy } from './knowledge.policy.js';
 import { ZId, ZListPolicies, ZPolicyDocument, ZUpdatePolicyDocument } from './knowledge.schemas.js';
 import { policiesWithStatus } from './policy-status.js';
 import { createPolicyDocument, updatePolicyDocument } from './use-cases/save-policy-document.js';
+import { ZPolicyAttention, ZPolicyDoc, ZPolicyDocList } from '../../contracts/knowledge.js';
 
 type WithStatus = Awaited<ReturnType<typeof policiesWithStatus>>[number];
 
@@ -49,7 +50,14 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
     );
   r.get(
     '/api/kb/policies',
-    { schema: { tags, summary: '政策文件登记 Policy documents', querystring: ZListPolicies } },
+    {
+      schema: {
+        tags,
+        summary: '政策文件登记 Policy documents',
+        response: { 200: ZPolicyDocList },
+        querystring: ZListPolicies,
+      },
+    },
     async (req) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.readPolicies);
@@ -59,7 +67,7 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
   r.get(
     '/api/kb/policies/attention',
-    { schema: { tags, summary: '临近与逾期政策 Upcoming and late' } },
+    { schema: { tags, summary: '临近与逾期政策 Upcoming and late', response: { 200: ZPolicyAttention } } },
     async (req) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.readPolicies);
@@ -70,14 +78,18 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
       };
     },
   );
-  r.get('/api/kb/policies/:id', { schema: { tags, summary: '政策文件 Policy document', params: ZId } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, knowledgePolicy.readPolicies);
-    return one(p, req.params.id, req.now);
-  });
+  r.get(
+    '/api/kb/policies/:id',
+    { schema: { tags, summary: '政策文件 Policy document', response: { 200: ZPolicyDoc }, params: ZId } },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.readPolicies);
+      return one(p, req.params.id, req.now);
+    },
+  );
   r.post(
     '/api/kb/policies',
-    { schema: { tags, summary: '登记政策文件 Register policy', body: ZPolicyDocument } },
+    { schema: { tags, summary: '登记政策文件 Register policy', response: { 201: ZPolicyDoc }, body: ZPolicyDocument } },
     async (req, reply) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.managePolicies);
@@ -94,7 +106,15 @@ export function policyDocumentRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
   r.patch(
     '/api/kb/policies/:id',
-    { schema: { tags, summary: '修改政策文件 Edit policy', params: ZId, body: ZUpdatePolicyDocument } },
+    {
+      schema: {
+        tags,
+        summary: '修改政策文件 Edit policy',
+        response: { 200: ZPolicyDoc },
+        params: ZId,
+        body: ZUpdatePolicyDocument,
+      },
+    },
     async (req) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.managePolicies);

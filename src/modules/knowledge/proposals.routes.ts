@@ -7,10 +7,17 @@ import { authorize } from '../../platform/policy/authorize.js';
 import { kbScope, knowledgePolicy } from './knowledge.policy.js';
 import { presentEntry, presentProposal, presentStats } from './knowledge.presenters.js';
 import { findEntry } from './knowledge.repo.js';
-import { ZId, ZListProposals, ZProposal, ZReject } from './knowledge.schemas.js';
+import { ZId, ZListProposals, ZProposal, ZReject, type KbStatus } from './knowledge.schemas.js';
 import { decideProposal } from './use-cases/decide-proposal.js';
 import { failingEntries, staleEntries } from './use-cases/entry-stats.js';
 import { proposeKbEntry } from './use-cases/propose-entry.js';
+import {
+  ZBriefEntryList,
+  ZKbProposal,
+  ZKbProposalAccepted,
+  ZKbProposalList,
+  ZKbProposalRejected,
+} from '../../contracts/knowledge.js';
 
 /** KB proposals from live help / phone / staff, and the per-entry statistics that drive KB iteration. */
 export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -21,7 +28,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/kb/proposals',
-    { schema: { tags, summary: '提交知识库建议 Propose', body: ZProposal } },
+    { schema: { tags, summary: '提交知识库建议 Propose', response: { 201: ZKbProposal }, body: ZProposal } },
     async (req, reply) => {
       authorize(requireUser(req), knowledgePolicy.propose);
       return reply.status(201).send(await one(await proposeKbEntry(ctx.db, actorOf(req), req.now, req.body)));
@@ -29,7 +36,14 @@ export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/kb/proposals',
-    { schema: { tags, summary: '知识库建议 Proposals', querystring: ZListProposals } },
+    {
+      schema: {
+        tags,
+        summary: '知识库建议 Proposals',
+        response: { 200: ZKbProposalList },
+        querystring: ZListProposals,
+      },
+    },
     async (req) => {
       const p = requireUser(req);
       const scope = kbScope(p);
@@ -46,7 +60,15 @@ export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post(
     '/api/kb/proposals/:id/accept',
-    { schema: { tags, summary: '采纳建议 Accept', params: ZId, body: z.object({}).nullish() } },
+    {
+      schema: {
+        tags,
+        summary: '采纳建议 Accept',
+        response: { 200: ZKbProposalAccepted },
+        params: ZId,
+        body: z.object({}).nullish(),
+      },
+    },
     async (req) => {
       const p = requireUser(req);
       const entryId = await decideProposal(ctx.db, actorOf(req), p, req.now, req.params.id, { accept: true });
@@ -55,7 +77,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post(
     '/api/kb/proposals/:id/reject',
-    { schema: { tags, summary: '不采纳 Reject', params: ZId, body: ZReject } },
+    { schema: { tags, summary: '不采纳 Reject', response: { 200: ZKbProposalRejected }, params: ZId, body: ZReject } },
     async (req) => {
       await decideProposal(ctx.db, actorOf(req), requireUser(req), req.now, req.params.id, {
         accept: false,
@@ -82,17 +104,21 @@ export function proposalRoutes(app: FastifyInstance, ctx: AppContext): void {
     question: e.question,
     departmentId: e.department_id,
     departmentName: e.department_name,
-    status: e.status,
+    status: e.status as KbStatus,
     stats: presentStats(e),
   });
-  r.get('/api/kb/stats/failing', { schema: { tags, summary: '常未解决的条目 Often-failing entries' } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, knowledgePolicy.stats);
-    return { items: (await failingEntries(ctx.db, p)).map(brief) };
-  });
+  r.get(
+    '/api/kb/stats/failing',
+    { schema: { tags, summary: '常未解决的条目 Often-failing entries', response: { 200: ZBriefEntryList } } },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, knowledgePolicy.stats);
+      return { items: (await failingEntries(ctx.db, p)).map(brief) };
+    },
+  );
   r.get(
     '/api/kb/stats/stale',
-    { schema: { tags, summary: '超过180天未复核 Not reviewed for 180 days' } },
+    { schema: { tags, summary: '超过180天未复核 Not reviewed for 180 days', response: { 200: ZBriefEntryList } } },
     async (req) => {
       const p = requireUser(req);
       authorize(p, knowledgePolicy.stats);

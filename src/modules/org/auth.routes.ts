@@ -12,6 +12,8 @@ import { abilities } from '../../platform/policy/authorize.js';
 import { homeFor } from '../../platform/policy/roles.js';
 import { signIn } from './use-cases/sign-in.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.js';
+import { ZOk } from '../../contracts/common.js';
+import { ZDemoAccounts, ZMe } from '../../contracts/org.js';
 
 /** Sign-in, sign-out and "who am I" (with the abilities the web app uses to show only what is allowed). */
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -25,6 +27,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: '登录 Sign in',
+        response: { 200: ZOk },
         body: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }),
       },
       config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
@@ -42,7 +45,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { public: true } },
+    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: ZOk } }, config: { public: true } },
     async (req, reply) => {
       if (req.sessionId && req.principal) {
         const sid = req.sessionId;
@@ -64,7 +67,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { public: true } },
+    { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: ZMe } }, config: { public: true } },
     async (req) => {
       const p = req.principal;
       if (!p) return { user: null, sessionExpired: req.sessionState === 'expired', demo: ctx.config.demo };
@@ -86,7 +89,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/auth/demo-accounts',
-    { schema: { tags: ['auth'], summary: '演示账号（仅演示模式）Demo accounts' }, config: { public: true } },
+    {
+      schema: { tags: ['auth'], summary: '演示账号（仅演示模式）Demo accounts', response: { 200: ZDemoAccounts } },
+      config: { public: true },
+    },
     async () => {
       if (!ctx.config.demo) throw new AppError('NOT_FOUND');
       return {

@@ -10,6 +10,7 @@ import { presentDepartment } from './org.presenters.js';
 import { findDepartment, listDepartments } from './org.repo.js';
 import { ZCreateDepartment, ZId, ZUpdateDepartment } from './org.schemas.js';
 import { createDepartment, updateDepartment } from './use-cases/manage-departments.js';
+import { ZDepartment, ZDepartmentList } from '../../contracts/org.js';
 
 /** Departments are public (the portal names owner departments); changing them is for administrators. */
 export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -22,6 +23,7 @@ export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '部门列表 Departments',
+        response: { 200: ZDepartmentList },
         querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }),
       },
       config: { public: true },
@@ -34,7 +36,9 @@ export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/departments',
-    { schema: { tags, summary: '新建部门 Create department', body: ZCreateDepartment } },
+    {
+      schema: { tags, summary: '新建部门 Create department', response: { 201: ZDepartment }, body: ZCreateDepartment },
+    },
     async (req, reply) => {
       authorize(requireUser(req), orgPolicy.manageDepartments);
       const id = await createDepartment(ctx.db, actorOf(req), req.now, req.body);
@@ -44,7 +48,15 @@ export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch(
     '/api/departments/:id',
-    { schema: { tags, summary: '修改部门 Update department', params: ZId, body: ZUpdateDepartment } },
+    {
+      schema: {
+        tags,
+        summary: '修改部门 Update department',
+        response: { 200: ZDepartment },
+        params: ZId,
+        body: ZUpdateDepartment,
+      },
+    },
     async (req) => {
       authorize(requireUser(req), orgPolicy.manageDepartments);
       await updateDepartment(ctx.db, actorOf(req), req.now, req.params.id, req.body);

@@ -9,6 +9,7 @@ import { orgPolicy } from './org.policy.js';
 import { presentMatter } from './org.presenters.js';
 import { ZCreateMatter, ZId, ZListMatters, ZUpdateMatter } from './org.schemas.js';
 import { createMatter, updateMatter } from './use-cases/manage-matters.js';
+import { ZMatter, ZMatterList } from '../../contracts/org.js';
 
 const MATTER = { zh: '事项', en: 'matter' };
 
@@ -27,7 +28,10 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/matters',
-    { schema: { tags, summary: '事项目录 Matter catalogue', querystring: ZListMatters }, config: { public: true } },
+    {
+      schema: { tags, summary: '事项目录 Matter catalogue', response: { 200: ZMatterList }, querystring: ZListMatters },
+      config: { public: true },
+    },
     async (req) => {
       const f = req.query;
       let q = matterQuery(ctx.db);
@@ -47,7 +51,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/matters/:id',
-    { schema: { tags, summary: '事项详情 Matter', params: ZId }, config: { public: true } },
+    { schema: { tags, summary: '事项详情 Matter', response: { 200: ZMatter }, params: ZId }, config: { public: true } },
     async (req) => {
       const m = await matterQuery(ctx.db).where('matters.id', '=', req.params.id).executeTakeFirst();
       if (!m || (m.active !== 1 && !(req.principal && orgPolicy.manageMatters(req.principal)))) throw notFound(MATTER);
@@ -57,7 +61,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/matters',
-    { schema: { tags, summary: '新增事项 Create matter', body: ZCreateMatter } },
+    { schema: { tags, summary: '新增事项 Create matter', response: { 201: ZMatter }, body: ZCreateMatter } },
     async (req, reply) => {
       authorize(requireUser(req), orgPolicy.manageMatters);
       const id = await createMatter(ctx.db, actorOf(req), req.now, req.body);
@@ -69,7 +73,9 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch(
     '/api/matters/:id',
-    { schema: { tags, summary: '修改事项 Update matter', params: ZId, body: ZUpdateMatter } },
+    {
+      schema: { tags, summary: '修改事项 Update matter', response: { 200: ZMatter }, params: ZId, body: ZUpdateMatter },
+    },
     async (req) => {
       authorize(requireUser(req), orgPolicy.manageMatters);
       await updateMatter(ctx.db, actorOf(req), req.now, req.params.id, req.body);

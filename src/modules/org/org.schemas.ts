@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/policy/roles.js';
+import {
+  DEPARTMENT_KINDS,
+  MATTER_CATEGORIES as CATEGORIES,
+  MATTER_KINDS,
+  USER_STATUSES,
+} from '../../contracts/enums.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const ZId = z.object({ id: z.string().min(1).max(64) });
@@ -11,7 +17,7 @@ export const ZCreateDepartment = z.object({
     .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and -'),
   nameZh: text(60),
   nameEn: text(100),
-  kind: z.enum(['office', 'owner', 'hotline', 'service']),
+  kind: z.enum(DEPARTMENT_KINDS),
   sortOrder: z.number().int().min(0).max(9999).optional(),
 });
 export const ZUpdateDepartment = ZCreateDepartment.omit({ code: true })
@@ -53,13 +59,12 @@ export const ZListUsers = z.object({
   q: z.string().max(60).optional(),
   departmentId: z.string().max(64).optional(),
   role: z.enum(ROLES).optional(),
-  status: z.enum(['active', 'disabled']).optional(),
+  status: z.enum(USER_STATUSES).optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export const MATTER_KINDS = ['依申请权力事项', '公共服务事项'] as const;
-export const CATEGORIES = ['水利', '供水', '排水', '海洋', '其它'] as const;
+export { MATTER_KINDS, CATEGORIES };
 
 export const ZCreateMatter = z.object({
   code: z

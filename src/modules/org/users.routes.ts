@@ -12,6 +12,8 @@ import { ZCreateUser, ZId, ZListUsers, ZResetPassword, ZUpdateUser } from './org
 import { createUser } from './use-cases/create-user.js';
 import { resetPassword, setUserStatus } from './use-cases/manage-account.js';
 import { updateUser } from './use-cases/update-user.js';
+import { ZOk } from '../../contracts/common.js';
+import { ZUser, ZUserPage } from '../../contracts/org.js';
 
 const USER = { zh: '用户', en: 'user' };
 
@@ -20,30 +22,42 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
 
-  r.get('/api/users', { schema: { tags, summary: '用户列表 List users', querystring: ZListUsers } }, async (req) => {
-    const p = requireUser(req);
-    authorize(p, orgPolicy.listUsers);
-    const { items, total } = await listUsers(ctx.db, userScope(p), req.query);
-    return { total, items: items.map((u) => presentUser(u, req.now)) };
-  });
+  r.get(
+    '/api/users',
+    { schema: { tags, summary: '用户列表 List users', response: { 200: ZUserPage }, querystring: ZListUsers } },
+    async (req) => {
+      const p = requireUser(req);
+      authorize(p, orgPolicy.listUsers);
+      const { items, total } = await listUsers(ctx.db, userScope(p), req.query);
+      return { total, items: items.map((u) => presentUser(u, req.now)) };
+    },
+  );
 
-  r.get('/api/users/:id', { schema: { tags, summary: '用户详情 User', params: ZId } }, async (req) => {
-    const p = requireUser(req);
-    const user = await findUser(ctx.db, req.params.id);
-    if (!user || !orgPolicy.readUser(p, user)) throw notFound(USER);
-    return presentUser(user, req.now, hasRole(p, 'admin') || p.id === user.id);
-  });
+  r.get(
+    '/api/users/:id',
+    { schema: { tags, summary: '用户详情 User', response: { 200: ZUser }, params: ZId } },
+    async (req) => {
+      const p = requireUser(req);
+      const user = await findUser(ctx.db, req.params.id);
+      if (!user || !orgPolicy.readUser(p, user)) throw notFound(USER);
+      return presentUser(user, req.now, hasRole(p, 'admin') || p.id === user.id);
+    },
+  );
 
-  r.post('/api/users', { schema: { tags, summary: '新建用户 Create user', body: ZCreateUser } }, async (req, reply) => {
-    const p = requireUser(req);
-    authorize(p, orgPolicy.manageUsers);
-    const id = await createUser(ctx.db, actorOf(req), req.now, req.body);
-    return reply.status(201).send(presentUser((await findUser(ctx.db, id))!, req.now, true));
-  });
+  r.post(
+    '/api/users',
+    { schema: { tags, summary: '新建用户 Create user', response: { 201: ZUser }, body: ZCreateUser } },
+    async (req, reply) => {
+      const p = requireUser(req);
+      authorize(p, orgPolicy.manageUsers);
+      const id = await createUser(ctx.db, actorOf(req), req.now, req.body);
+      return reply.status(201).send(presentUser((await findUser(ctx.db, id))!, req.now, true));
+    },
+  );
 
   r.patch(
     '/api/users/:id',
-    { schema: { tags, summary: '修改用户 Update user', params: ZId, body: ZUpdateUser } },
+    { schema: { tags, summary: '修改用户 Update user', response: { 200: ZUser }, params: ZId, body: ZUpdateUser } },
     async (req) => {
       const p = requireUser(req);
       authorize(p, orgPolicy.manageUsers);
@@ -54,7 +68,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/users/:id/reset-password',
-    { schema: { tags, summary: '重置密码 Reset password', params: ZId, body: ZResetPassword } },
+    { schema: { tags, summary: '重置密码 Reset password', response: { 200: ZOk }, params: ZId, body: ZResetPassword } },
     async (req) => {
       const p = requireUser(req);
       authorize(p, orgPolicy.manageUsers);
@@ -69,7 +83,14 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   ] as const) {
     r.post(
       `/api/users/:id/${path}`,
-      { schema: { tags, summary: path === 'disable' ? '停用账号 Disable' : '启用账号 Enable', params: ZId } },
+      {
+        schema: {
+          tags,
+          summary: path === 'disable' ? '停用账号 Disable' : '启用账号 Enable',
+          response: { 200: ZUser },
+          params: ZId,
+        },
+      },
       async (req) => {
         const p = requireUser(req);
         authorize(p, orgPolicy.manageUsers);

@@ -1,14 +1,5 @@
 import { z } from 'zod';
 
-/** The five national 好差评 levels: 5 非常满意 … 1 非常不满意. */
-export const RATING_LEVELS = {
-  5: { zh: '非常满意', en: 'Very satisfied' },
-  4: { zh: '满意', en: 'Satisfied' },
-  3: { zh: '基本满意', en: 'Fairly satisfied' },
-  2: { zh: '不满意', en: 'Dissatisfied' },
-  1: { zh: '非常不满意', en: 'Very dissatisfied' },
-} as const;
-
 /** One rating of one service (一事一评): which channel, which case or conversation, how, by whom. */
 export const ZGiveRating = z.object({
   channel: z.string().min(1).max(30),

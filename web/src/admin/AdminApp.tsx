@@ -109,7 +109,7 @@ export const ADMIN_MENU: MenuEntry[] = [
     label: 'admin.menuCallbacks',
     icon: <PhoneOutlined />,
     ability: 'callbacks.read',
-    page: lazy(() => import('./kb/CallbacksPage.js')),
+    page: lazy(() => import('../callbacks/CallbacksPage.js')),
   },
   {
     path: 'audit',

@@ -1,9 +1,16 @@
-/** The tiny API client: same-origin JSON, the CSRF header on every unsafe request, server errors as ApiError. */
+/**
+ * The web app's one HTTP client (the only `fetch` in web/src): same-origin JSON, server errors as
+ * ApiError. Two ways to be known to the server:
+ *  - `session` (default, staff): the session cookie, and the CSRF header on every unsafe request;
+ *  - `{ botToken }` (citizens' 小申 conversation): no cookies, no CSRF, the conversation's token in
+ *    `X-Bot-Token`, so it also works inside the embeddable widget's frame.
+ */
+import type { Bilingual } from '../../../src/contracts/enums/common.js';
 
 export interface ApiErrorBody {
   code: string;
   message: string;
-  messages?: { zh: string; en: string };
+  messages?: Bilingual;
   details?: unknown;
   requestId?: string;
 }
@@ -16,6 +23,8 @@ export class ApiError extends Error {
     message: string,
     readonly details?: unknown,
     readonly requestId?: string,
+    /** the server's words in both languages; null when the server was not reached */
+    readonly messages: Bilingual | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -36,6 +45,13 @@ export function onUnauthenticated(fn: Listener): () => void {
   return () => unauthenticatedListeners.delete(fn);
 }
 
+const mutationListeners = new Set<(path: string) => void>();
+/** Called after every successful change (POST, PUT, PATCH, DELETE) of the staff session, with its path. */
+export function onMutated(fn: (path: string) => void): () => void {
+  mutationListeners.add(fn);
+  return () => mutationListeners.delete(fn);
+}
+
 function readCookie(name: string): string | null {
   const m = document.cookie.match(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`));
   return m ? decodeURIComponent(m[1]) : null;
@@ -51,12 +67,15 @@ async function csrfToken(): Promise<string> {
   return token ?? '';
 }
 
+const english = () => document.documentElement.lang === 'en';
+
 function networkError(): ApiError {
-  const en = document.documentElement.lang === 'en';
   return new ApiError(
     0,
     'NETWORK',
-    en ? 'Cannot reach the server. Check your network connection and try again.' : '无法连接服务器，请检查网络后重试。',
+    english()
+      ? 'Cannot reach the server. Check your network connection and try again.'
+      : '无法连接服务器，请检查网络后重试。',
   );
 }
 
@@ -70,16 +89,22 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Who the request speaks for: the staff session (cookie + CSRF) or a citizen's bot conversation. */
+export type Caller = 'session' | { botToken?: string };
+
+/** Sends one request and returns the parsed JSON answer, or throws ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown, caller: Caller = 'session'): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
+  const session = caller === 'session';
+  if (session && method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
+  if (!session && caller.botToken) headers['X-Bot-Token'] = caller.botToken;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      credentials: 'same-origin',
+      credentials: session ? 'same-origin' : 'omit',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -94,8 +119,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (!res.ok) {
     const err = (data as { error?: ApiErrorBody } | null)?.error;
-    const en = document.documentElement.lang === 'en';
-    const fallback = en
+    const fallback = english()
       ? `The server could not complete the request (${res.status}). Please try again later.`
       : `服务器暂时无法完成请求（${res.status}），请稍后再试。`;
     const e = new ApiError(
@@ -104,13 +128,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       err?.message ?? fallback,
       err?.details,
       err?.requestId,
+      err?.messages ?? null,
     );
-    if (res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
+    if (session && res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
     throw e;
   }
+  if (session && method !== 'GET') mutationListeners.forEach((fn) => fn(path));
   return data as T;
 }
 
+/** The staff session's calls. */
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),

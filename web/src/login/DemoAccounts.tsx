@@ -1,14 +1,13 @@
 import { Alert, Button, Card, Typography } from 'antd';
-import { api } from '../api/client.js';
-import type { DemoAccounts as DemoAccountsData } from '../api/types.js';
 import { useT } from '../i18n/index.js';
 import { RoleTags } from '../shared/RoleTags.js';
-import { useApiData } from '../shared/useApiData.js';
+import { useApiQuery } from '../api/query.js';
+import type { TDemoAccounts as DemoAccountsData } from '../../../src/contracts/org.js';
 
 /** Demo mode only: the seeded accounts, one click fills the sign-in form. */
 export function DemoAccounts({ onPick }: { onPick(username: string, password: string): void }) {
   const t = useT();
-  const demo = useApiData(() => api.get<DemoAccountsData>('/api/auth/demo-accounts'), []);
+  const demo = useApiQuery<DemoAccountsData>('/api/auth/demo-accounts');
   if (demo.error) return null;
   return (
     <Card

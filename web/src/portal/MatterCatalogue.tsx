@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { api } from '../api/client.js';
-import { MATTER_CATEGORIES, type Department, type Matter, type MatterCategory } from '../api/types.js';
 import { useLang, useT } from '../i18n/index.js';
-import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../shared/labels.js';
-import { useApiData } from '../shared/useApiData.js';
+import { usePortalData } from './usePortalData.js';
+import { CATEGORY_LABELS, MATTER_CATEGORIES, MATTER_KIND_LABELS } from '../../../src/contracts/enums/matters.js';
+import type { MatterCategory } from '../../../src/contracts/enums/matters.js';
+import type { TDepartment, TMatter } from '../../../src/contracts/org.js';
 
 /** How many matters show before "show all" (a long list is hard work on a phone). */
 const FIRST_SHOWN = 8;
@@ -16,8 +17,8 @@ export function MatterCatalogue() {
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<MatterCategory | ''>('');
   const [showAll, setShowAll] = useState(false);
-  const matters = useApiData(() => api.get<{ items: Matter[] }>('/api/matters'), []);
-  const depts = useApiData(() => api.get<{ items: Department[] }>('/api/departments'), [], { skip: lang === 'zh' });
+  const matters = usePortalData(() => api.get<{ items: TMatter[] }>('/api/matters'), []);
+  const depts = usePortalData(() => api.get<{ items: TDepartment[] }>('/api/departments'), [], { skip: lang === 'zh' });
 
   const shown = useMemo(() => {
     const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -29,7 +30,7 @@ export function MatterCatalogue() {
     );
   }, [matters.data, q, category]);
 
-  const ownerName = (m: Matter) =>
+  const ownerName = (m: TMatter) =>
     (lang === 'en' && depts.data?.items.find((d) => d.id === m.ownerDepartmentId)?.nameEn) || m.ownerDepartmentName;
 
   return (

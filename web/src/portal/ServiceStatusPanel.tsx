@@ -1,8 +1,9 @@
 import { api } from '../api/client.js';
-import type { Channel, ServiceStatus } from '../api/types.js';
 import { pick, useLang, useT } from '../i18n/index.js';
 import { formatOpening, formatPeriods } from '../shared/hours.js';
-import { useApiData } from '../shared/useApiData.js';
+import { usePortalData } from './usePortalData.js';
+import type { TServiceStatus } from '../../../src/contracts/calendar.js';
+import type { Channel } from '../../../src/contracts/enums/calendar.js';
 
 const CHANNELS: Channel[] = ['live_help', 'offline_hall'];
 
@@ -10,7 +11,7 @@ const CHANNELS: Channel[] = ['live_help', 'offline_hall'];
 export function ServiceStatusPanel() {
   const t = useT();
   const { lang } = useLang();
-  const status = useApiData(() => api.get<ServiceStatus>('/api/public/service-status'), [], { refreshMs: 60_000 });
+  const status = usePortalData(() => api.get<TServiceStatus>('/api/public/service-status'), [], { refreshMs: 60_000 });
 
   return (
     <section className="pt-card" aria-labelledby="pt-hours-title" data-testid="service-status">

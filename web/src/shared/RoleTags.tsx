@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import type { Role } from '../api/types.js';
 import { useLang } from '../i18n/index.js';
-import { ROLE_LABELS } from './labels.js';
+import { ROLE_LABELS } from '../../../src/contracts/enums/org.js';
+import type { Role } from '../../../src/contracts/enums/org.js';
 
 export function RoleTags({ roles, color = 'blue' }: { roles: Role[]; color?: string }) {
   const { lang } = useLang();

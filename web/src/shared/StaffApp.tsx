@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -11,7 +12,8 @@ import { antdLocales } from './antdLocales.js';
 import { NotFoundPage } from './ErrorPages.js';
 import { PageLoading } from './PageLoading.js';
 import { RequireFace } from './RequireFace.js';
-import { SessionProvider } from './session.js';
+import { queryClient, useLiveRefresh } from '../api/query.js';
+import { SessionProvider, useSession } from './session.js';
 import { staffTheme } from './theme.js';
 
 const LoginPage = lazy(() => import('../login/LoginPage.js'));
@@ -26,42 +28,52 @@ export default function StaffApp() {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang]);
   return (
-    <BrowserRouter>
-      <ConfigProvider
-        locale={antdLocales[lang]}
-        theme={staffTheme}
-        // the search button of Input.Search is named by its icon: in the user's language, not antd's "search"
-        inputSearch={{ searchIcon: <SearchOutlined aria-label={t('common.search')} /> }}
-      >
-        <AntApp>
-          <SessionProvider>
-            <Suspense fallback={<PageLoading />}>
-              <Routes>
-                {/* reached by in-app navigation back to the public page */}
-                <Route path="/" element={<PortalPage />} />
-                <Route path="/login" element={<LoginPage />} />
-                <Route
-                  path="/workspace/*"
-                  element={
-                    <RequireFace face="workspace">
-                      <WorkspaceApp />
-                    </RequireFace>
-                  }
-                />
-                <Route
-                  path="/admin/*"
-                  element={
-                    <RequireFace face="admin">
-                      <AdminApp />
-                    </RequireFace>
-                  }
-                />
-                <Route path="*" element={<NotFoundPage standalone />} />
-              </Routes>
-            </Suspense>
-          </SessionProvider>
-        </AntApp>
-      </ConfigProvider>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <ConfigProvider
+          locale={antdLocales[lang]}
+          theme={staffTheme}
+          // the search button of Input.Search is named by its icon: in the user's language, not antd's "search"
+          inputSearch={{ searchIcon: <SearchOutlined aria-label={t('common.search')} /> }}
+        >
+          <AntApp>
+            <SessionProvider>
+              <LiveRefresh />
+              <Suspense fallback={<PageLoading />}>
+                <Routes>
+                  {/* reached by in-app navigation back to the public page */}
+                  <Route path="/" element={<PortalPage />} />
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route
+                    path="/workspace/*"
+                    element={
+                      <RequireFace face="workspace">
+                        <WorkspaceApp />
+                      </RequireFace>
+                    }
+                  />
+                  <Route
+                    path="/admin/*"
+                    element={
+                      <RequireFace face="admin">
+                        <AdminApp />
+                      </RequireFace>
+                    }
+                  />
+                  <Route path="*" element={<NotFoundPage standalone />} />
+                </Routes>
+              </Suspense>
+            </SessionProvider>
+          </AntApp>
+        </ConfigProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
+}
+
+/** Keeps what is on screen current while someone is signed in: another user's change refetches it. */
+function LiveRefresh() {
+  const { me } = useSession();
+  useLiveRefresh(!!me?.user);
+  return null;
 }

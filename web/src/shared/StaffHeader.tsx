@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { pick, useLang, useT } from '../i18n/index.js';
 import { canUseFace, otherFace, type Face } from './faces.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { ROLE_LABELS } from './labels.js';
 import { useSession } from './session.js';
+import { ROLE_LABELS } from '../../../src/contracts/enums/org.js';
 
 /** Top bar of the workspace and the back office: who is signed in, where else they may go, language, sign out. */
 export function StaffHeader({ face }: { face: Face }) {

@@ -1,4 +1,5 @@
-import type { Me, Role } from '../api/types.js';
+import type { Role } from '../../../src/contracts/enums/org.js';
+import type { TMe } from '../../../src/contracts/org.js';
 
 /** The two staff faces of the app and who may use each. */
 export type Face = 'workspace' | 'admin';
@@ -14,7 +15,7 @@ export const ADMIN_ABILITIES = [
   'audit.read',
 ];
 
-export function canUseFace(me: Me | undefined, face: Face): boolean {
+export function canUseFace(me: TMe | undefined, face: Face): boolean {
   if (!me?.user) return false;
   const { roles } = me.user;
   if (face === 'workspace') return roles.some((r) => WORKSPACE_ROLES.includes(r)) || me.home === '/workspace';

@@ -80,3 +80,14 @@ export function isSameBeijingDay(a: string | Date, b: string | Date): boolean {
     pb = parts(b);
   return pa.year === pb.year && pa.month === pb.month && pa.day === pb.day;
 }
+
+/** The name of an enumeration value in the user's language (the key itself when the map does not know it). */
+export function label(
+  map: Record<string, { zh: string; en: string }>,
+  key: string | null | undefined,
+  lang: Lang,
+): string {
+  if (!key) return '';
+  const l = map[key];
+  return l ? l[lang] : key;
+}

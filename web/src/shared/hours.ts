@@ -1,9 +1,9 @@
 import type { Lang } from '../i18n/index.js';
-import type { Period } from '../api/types.js';
+import type { TPeriod } from '../../../src/contracts/calendar.js';
 import { formatDate, formatTime, isSameBeijingDay } from './format.js';
 
 /** 09:00–11:30、13:30–16:30 */
-export function formatPeriods(periods: Period[], lang: Lang): string {
+export function formatPeriods(periods: TPeriod[], lang: Lang): string {
   return periods.map((p) => `${p.start}–${p.end}`).join(lang === 'zh' ? '、' : ', ');
 }
 

@@ -1,27 +1,29 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onUnauthenticated } from '../api/client.js';
-import type { Me } from '../api/types.js';
+import { queryClient } from '../api/query.js';
+import type { TMe } from '../../../src/contracts/org.js';
+import type { Ability } from '../../../src/modules/abilities.js';
 
 interface Session {
-  me: Me | undefined;
+  me: TMe | undefined;
   /** a failure to reach /api/auth/me (network down) */
   error: Error | undefined;
-  reload(): Promise<Me | undefined>;
+  reload(): Promise<TMe | undefined>;
   signOut(): Promise<void>;
   /** does the signed-in user hold this ability (e.g. `org.manageUsers`)? */
-  can(ability: string | undefined): boolean;
+  can(ability: Ability | undefined): boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 /** Who is signed in, with the abilities the server grants; reloads itself when the server answers 401. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me>();
+  const [me, setMe] = useState<TMe>();
   const [error, setError] = useState<Error>();
 
   const reload = useCallback(async () => {
     try {
-      const m = await api.get<Me>('/api/auth/me');
+      const m = await api.get<TMe>('/api/auth/me');
       setMe(m);
       setError(undefined);
       return m;
@@ -46,12 +48,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/auth/logout');
     } finally {
+      queryClient.clear(); // the next user must not see this one's cached lists
       setMe({ user: null, sessionExpired: false, demo: me?.demo ?? false });
     }
   }, [me?.demo]);
 
   const can = useCallback(
-    (ability: string | undefined) => {
+    (ability: Ability | undefined) => {
       if (!ability) return true;
       return !!me?.user && me.abilities.includes(ability);
     },

@@ -1,19 +1,17 @@
 import { useMemo } from 'react';
-import { api } from '../api/client.js';
-import type { Department } from '../api/types.js';
 import { useLang, type Lang } from '../i18n/index.js';
-import { useApiData } from './useApiData.js';
+import { useApiQuery } from '../api/query.js';
+import type { TDepartment } from '../../../src/contracts/org.js';
 
-export const deptName = (d: Department | undefined, lang: Lang): string =>
+export const deptName = (d: TDepartment | undefined, lang: Lang): string =>
   d ? (lang === 'en' ? d.nameEn || d.nameZh : d.nameZh) : '';
 
 /** Departments for selects and tables (inactive ones too when asked), with names in the user's language. */
 export function useDepartments(includeInactive = false) {
   const { lang } = useLang();
-  const res = useApiData(
-    () => api.get<{ items: Department[] }>('/api/departments', { includeInactive: includeInactive || undefined }),
-    [includeInactive],
-  );
+  const res = useApiQuery<{ items: TDepartment[] }>('/api/departments', {
+    includeInactive: includeInactive || undefined,
+  });
   const items = useMemo(() => res.data?.items ?? [], [res.data]);
   const options = useMemo(
     () => items.filter((d) => d.active).map((d) => ({ value: d.id, label: deptName(d, lang) })),

@@ -1,7 +1,6 @@
-import { api } from '../api/client.js';
-import type { CalendarDay } from '../api/types.js';
 import { beijingToday } from './format.js';
-import { useApiData } from './useApiData.js';
+import { useApiQuery } from '../api/query.js';
+import type { TCalendarDay } from '../../../src/contracts/calendar.js';
 
 /** Is today (Beijing) a working day? From the holiday calendar, with its make-up workdays. */
 export function useTodayKind(): {
@@ -12,7 +11,7 @@ export function useTodayKind(): {
 } {
   const today = beijingToday();
   const year = Number(today.date.slice(0, 4));
-  const days = useApiData(() => api.get<{ days: CalendarDay[] }>('/api/calendar/days', { year }), [year]);
+  const days = useApiQuery<{ days: TCalendarDay[] }>('/api/calendar/days', { year });
   if (!days.data) return { ...today, working: undefined, holidayName: null };
   const special = days.data.days.find((d) => d.date === today.date);
   const working = special ? special.kind === 'workday' : today.weekday !== 0 && today.weekday !== 6;

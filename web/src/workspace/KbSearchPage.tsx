@@ -4,8 +4,8 @@ import { CopyOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api/client.js';
 import { useT } from '../i18n/index.js';
 import { PageHeader } from '../admin/PageHeader.js';
-import type { SearchItem } from '../admin/kb/types.js';
 import '../admin/kb/kb.css';
+import type { TSearchItem } from '../../../src/contracts/bot.js';
 import { useClearable } from '../shared/clearable.js';
 
 /** 知识库检索: agents search the KB as the bot does and answer from the approved wording beside it. */
@@ -13,8 +13,8 @@ export default function KbSearchPage() {
   const t = useT();
   const clearable = useClearable();
   const { message } = App.useApp();
-  const [items, setItems] = useState<SearchItem[] | null>(null);
-  const [chosen, setChosen] = useState<SearchItem | null>(null);
+  const [items, setItems] = useState<TSearchItem[] | null>(null);
+  const [chosen, setChosen] = useState<TSearchItem | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -23,7 +23,7 @@ export default function KbSearchPage() {
     setLoading(true);
     setError(undefined);
     try {
-      const r = await api.get<{ items: SearchItem[] }>('/api/bot/search', { q: q.trim().slice(0, 200) });
+      const r = await api.get<{ items: TSearchItem[] }>('/api/bot/search', { q: q.trim().slice(0, 200) });
       setItems(r.items);
       setChosen(r.items[0] ?? null);
     } catch (e) {
@@ -32,7 +32,7 @@ export default function KbSearchPage() {
       setLoading(false);
     }
   };
-  const copy = async (s: SearchItem) => {
+  const copy = async (s: TSearchItem) => {
     const div = document.createElement('div');
     div.innerHTML = s.answerHtml;
     const text =

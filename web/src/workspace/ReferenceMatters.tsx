@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Input, Table, Tag } from 'antd';
-import { api } from '../api/client.js';
-import type { Matter, SessionUser } from '../api/types.js';
 import { useLang, useT } from '../i18n/index.js';
-import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../shared/labels.js';
-import { useApiData } from '../shared/useApiData.js';
+import { useApiQuery } from '../api/query.js';
 import { useDepartments } from '../shared/useDepartments.js';
+import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../../src/contracts/enums/matters.js';
+import type { TMatter, TSessionUser } from '../../../src/contracts/org.js';
 import { useClearable } from '../shared/clearable.js';
 
 /** Which matters an agent answers about: their own department's (business agents) or every live-help matter (window agents). */
-function scopeOf(user: SessionUser): {
+function scopeOf(user: TSessionUser): {
   query: Record<string, string>;
   title: 'workspace.mattersOfDept' | 'workspace.mattersLive' | 'workspace.mattersAll';
 } {
@@ -19,17 +18,14 @@ function scopeOf(user: SessionUser): {
   return { query: {}, title: 'workspace.mattersAll' };
 }
 
-export function ReferenceMatters({ user }: { user: SessionUser }) {
+export function ReferenceMatters({ user }: { user: TSessionUser }) {
   const t = useT();
   const clearable = useClearable();
   const { lang } = useLang();
   const [q, setQ] = useState('');
   const depts = useDepartments();
   const scope = scopeOf(user);
-  const matters = useApiData(
-    () => api.get<{ items: Matter[] }>('/api/matters', scope.query),
-    [JSON.stringify(scope.query)],
-  );
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters', scope.query);
   const rows = useMemo(
     () =>
       (matters.data?.items ?? []).filter(
@@ -53,7 +49,7 @@ export function ReferenceMatters({ user }: { user: SessionUser }) {
       }
     >
       {matters.error && <Alert type="error" showIcon title={matters.error.message} style={{ marginBottom: 12 }} />}
-      <Table<Matter>
+      <Table<TMatter>
         rowKey="id"
         size="small"
         loading={matters.loading}
@@ -66,13 +62,13 @@ export function ReferenceMatters({ user }: { user: SessionUser }) {
             title: t('matter.category'),
             dataIndex: 'category',
             width: 90,
-            render: (c: Matter['category']) => CATEGORY_LABELS[c]?.[lang] ?? c,
+            render: (c: TMatter['category']) => CATEGORY_LABELS[c]?.[lang] ?? c,
           },
           {
             title: t('matter.kind'),
             dataIndex: 'kind',
             width: 150,
-            render: (k: Matter['kind']) => MATTER_KIND_LABELS[k]?.[lang] ?? k,
+            render: (k: TMatter['kind']) => MATTER_KIND_LABELS[k]?.[lang] ?? k,
           },
           {
             title: t('matter.owner'),

@@ -21,7 +21,7 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     label: 'workspace.menuCallbacks',
     icon: <PhoneOutlined />,
     ability: 'callbacks.read',
-    page: lazy(() => import('../admin/kb/CallbacksPage.js')),
+    page: lazy(() => import('../callbacks/CallbacksPage.js')),
   },
 ];
 

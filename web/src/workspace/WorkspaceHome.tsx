@@ -1,14 +1,13 @@
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
-import { api } from '../api/client.js';
-import type { ServiceStatus } from '../api/types.js';
 import { pick, useLang, useT } from '../i18n/index.js';
 import { formatPlainDate, weekdayName } from '../shared/format.js';
 import { formatOpening, formatPeriods } from '../shared/hours.js';
 import { RoleTags } from '../shared/RoleTags.js';
 import { useSession } from '../shared/session.js';
-import { useApiData } from '../shared/useApiData.js';
+import { useApiQuery } from '../api/query.js';
 import { useTodayKind } from '../shared/useTodayKind.js';
 import { ReferenceMatters } from './ReferenceMatters.js';
+import type { TServiceStatus } from '../../../src/contracts/calendar.js';
 
 /** The agent's start page: who they are, today, whether live help is open, and the matters they answer about. */
 export default function WorkspaceHome() {
@@ -16,7 +15,7 @@ export default function WorkspaceHome() {
   const { lang } = useLang();
   const { me } = useSession();
   const today = useTodayKind();
-  const status = useApiData(() => api.get<ServiceStatus>('/api/public/service-status'), [], { refreshMs: 60_000 });
+  const status = useApiQuery<TServiceStatus>('/api/public/service-status', undefined, { refreshMs: 60_000 });
   if (!me?.user) return null;
   const user = me.user;
   const live = status.data?.channels.live_help;

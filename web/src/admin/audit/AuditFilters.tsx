@@ -1,7 +1,9 @@
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
-import type { User } from '../../api/types.js';
-import { useLang, useT } from '../../i18n/index.js';
+import { pick, useLang, useT } from '../../i18n/index.js';
+import type { TEventTypes } from '../../../../src/contracts/audit.js';
+import type { TUser } from '../../../../src/contracts/org.js';
+import { useApiQuery } from '../../api/query.js';
 import { useClearable } from '../../shared/clearable.js';
 
 export const AUDIT_FILTER_KEYS = ['actorId', 'type', 'from', 'to', 'q', 'page', 'pageSize'] as const;
@@ -29,12 +31,17 @@ export function AuditFilters({
 }: {
   values: Values;
   onChange(p: Partial<Values>): void;
-  users: User[] | undefined;
+  users: TUser[] | undefined;
 }) {
   const t = useT();
   const clearable = useClearable();
   const { lang } = useLang();
-  const typeOptions = GROUPS.map((g) => ({ value: g.prefix, label: g[lang] }));
+  // The single types with their names from the server's event catalogue.
+  const types = useApiQuery<TEventTypes>('/api/audit/event-types');
+  const typeOptions = [
+    ...GROUPS.map((g) => ({ value: g.prefix, label: g[lang] })),
+    ...(types.data?.items ?? []).map((x) => ({ value: x.type, label: `${pick(x.label, lang)}（${x.type}）` })),
+  ];
   const range =
     values.from || values.to
       ? ([values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null] as [

@@ -1,29 +1,29 @@
 import { Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, withQuery } from '../../api/client.js';
-import type { AuditEvent, Page, User } from '../../api/types.js';
+import { withQuery } from '../../api/client.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { label, SUBJECT_TYPE_LABELS } from '../../shared/labels.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { AuditFilters, AUDIT_FILTER_KEYS } from './AuditFilters.js';
+import type { TAuditEvent } from '../../../../src/contracts/audit.js';
+import type { TPage } from '../../../../src/contracts/common.js';
+import { SUBJECT_TYPE_LABELS } from '../../../../src/contracts/enums/audit.js';
+import type { TUser } from '../../../../src/contracts/org.js';
+import { label } from '../../shared/format.js';
 
 /** 审计日志: who did what, when and from where; filter, page through and export as CSV. */
 export default function AuditPage() {
   const t = useT();
   const { lang } = useLang();
   const [f, setF] = useUrlFilters(AUDIT_FILTER_KEYS);
-  const users = useApiData(() => api.get<Page<User>>('/api/users', { pageSize: 200 }), []);
+  const users = useApiQuery<TPage<TUser>>('/api/users', { pageSize: 200 });
   const userById = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 50;
   const filters = { actorId: f.actorId, type: f.type, from: f.from, to: f.to, q: f.q };
-  const events = useApiData(
-    () => api.get<Page<AuditEvent>>('/api/audit', { ...filters, page, pageSize }),
-    [f.actorId, f.type, f.from, f.to, f.q, page, pageSize],
-  );
+  const events = useApiQuery<TPage<TAuditEvent>>('/api/audit', { ...filters, page, pageSize });
 
   return (
     <>
@@ -42,7 +42,7 @@ export default function AuditPage() {
         }
       />
       <AuditFilters values={f} onChange={setF} users={users.data?.items} />
-      <Table<AuditEvent>
+      <Table<TAuditEvent>
         rowKey="id"
         size="small"
         loading={events.loading}

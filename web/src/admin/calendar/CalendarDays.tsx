@@ -2,25 +2,25 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
-import type { CalendarDay, CalendarYears } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { beijingToday, formatPlainDate, weekdayName } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { DayKindTag, SourceTag } from './DayTags.js';
 import { DayModal } from './DayModal.js';
 import { ImportYearModal } from './ImportYearModal.js';
+import type { TCalendarDay, TCalendarYears } from '../../../../src/contracts/calendar.js';
 
 /** One year's holidays and make-up workdays (everything else follows the normal Monday–Friday week). */
-export function CalendarDays({ years, onChanged }: { years: CalendarYears | undefined; onChanged(): void }) {
+export function CalendarDays({ years, onChanged }: { years: TCalendarYears | undefined; onChanged(): void }) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
   const thisYear = Number(beijingToday().date.slice(0, 4));
   const [f, setF] = useUrlFilters(['year'] as const);
   const year = Number(f.year) || thisYear;
-  const days = useApiData(() => api.get<{ days: CalendarDay[] }>('/api/calendar/days', { year }), [year]);
-  const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
+  const days = useApiQuery<{ days: TCalendarDay[] }>('/api/calendar/days', { year });
+  const [editing, setEditing] = useState<TCalendarDay | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const changed = () => {
     days.reload();
@@ -42,7 +42,7 @@ export function CalendarDays({ years, onChanged }: { years: CalendarYears | unde
   const list = days.data?.days ?? [];
   const covered = years?.covered.includes(year);
 
-  const remove = async (d: CalendarDay) => {
+  const remove = async (d: TCalendarDay) => {
     try {
       const r = await api.del<{ recomputed: number }>(`/api/calendar/days/${d.date}`);
       message.success(
@@ -87,7 +87,7 @@ export function CalendarDays({ years, onChanged }: { years: CalendarYears | unde
           </Button>
         </Space>
       </Space>
-      <Table<CalendarDay>
+      <Table<TCalendarDay>
         rowKey="date"
         size="small"
         loading={days.loading}
@@ -106,14 +106,14 @@ export function CalendarDays({ years, onChanged }: { years: CalendarYears | unde
             title: t('calendar.kind'),
             dataIndex: 'kind',
             width: 130,
-            render: (k: CalendarDay['kind']) => <DayKindTag kind={k} />,
+            render: (k: TCalendarDay['kind']) => <DayKindTag kind={k} />,
           },
           { title: t('calendar.name'), dataIndex: 'name', render: (n: string | null) => n ?? '—' },
           {
             title: t('calendar.source'),
             dataIndex: 'source',
             width: 120,
-            render: (s: CalendarDay['source']) => <SourceTag source={s} />,
+            render: (s: TCalendarDay['source']) => <SourceTag source={s} />,
           },
           {
             title: t('common.actions'),

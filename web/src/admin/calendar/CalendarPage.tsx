@@ -1,18 +1,17 @@
 import { Tabs } from 'antd';
-import { api } from '../../api/client.js';
-import type { CalendarYears } from '../../api/types.js';
 import { useT } from '../../i18n/index.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { CalendarDays } from './CalendarDays.js';
 import { CalendarWarnings } from './CalendarWarnings.js';
 import { DeadlineCalculator } from './DeadlineCalculator.js';
 import { ServiceHoursEditor } from './ServiceHoursEditor.js';
+import type { TCalendarYears } from '../../../../src/contracts/calendar.js';
 
 /** 工作日历: holidays and make-up workdays, service hours per channel, and a deadline calculator. */
 export default function CalendarPage() {
   const t = useT();
-  const years = useApiData(() => api.get<CalendarYears>('/api/calendar/years'), []);
+  const years = useApiQuery<TCalendarYears>('/api/calendar/years');
   return (
     <>
       <PageHeader title={t('calendar.title')} description={t('calendar.description')} />

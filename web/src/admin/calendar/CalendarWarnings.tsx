@@ -1,14 +1,14 @@
 import { Alert, Button, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { CalendarYears } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
+import type { TCalendarYears } from '../../../../src/contracts/calendar.js';
 
 /** The server's calendar warnings (e.g. next year's holidays not loaded yet), impossible to miss. */
 export function CalendarWarnings({
   years,
   showLink = false,
 }: {
-  years: CalendarYears | undefined;
+  years: TCalendarYears | undefined;
   showLink?: boolean;
 }) {
   const t = useT();

@@ -2,13 +2,13 @@ import { useEffect } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client.js';
-import type { CalendarDay } from '../../api/types.js';
 import { useT } from '../../i18n/index.js';
 import { useSubmit } from '../useSubmit.js';
+import type { TCalendarDay } from '../../../../src/contracts/calendar.js';
 
 interface Fields {
   date: Dayjs;
-  kind: CalendarDay['kind'];
+  kind: TCalendarDay['kind'];
   name?: string;
 }
 
@@ -19,7 +19,7 @@ export function DayModal({
   onClose,
   onSaved,
 }: {
-  day: CalendarDay | 'new' | null;
+  day: TCalendarDay | 'new' | null;
   year: number;
   onClose(): void;
   onSaved(): void;

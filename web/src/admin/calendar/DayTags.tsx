@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
-import type { CalendarDay } from '../../api/types.js';
 import { useT } from '../../i18n/index.js';
+import type { TCalendarDay } from '../../../../src/contracts/calendar.js';
 
-export function DayKindTag({ kind }: { kind: CalendarDay['kind'] }) {
+export function DayKindTag({ kind }: { kind: TCalendarDay['kind'] }) {
   const t = useT();
   return kind === 'holiday' ? (
     <Tag color="error">{t('calendar.holiday')}</Tag>
@@ -11,13 +11,13 @@ export function DayKindTag({ kind }: { kind: CalendarDay['kind'] }) {
   );
 }
 
-const SOURCE_COLORS: Record<CalendarDay['source'], string> = {
+const SOURCE_COLORS: Record<TCalendarDay['source'], string> = {
   preloaded: 'default',
   admin: 'purple',
   import: 'geekblue',
 };
 
-export function SourceTag({ source }: { source: CalendarDay['source'] }) {
+export function SourceTag({ source }: { source: TCalendarDay['source'] }) {
   const t = useT();
   const key =
     source === 'preloaded'

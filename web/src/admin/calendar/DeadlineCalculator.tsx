@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorText } from '../../api/client.js';
-import type { Channel } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime, weekdayName } from '../../shared/format.js';
+import type { Channel } from '../../../../src/contracts/enums/calendar.js';
 
 interface Fields {
   from: Dayjs;

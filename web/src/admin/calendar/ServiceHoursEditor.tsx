@@ -2,21 +2,22 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
-import type { Channel, Period, ServiceHours } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
+import type { TPeriod, TServiceHours } from '../../../../src/contracts/calendar.js';
+import type { Channel } from '../../../../src/contracts/enums/calendar.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-const byStart = (ps: Period[]) => [...ps].sort((a, b) => a.start.localeCompare(b.start));
-const same = (a: Period[], b: Period[]) => JSON.stringify(a) === JSON.stringify(b);
+const byStart = (ps: TPeriod[]) => [...ps].sort((a, b) => a.start.localeCompare(b.start));
+const same = (a: TPeriod[], b: TPeriod[]) => JSON.stringify(a) === JSON.stringify(b);
 /** Rows on screen carry a key of their own, so React never moves one row's inputs onto another. */
-type Row = Period & { key: number };
+type Row = TPeriod & { key: number };
 let nextKey = 0;
-const rowsOf = (ps: Period[]): Row[] => ps.map((p) => ({ start: p.start, end: p.end, key: nextKey++ }));
-const periodsOf = (rows: Row[]): Period[] => rows.map(({ start, end }) => ({ start, end }));
+const rowsOf = (ps: TPeriod[]): Row[] => ps.map((p) => ({ start: p.start, end: p.end, key: nextKey++ }));
+const periodsOf = (rows: Row[]): TPeriod[] => rows.map(({ start, end }) => ({ start, end }));
 
-function problem(periods: Period[]): 'format' | 'order' | 'overlap' | null {
+function problem(periods: TPeriod[]): 'format' | 'order' | 'overlap' | null {
   if (periods.some((p) => !HHMM.test(p.start) || !HHMM.test(p.end))) return 'format';
   if (periods.some((p) => p.start >= p.end)) return 'order';
   const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
@@ -26,7 +27,7 @@ function problem(periods: Period[]): 'format' | 'order' | 'overlap' | null {
 /** The opening periods of each help channel on working days (24-hour Beijing time). */
 export function ServiceHoursEditor() {
   const t = useT();
-  const hours = useApiData(() => api.get<ServiceHours>('/api/service-hours'), []);
+  const hours = useApiQuery<TServiceHours>('/api/service-hours');
   if (hours.error) return <Alert type="error" showIcon title={hours.error.message} />;
   return (
     <Row gutter={[16, 16]}>
@@ -50,7 +51,7 @@ function ChannelHours({
 }: {
   channel: Channel;
   label: { zh: string; en: string };
-  initial: Period[];
+  initial: TPeriod[];
   onSaved(): void;
 }) {
   const t = useT();
@@ -71,7 +72,7 @@ function ChannelHours({
   const periods = periodsOf(rows);
   const issue = problem(periods);
   const dirty = !same(byStart(periods), initial);
-  const set = (key: number, patch: Partial<Period>) =>
+  const set = (key: number, patch: Partial<TPeriod>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const save = async () => {

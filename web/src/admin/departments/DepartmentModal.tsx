@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api } from '../../api/client.js';
-import type { Department, DepartmentKind } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { DEPARTMENT_KIND_LABELS } from '../../shared/labels.js';
 import { useSubmit } from '../useSubmit.js';
+import { DEPARTMENT_KIND_LABELS } from '../../../../src/contracts/enums/org.js';
+import type { DepartmentKind } from '../../../../src/contracts/enums/org.js';
+import type { TDepartment } from '../../../../src/contracts/org.js';
 
 interface Fields {
   code: string;
@@ -20,7 +21,7 @@ export function DepartmentModal({
   onClose,
   onSaved,
 }: {
-  department: Department | 'new' | null;
+  department: TDepartment | 'new' | null;
   onClose(): void;
   onSaved(): void;
 }) {
@@ -42,7 +43,7 @@ export function DepartmentModal({
       () =>
         isNew
           ? api.post('/api/departments', v)
-          : api.patch(`/api/departments/${(department as Department).id}`, {
+          : api.patch(`/api/departments/${(department as TDepartment).id}`, {
               nameZh: v.nameZh,
               nameEn: v.nameEn,
               kind: v.kind,

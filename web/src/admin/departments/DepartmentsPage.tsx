@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { App, Button, Grid, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
-import type { Department } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { DEPARTMENT_KIND_LABELS } from '../../shared/labels.js';
 import { PageHeader } from '../PageHeader.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { DepartmentModal } from './DepartmentModal.js';
+import { DEPARTMENT_KIND_LABELS } from '../../../../src/contracts/enums/org.js';
+import type { TDepartment } from '../../../../src/contracts/org.js';
 
 /** 部门管理: the bureau's departments; deactivate instead of delete, so history keeps its names. */
 export default function DepartmentsPage() {
@@ -16,9 +16,9 @@ export default function DepartmentsPage() {
   const { message } = App.useApp();
   const depts = useDepartments(true);
   const wide = Grid.useBreakpoint().md;
-  const [editing, setEditing] = useState<Department | 'new' | null>(null);
+  const [editing, setEditing] = useState<TDepartment | 'new' | null>(null);
 
-  const setActive = async (d: Department, active: boolean) => {
+  const setActive = async (d: TDepartment, active: boolean) => {
     try {
       await api.patch(`/api/departments/${d.id}`, { active });
       message.success(active ? t('dept.activated', { name: d.nameZh }) : t('dept.deactivated', { name: d.nameZh }));
@@ -39,7 +39,7 @@ export default function DepartmentsPage() {
           </Button>
         }
       />
-      <Table<Department>
+      <Table<TDepartment>
         rowKey="id"
         loading={depts.loading}
         dataSource={depts.items}
@@ -54,7 +54,7 @@ export default function DepartmentsPage() {
             title: t('dept.kind'),
             dataIndex: 'kind',
             width: 140,
-            render: (k: Department['kind']) => DEPARTMENT_KIND_LABELS[k]?.[lang] ?? k,
+            render: (k: TDepartment['kind']) => DEPARTMENT_KIND_LABELS[k]?.[lang] ?? k,
           },
           { title: t('dept.sortOrder'), dataIndex: 'sortOrder', width: 80 },
           {

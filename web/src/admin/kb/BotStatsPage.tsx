@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, Progress, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { percent } from './EntryList.js';
-import { RATING_LABELS, STATUS_LABELS, type BotStats, type BriefEntry } from './types.js';
+import type { TBotStats } from '../../../../src/contracts/bot.js';
+import { RATING_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../src/contracts/enums/bot.js';
+import { KB_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.js';
+import type { TBriefEntry } from '../../../../src/contracts/knowledge.js';
+import { KB_STATUS_COLORS } from '../../shared/statusColors.js';
 
 const TARGET = 0.5;
 
@@ -19,12 +22,12 @@ export default function BotStatsPage() {
   const { can } = useSession();
   const [days, setDays] = useState(30);
   const from = useMemo(() => new Date(Date.now() - days * 86_400_000).toISOString(), [days]);
-  const stats = useApiData(() => api.get<BotStats>('/api/bot/stats', { from }), [from]);
-  const failing = useApiData(() => api.get<{ items: BriefEntry[] }>('/api/kb/stats/failing'), [], {
-    skip: !can('knowledge.stats'),
+  const stats = useApiQuery<TBotStats>('/api/bot/stats', { from });
+  const failing = useApiQuery<{ items: TBriefEntry[] }>('/api/kb/stats/failing', undefined, {
+    enabled: can('knowledge.stats'),
   });
-  const stale = useApiData(() => api.get<{ items: BriefEntry[] }>('/api/kb/stats/stale'), [], {
-    skip: !can('knowledge.stats'),
+  const stale = useApiQuery<{ items: TBriefEntry[] }>('/api/kb/stats/stale', undefined, {
+    enabled: can('knowledge.stats'),
   });
   const s = stats.data;
   const rated = s ? Object.values(s.ratings).reduce((a, b) => a + b, 0) : 0;
@@ -34,14 +37,14 @@ export default function BotStatsPage() {
     {
       title: t('kb.question'),
       dataIndex: 'question',
-      render: (q: string, e: BriefEntry) => <Link to={`/admin/kb/${e.id}`}>{q}</Link>,
+      render: (q: string, e: TBriefEntry) => <Link to={`/admin/kb/${e.id}`}>{q}</Link>,
     },
     { title: t('kb.department'), dataIndex: 'departmentName', width: 120 },
     {
       title: t('common.status'),
       dataIndex: 'status',
       width: 100,
-      render: (v: BriefEntry['status']) => <Tag color={STATUS_LABELS[v]?.color}>{STATUS_LABELS[v]?.[lang] ?? v}</Tag>,
+      render: (v: TBriefEntry['status']) => <Tag color={KB_STATUS_COLORS[v]}>{KB_STATUS_LABELS[v]?.[lang] ?? v}</Tag>,
     },
   ];
 
@@ -122,9 +125,9 @@ export default function BotStatsPage() {
                   size="small"
                   pagination={false}
                   rowKey="level"
-                  dataSource={[5, 4, 3, 2, 1].map((l) => ({ level: l, n: s.ratings[String(l)] ?? 0 }))}
+                  dataSource={RATING_LEVELS.map((l) => ({ level: l, n: s.ratings[String(l)] ?? 0 }))}
                   columns={[
-                    { title: t('stats.level'), dataIndex: 'level', render: (l: number) => RATING_LABELS[l][lang] },
+                    { title: t('stats.level'), dataIndex: 'level', render: (l: RatingLevel) => RATING_LABELS[l][lang] },
                     { title: t('stats.count'), dataIndex: 'n', width: 100 },
                     {
                       title: t('stats.share'),
@@ -150,7 +153,7 @@ export default function BotStatsPage() {
           <Col xs={24} xxl={12}>
             <Card title={t('stats.failing')}>
               <Typography.Paragraph type="secondary">{t('stats.failingHelp')}</Typography.Paragraph>
-              <Table<BriefEntry>
+              <Table<TBriefEntry>
                 rowKey="id"
                 size="small"
                 loading={failing.loading}
@@ -164,7 +167,7 @@ export default function BotStatsPage() {
                     title: t('kb.solveRate'),
                     key: 'r',
                     width: 120,
-                    render: (_: unknown, e: BriefEntry) =>
+                    render: (_: unknown, e: TBriefEntry) =>
                       `${percent(e.stats.solveRate)}（${e.stats.solved}/${e.stats.solved + e.stats.unsolved}）`,
                   },
                 ]}
@@ -174,7 +177,7 @@ export default function BotStatsPage() {
           <Col xs={24} xxl={12}>
             <Card title={t('stats.stale')}>
               <Typography.Paragraph type="secondary">{t('stats.staleHelp')}</Typography.Paragraph>
-              <Table<BriefEntry>
+              <Table<TBriefEntry>
                 rowKey="id"
                 size="small"
                 loading={stale.loading}
@@ -188,7 +191,7 @@ export default function BotStatsPage() {
                     title: t('kb.lastReviewed'),
                     key: 'l',
                     width: 150,
-                    render: (_: unknown, e: BriefEntry) => formatDateTime(e.stats.lastReviewedAt, lang) || '—',
+                    render: (_: unknown, e: TBriefEntry) => formatDateTime(e.stats.lastReviewedAt, lang) || '—',
                   },
                 ]}
               />

@@ -1,8 +1,7 @@
 import { Alert, Modal, Spin, Typography } from 'antd';
-import { api } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/index.js';
-import { useApiData } from '../../shared/useApiData.js';
-import type { EntryDiff } from './types.js';
+import { useApiQuery } from '../../api/query.js';
+import type { TEntryDiff } from '../../../../src/contracts/knowledge.js';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   question: 'kb.question',
@@ -28,10 +27,10 @@ export function DiffModal({
   onClose(): void;
 }) {
   const t = useT();
-  const diff = useApiData(
-    () => api.get<EntryDiff>(`/api/kb/entries/${entryId}/diff`, { from, to: to ?? 'working' }),
-    [entryId, from, to],
-    { skip: to === null },
+  const diff = useApiQuery<TEntryDiff>(
+    `/api/kb/entries/${entryId}/diff`,
+    { from, to: to ?? 'working' },
+    { enabled: to !== null },
   );
   const label = (v: number | 'working') => (v === 'working' ? t('kb.working') : t('kb.versionN', { n: v }));
   return (

@@ -21,11 +21,9 @@ import {
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
-import { MATTER_CATEGORIES, type Matter, type MatterCategory } from '../../api/types.js';
 import { useLang, useT, type MessageKey } from '../../i18n/index.js';
 import { formatDateTime, formatPlainDate } from '../../shared/format.js';
-import { CATEGORY_LABELS } from '../../shared/labels.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
@@ -33,8 +31,14 @@ import { useSubmit } from '../useSubmit.js';
 import { DiffModal } from './DiffView.js';
 import { percent } from './EntryList.js';
 import { RichText } from './RichText.js';
-import { POLICY_STATUS_LABELS, STATUS_LABELS, type EntryAction, type KbEntry, type KbVersion } from './types.js';
 import './kb.css';
+import { KB_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.js';
+import { CATEGORY_LABELS, MATTER_CATEGORIES } from '../../../../src/contracts/enums/matters.js';
+import type { KbAction } from '../../../../src/contracts/enums/knowledge.js';
+import type { MatterCategory } from '../../../../src/contracts/enums/matters.js';
+import type { TKbEntryDetail, TKbVersion } from '../../../../src/contracts/knowledge.js';
+import type { TMatter } from '../../../../src/contracts/org.js';
+import { KB_STATUS_COLORS } from '../../shared/statusColors.js';
 import { useClearable } from '../../shared/clearable.js';
 import { PlainDatePicker } from '../../shared/PlainDatePicker.js';
 
@@ -51,7 +55,7 @@ interface Fields {
 }
 
 const FLOW: {
-  action: Exclude<EntryAction, 'edit' | 'restore_version'>;
+  action: Exclude<KbAction, 'edit' | 'restore_version'>;
   label: MessageKey;
   primary?: boolean;
   danger?: boolean;
@@ -79,8 +83,8 @@ export default function EntryEditor() {
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
   const depts = useDepartments();
-  const entry = useApiData(() => api.get<KbEntry>(`/api/kb/entries/${id}`), [id], { skip: isNew });
-  const matters = useApiData(() => api.get<{ items: Matter[] }>('/api/matters'), []);
+  const entry = useApiQuery<TKbEntryDetail>(`/api/kb/entries/${id}`, undefined, { enabled: !isNew });
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters');
   const [returning, setReturning] = useState(false);
   const [acting, setActing] = useState<string>();
   const e = entry.data;
@@ -109,10 +113,10 @@ export default function EntryEditor() {
       validUntil: v.validUntil || null,
       ...(isNew && v.departmentId ? { departmentId: v.departmentId } : {}),
     };
-    let created: KbEntry | undefined;
+    let created: TKbEntryDetail | undefined;
     const ok = await run(async () => {
-      if (isNew) created = await api.post<KbEntry>('/api/kb/entries', body);
-      else await api.patch<KbEntry>(`/api/kb/entries/${id}`, body);
+      if (isNew) created = await api.post<TKbEntryDetail>('/api/kb/entries', body);
+      else await api.patch<TKbEntryDetail>(`/api/kb/entries/${id}`, body);
     }, t('common.saved'));
     if (!ok) return;
     if (created) {
@@ -160,8 +164,8 @@ export default function EntryEditor() {
         extra={
           e && (
             <Space wrap>
-              <Tag color={STATUS_LABELS[e.status].color} data-testid="entry-status">
-                {STATUS_LABELS[e.status][lang]}
+              <Tag color={KB_STATUS_COLORS[e.status]} data-testid="entry-status">
+                {KB_STATUS_LABELS[e.status][lang]}
               </Tag>
               {FLOW.filter((f) => e.actions.includes(f.action)).map((f) =>
                 f.action === 'return' ? (
@@ -381,11 +385,6 @@ export default function EntryEditor() {
                                 {p.publishBy
                                   ? `（${t('policy.publishBy')}：${formatPlainDate(p.publishBy, lang)}）`
                                   : ''}
-                                {p.status ? (
-                                  <Tag style={{ marginLeft: 4 }} color={POLICY_STATUS_LABELS[p.status].color}>
-                                    {POLICY_STATUS_LABELS[p.status][lang]}
-                                  </Tag>
-                                ) : null}
                               </li>
                             ))}
                           </ul>
@@ -454,14 +453,11 @@ function ReturnModal({
   );
 }
 
-function Versions({ entry, onRestored }: { entry: KbEntry; onRestored(): void }) {
+function Versions({ entry, onRestored }: { entry: TKbEntryDetail; onRestored(): void }) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const versions = useApiData(
-    () => api.get<{ items: KbVersion[] }>(`/api/kb/entries/${entry.id}/versions`),
-    [entry.id, entry.updatedAt],
-  );
+  const versions = useApiQuery<{ items: TKbVersion[] }>(`/api/kb/entries/${entry.id}/versions`);
   const [diff, setDiff] = useState<{ from: number; to: number | 'working' } | null>(null);
   const restore = async (v: number) => {
     try {
@@ -476,7 +472,7 @@ function Versions({ entry, onRestored }: { entry: KbEntry; onRestored(): void })
   return (
     <>
       <Typography.Paragraph type="secondary">{t('kb.versionsHint')}</Typography.Paragraph>
-      <Table<KbVersion>
+      <Table<TKbVersion>
         rowKey="version"
         size="small"
         loading={versions.loading}

@@ -1,17 +1,18 @@
 import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.js';
-import { MATTER_CATEGORIES, type Matter } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { CATEGORY_LABELS } from '../../shared/labels.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
-import { ENTRY_STATUSES, STATUS_LABELS, type KbEntry } from './types.js';
+import { KB_STATUS_LABELS, KB_STATUSES } from '../../../../src/contracts/enums/knowledge.js';
+import { CATEGORY_LABELS, MATTER_CATEGORIES } from '../../../../src/contracts/enums/matters.js';
+import type { TKbEntry } from '../../../../src/contracts/knowledge.js';
+import type { TMatter } from '../../../../src/contracts/org.js';
+import { KB_STATUS_COLORS } from '../../shared/statusColors.js';
 import { useClearable } from '../../shared/clearable.js';
 
 const KEYS = ['q', 'status', 'departmentId', 'matterId', 'category', 'tag', 'page', 'pageSize'] as const;
@@ -28,23 +29,19 @@ export function EntryList() {
   const navigate = useNavigate();
   const depts = useDepartments();
   const [f, setF] = useUrlFilters(KEYS);
-  const matters = useApiData(() => api.get<{ items: Matter[] }>('/api/matters'), []);
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters');
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 20;
-  const list = useApiData(
-    () =>
-      api.get<{ total: number; items: KbEntry[] }>('/api/kb/entries', {
-        q: f.q,
-        status: f.status,
-        departmentId: f.departmentId,
-        matterId: f.matterId,
-        category: f.category,
-        tag: f.tag,
-        page,
-        pageSize,
-      }),
-    [f.q, f.status, f.departmentId, f.matterId, f.category, f.tag, page, pageSize],
-  );
+  const list = useApiQuery<{ total: number; items: TKbEntry[] }>('/api/kb/entries', {
+    q: f.q,
+    status: f.status,
+    departmentId: f.departmentId,
+    matterId: f.matterId,
+    category: f.category,
+    tag: f.tag,
+    page,
+    pageSize,
+  });
   const any = f.q || f.status || f.departmentId || f.matterId || f.category || f.tag;
 
   return (
@@ -82,7 +79,7 @@ export function EntryList() {
           aria-label={t('common.status')}
           style={{ width: 130 }}
           value={f.status || undefined}
-          options={ENTRY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s][lang] }))}
+          options={KB_STATUSES.map((s) => ({ value: s, label: KB_STATUS_LABELS[s][lang] }))}
           onChange={(v?: string) => setF({ status: v })}
         />
         <Select
@@ -140,7 +137,7 @@ export function EntryList() {
           </Button>
         )}
       </Space>
-      <Table<KbEntry>
+      <Table<TKbEntry>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -168,9 +165,9 @@ export function EntryList() {
             title: t('common.status'),
             dataIndex: 'status',
             width: 110,
-            render: (s: KbEntry['status'], e) => (
+            render: (s: TKbEntry['status'], e) => (
               <Space size={2} wrap>
-                <Tag color={STATUS_LABELS[s].color}>{STATUS_LABELS[s][lang]}</Tag>
+                <Tag color={KB_STATUS_COLORS[s]}>{KB_STATUS_LABELS[s][lang]}</Tag>
                 {e.liveVersion && s !== 'published' && s !== 'archived' ? (
                   <Tag>{t('kb.liveV', { n: e.liveVersion })}</Tag>
                 ) : null}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Select } from 'antd';
 import { api } from '../../api/client.js';
 import { useT } from '../../i18n/index.js';
-import type { SearchItem } from './types.js';
+import type { TSearchItem } from '../../../../src/contracts/bot.js';
 import { useClearable } from '../../shared/clearable.js';
 
 export interface PickedEntry {
@@ -35,7 +35,7 @@ export function EntryPicker({
     timer.current = window.setTimeout(async () => {
       setLoading(true);
       try {
-        const r = await api.get<{ items: SearchItem[] }>('/api/bot/search', { q: q.trim() });
+        const r = await api.get<{ items: TSearchItem[] }>('/api/bot/search', { q: q.trim() });
         setOptions(r.items.map((i) => ({ entryId: i.entryId, question: i.question, department: i.department })));
       } catch {
         /* keep the last options */

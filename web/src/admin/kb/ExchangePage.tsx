@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Radio, Row, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, api, errorText } from '../../api/client.js';
-import type { Bilingual } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
+import type { Bilingual } from '../../../../src/contracts/enums/common.js';
 
 interface RowError {
   row: number;

@@ -4,11 +4,12 @@ import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { EntryPicker } from './EntryPicker.js';
-import { INBOX_REASON_LABELS, type InboxGroup } from './types.js';
+import type { TInboxGroup } from '../../../../src/contracts/bot.js';
+import { INBOX_REASON_LABELS } from '../../../../src/contracts/enums/bot.js';
 
 /** 未解答问题: what citizens asked and the bot could not answer (or did not solve), grouped by question. */
 export default function InboxPage() {
@@ -18,11 +19,11 @@ export default function InboxPage() {
   const { lang } = useLang();
   const { can } = useSession();
   const navigate = useNavigate();
-  const inbox = useApiData(() => api.get<{ total: number; groups: InboxGroup[] }>('/api/bot/inbox'), []);
-  const [attaching, setAttaching] = useState<InboxGroup | null>(null);
-  const [dismissing, setDismissing] = useState<InboxGroup | null>(null);
+  const inbox = useApiQuery<{ total: number; groups: TInboxGroup[] }>('/api/bot/inbox');
+  const [attaching, setAttaching] = useState<TInboxGroup | null>(null);
+  const [dismissing, setDismissing] = useState<TInboxGroup | null>(null);
   const handle = can('bot.handleInbox');
-  const newEntry = (g: InboxGroup) => {
+  const newEntry = (g: TInboxGroup) => {
     const p = new URLSearchParams({ question: g.question, turns: g.items.map((i) => i.id).join(',') });
     void navigate(`/admin/kb/new?${p.toString()}`);
   };
@@ -34,7 +35,7 @@ export default function InboxPage() {
         description={t('inbox.description')}
         extra={<Button onClick={inbox.reload}>{t('inbox.refresh')}</Button>}
       />
-      <Table<InboxGroup>
+      <Table<TInboxGroup>
         rowKey="key"
         loading={inbox.loading}
         dataSource={inbox.data?.groups ?? []}
@@ -86,7 +87,7 @@ export default function InboxPage() {
             title: t('inbox.hint'),
             dataIndex: 'hint',
             width: 240,
-            render: (h: InboxGroup['hint']) =>
+            render: (h: TInboxGroup['hint']) =>
               h ? (
                 <span>
                   {h.question}
@@ -103,7 +104,7 @@ export default function InboxPage() {
                   key: 'a',
                   width: 220,
                   fixed: wide ? ('right' as const) : undefined,
-                  render: (_: unknown, g: InboxGroup) => (
+                  render: (_: unknown, g: TInboxGroup) => (
                     <Space size={0} wrap>
                       <Button type="link" size="small" onClick={() => setAttaching(g)} data-testid="inbox-attach">
                         {t('inbox.attach')}
@@ -143,7 +144,7 @@ export default function InboxPage() {
   );
 }
 
-function AttachModal({ group, onClose, onDone }: { group: InboxGroup | null; onClose(): void; onDone(): void }) {
+function AttachModal({ group, onClose, onDone }: { group: TInboxGroup | null; onClose(): void; onDone(): void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ entryId: string }>();
@@ -216,7 +217,7 @@ function AttachModal({ group, onClose, onDone }: { group: InboxGroup | null; onC
 
 const REASONS = ['与水务无关', '重复或无效内容', '已有答案，无需处理', '已转其他渠道处理'];
 
-function DismissModal({ group, onClose, onDone }: { group: InboxGroup | null; onClose(): void; onDone(): void }) {
+function DismissModal({ group, onClose, onDone }: { group: TInboxGroup | null; onClose(): void; onDone(): void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string; other?: string }>();

@@ -4,13 +4,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatPlainDate } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useSubmit } from '../useSubmit.js';
 import { useUrlFilters } from '../useUrlFilters.js';
-import { POLICY_STATUS_LABELS, type KbEntry, type PolicyDoc, type PolicyStatus } from './types.js';
+import { POLICY_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.js';
+import type { PolicyStatus } from '../../../../src/contracts/enums/knowledge.js';
+import type { TKbEntry, TPolicyDoc } from '../../../../src/contracts/knowledge.js';
+import { POLICY_STATUS_COLORS } from '../../shared/statusColors.js';
 import { useClearable } from '../../shared/clearable.js';
 import { PlainDatePicker } from '../../shared/PlainDatePicker.js';
 
@@ -24,12 +27,9 @@ export default function PoliciesPage() {
   const { can } = useSession();
   const depts = useDepartments();
   const [f, setF] = useUrlFilters(['status'] as const);
-  const list = useApiData(() => api.get<{ items: PolicyDoc[] }>('/api/kb/policies', { status: f.status }), [f.status]);
-  const attention = useApiData(
-    () => api.get<{ late: PolicyDoc[]; upcoming: PolicyDoc[] }>('/api/kb/policies/attention'),
-    [list.data],
-  );
-  const [editing, setEditing] = useState<PolicyDoc | 'new' | null>(null);
+  const list = useApiQuery<{ items: TPolicyDoc[] }>('/api/kb/policies', { status: f.status });
+  const attention = useApiQuery<{ late: TPolicyDoc[]; upcoming: TPolicyDoc[] }>('/api/kb/policies/attention');
+  const [editing, setEditing] = useState<TPolicyDoc | 'new' | null>(null);
   const manage = can('knowledge.managePolicies');
   const late = attention.data?.late ?? [];
   const upcoming = attention.data?.upcoming ?? [];
@@ -81,7 +81,7 @@ export default function PoliciesPage() {
           onChange={(v?: string) => setF({ status: v })}
         />
       </Space>
-      <Table<PolicyDoc>
+      <Table<TPolicyDoc>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -121,7 +121,7 @@ export default function PoliciesPage() {
             width: 130,
             render: (s: PolicyStatus, p) => (
               <Space direction="vertical" size={0}>
-                <Tag color={POLICY_STATUS_LABELS[s].color}>{POLICY_STATUS_LABELS[s][lang]}</Tag>
+                <Tag color={POLICY_STATUS_COLORS[s]}>{POLICY_STATUS_LABELS[s][lang]}</Tag>
                 {s !== 'on_time' && p.workingDaysLeft !== null && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {p.workingDaysLeft >= 0
@@ -150,7 +150,7 @@ export default function PoliciesPage() {
                   key: 'a',
                   width: 90,
                   fixed: wide ? ('right' as const) : undefined,
-                  render: (_: unknown, p: PolicyDoc) => (
+                  render: (_: unknown, p: TPolicyDoc) => (
                     <Button type="link" size="small" onClick={() => setEditing(p)}>
                       {t('common.edit')}
                     </Button>
@@ -187,7 +187,7 @@ function PolicyModal({
   onClose,
   onSaved,
 }: {
-  policy: PolicyDoc | 'new' | null;
+  policy: TPolicyDoc | 'new' | null;
   departments: { value: string; label: string }[];
   onClose(): void;
   onSaved(): void;
@@ -198,7 +198,7 @@ function PolicyModal({
   const [form] = Form.useForm<Fields>();
   const { busy, error, setError, run } = useSubmit(form);
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const [saved, setSaved] = useState<PolicyDoc>();
+  const [saved, setSaved] = useState<TPolicyDoc>();
   const timer = useRef<number>(undefined);
   const isNew = policy === 'new';
 
@@ -215,7 +215,7 @@ function PolicyModal({
         effectiveDate: policy.effectiveDate,
         entryIds: policy.entries.map((e) => e.id),
       });
-      void api.get<{ items: KbEntry[] }>('/api/kb/entries', { policyId: policy.id, pageSize: 200 }).then(
+      void api.get<{ items: TKbEntry[] }>('/api/kb/entries', { policyId: policy.id, pageSize: 200 }).then(
         (r) => setOptions(r.items.map((e) => ({ value: e.id, label: `${e.code} ${e.question}` }))),
         () => undefined,
       );
@@ -227,7 +227,7 @@ function PolicyModal({
     if (!q.trim()) return;
     timer.current = window.setTimeout(async () => {
       const r = await api
-        .get<{ items: KbEntry[] }>('/api/kb/entries', { q: q.trim().slice(0, 60), pageSize: 30 })
+        .get<{ items: TKbEntry[] }>('/api/kb/entries', { q: q.trim().slice(0, 60), pageSize: 30 })
         .catch(() => null);
       if (!r) return;
       const chosen = new Set((form.getFieldValue('entryIds') as string[]) ?? []);
@@ -246,11 +246,11 @@ function PolicyModal({
       entryIds: v.entryIds ?? [],
       ...(v.draftingDepartmentId ? { draftingDepartmentId: v.draftingDepartmentId } : {}),
     };
-    let p: PolicyDoc | undefined;
+    let p: TPolicyDoc | undefined;
     const ok = await run(async () => {
       p = isNew
-        ? await api.post<PolicyDoc>('/api/kb/policies', body)
-        : await api.patch<PolicyDoc>(`/api/kb/policies/${(policy as PolicyDoc).id}`, body);
+        ? await api.post<TPolicyDoc>('/api/kb/policies', body)
+        : await api.patch<TPolicyDoc>(`/api/kb/policies/${(policy as TPolicyDoc).id}`, body);
     }, t('common.saved'));
     if (ok && p) setSaved(p);
   };

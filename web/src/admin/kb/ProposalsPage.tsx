@@ -4,17 +4,14 @@ import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
-import {
-  PROPOSAL_SOURCE_LABELS,
-  PROPOSAL_STATUS_LABELS,
-  type KbEntry,
-  type Proposal,
-  type ProposalStatus,
-} from './types.js';
+import { PROPOSAL_SOURCE_LABELS, PROPOSAL_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.js';
+import type { ProposalStatus } from '../../../../src/contracts/enums/knowledge.js';
+import type { TKbEntry, TKbProposal } from '../../../../src/contracts/knowledge.js';
+import { PROPOSAL_STATUS_COLORS } from '../../shared/statusColors.js';
 
 /** 知识提议: good answers from live help, phone and staff, proposed to the owner department's KB. */
 export default function ProposalsPage() {
@@ -27,17 +24,16 @@ export default function ProposalsPage() {
   const navigate = useNavigate();
   const [f, setF] = useUrlFilters(['status'] as const);
   const status = f.status || 'open';
-  const list = useApiData(
-    () => api.get<{ items: Proposal[] }>('/api/kb/proposals', { status: status === 'all' ? undefined : status }),
-    [status],
-  );
-  const [rejecting, setRejecting] = useState<Proposal | null>(null);
+  const list = useApiQuery<{ items: TKbProposal[] }>('/api/kb/proposals', {
+    status: status === 'all' ? undefined : status,
+  });
+  const [rejecting, setRejecting] = useState<TKbProposal | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const decide = can('knowledge.decideProposals');
 
-  const accept = async (p: Proposal) => {
+  const accept = async (p: TKbProposal) => {
     try {
-      const r = await api.post<{ entry: KbEntry }>(`/api/kb/proposals/${p.id}/accept`, {});
+      const r = await api.post<{ entry: TKbEntry }>(`/api/kb/proposals/${p.id}/accept`, {});
       message.success(t('proposal.accepted'));
       void navigate(`/admin/kb/${r.entry.id}`);
     } catch (e) {
@@ -73,7 +69,7 @@ export default function ProposalsPage() {
           ]}
         />
       </Space>
-      <Table<Proposal>
+      <Table<TKbProposal>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -97,7 +93,7 @@ export default function ProposalsPage() {
             title: t('proposal.source'),
             dataIndex: 'source',
             width: 110,
-            render: (s: Proposal['source']) => PROPOSAL_SOURCE_LABELS[s]?.[lang] ?? s,
+            render: (s: TKbProposal['source']) => PROPOSAL_SOURCE_LABELS[s]?.[lang] ?? s,
           },
           {
             title: t('proposal.department'),
@@ -117,7 +113,7 @@ export default function ProposalsPage() {
             width: 150,
             render: (s: ProposalStatus, p) => (
               <>
-                <Tag color={PROPOSAL_STATUS_LABELS[s].color}>{PROPOSAL_STATUS_LABELS[s][lang]}</Tag>
+                <Tag color={PROPOSAL_STATUS_COLORS[s]}>{PROPOSAL_STATUS_LABELS[s][lang]}</Tag>
                 {p.decisionNote && (
                   <div>
                     <Typography.Text type="secondary">{p.decisionNote}</Typography.Text>
@@ -133,7 +129,7 @@ export default function ProposalsPage() {
                   key: 'a',
                   width: 170,
                   fixed: wide ? ('right' as const) : undefined,
-                  render: (_: unknown, p: Proposal) =>
+                  render: (_: unknown, p: TKbProposal) =>
                     p.status === 'open' ? (
                       <Space size={0}>
                         <Popconfirm

@@ -4,11 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { useUrlFilters } from '../useUrlFilters.js';
-import type { Term } from './types.js';
+import type { TKbTerm } from '../../../../src/contracts/knowledge.js';
 import { useClearable } from '../../shared/clearable.js';
 
 /** 词典与同义词: the water dictionary (for word splitting) and synonym groups the bot's matcher uses. */
@@ -19,20 +19,20 @@ export default function TermsPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const [f, setF] = useUrlFilters(['kind', 'q'] as const);
-  const kind = (f.kind || 'synonym') as Term['kind'];
-  const list = useApiData(() => api.get<{ items: Term[] }>('/api/kb/terms', { kind, q: f.q }), [kind, f.q]);
-  const [editing, setEditing] = useState<Term | 'new' | null>(null);
+  const kind = (f.kind || 'synonym') as TKbTerm['kind'];
+  const list = useApiQuery<{ items: TKbTerm[] }>('/api/kb/terms', { kind, q: f.q });
+  const [editing, setEditing] = useState<TKbTerm | 'new' | null>(null);
   const [form] = Form.useForm<{ value: string }>();
   const manage = can('knowledge.manageTerms');
 
-  const open = (x: Term | 'new') => {
+  const open = (x: TKbTerm | 'new') => {
     form.setFieldsValue({ value: x === 'new' ? '' : x.value });
     setEditing(x);
   };
   const save = async (v: { value: string }) => {
     try {
       if (editing === 'new') await api.post('/api/kb/terms', { kind, value: v.value.trim() });
-      else await api.patch(`/api/kb/terms/${(editing as Term).id}`, { value: v.value.trim() });
+      else await api.patch(`/api/kb/terms/${(editing as TKbTerm).id}`, { value: v.value.trim() });
       message.success(t('common.saved'));
       setEditing(null);
       list.reload();
@@ -40,7 +40,7 @@ export default function TermsPage() {
       message.error(errorText(e, t('common.failed')));
     }
   };
-  const remove = async (x: Term) => {
+  const remove = async (x: TKbTerm) => {
     try {
       await api.del(`/api/kb/terms/${x.id}`);
       message.success(t('terms.deleted'));
@@ -85,7 +85,7 @@ export default function TermsPage() {
           style={{ width: 240 }}
         />
       </Space>
-      <Table<Term>
+      <Table<TKbTerm>
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -110,7 +110,7 @@ export default function TermsPage() {
                   title: t('common.actions'),
                   key: 'a',
                   width: 140,
-                  render: (_: unknown, x: Term) => (
+                  render: (_: unknown, x: TKbTerm) => (
                     <Space size={0}>
                       <Button type="link" size="small" onClick={() => open(x)}>
                         {t('common.edit')}

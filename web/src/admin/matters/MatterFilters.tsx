@@ -1,7 +1,11 @@
 import { Button, Checkbox, Input, Select, Space } from 'antd';
-import { MATTER_CATEGORIES, MATTER_KINDS } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../shared/labels.js';
+import {
+  CATEGORY_LABELS,
+  MATTER_CATEGORIES,
+  MATTER_KIND_LABELS,
+  MATTER_KINDS,
+} from '../../../../src/contracts/enums/matters.js';
 import { useClearable } from '../../shared/clearable.js';
 
 export const MATTER_FILTER_KEYS = ['q', 'departmentId', 'category', 'kind', 'liveHelp', 'includeInactive'] as const;

@@ -1,10 +1,16 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { api } from '../../api/client.js';
-import { MATTER_CATEGORIES, MATTER_KINDS, type Matter, type MatterCategory, type MatterKind } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../shared/labels.js';
 import { useSubmit } from '../useSubmit.js';
+import {
+  CATEGORY_LABELS,
+  MATTER_CATEGORIES,
+  MATTER_KIND_LABELS,
+  MATTER_KINDS,
+} from '../../../../src/contracts/enums/matters.js';
+import type { MatterCategory, MatterKind } from '../../../../src/contracts/enums/matters.js';
+import type { TMatter } from '../../../../src/contracts/org.js';
 
 interface Fields {
   code: string;
@@ -22,7 +28,7 @@ export function MatterModal({
   onClose,
   onSaved,
 }: {
-  matter: Matter | 'new' | null;
+  matter: TMatter | 'new' | null;
   departments: { value: string; label: string }[];
   onClose(): void;
   onSaved(): void;
@@ -53,7 +59,7 @@ export function MatterModal({
       () =>
         isNew
           ? api.post('/api/matters', { code: v.code.trim(), ...body })
-          : api.patch(`/api/matters/${(matter as Matter).id}`, body),
+          : api.patch(`/api/matters/${(matter as TMatter).id}`, body),
       t('common.saved'),
     );
     if (ok) onSaved();

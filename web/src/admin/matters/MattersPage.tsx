@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { App, Button, Grid, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
-import type { Matter } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../shared/labels.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { MatterFilters, MATTER_FILTER_KEYS } from './MatterFilters.js';
 import { MatterModal } from './MatterModal.js';
+import { CATEGORY_LABELS, MATTER_KIND_LABELS } from '../../../../src/contracts/enums/matters.js';
+import type { TMatter } from '../../../../src/contracts/org.js';
 
 /** 事项目录: the matter catalogue (kept by the legal division), its owners and whether live help covers it. */
 export default function MattersPage() {
@@ -20,21 +20,17 @@ export default function MattersPage() {
   const depts = useDepartments(true);
   const wide = Grid.useBreakpoint().md;
   const [f, setF] = useUrlFilters(MATTER_FILTER_KEYS);
-  const matters = useApiData(
-    () =>
-      api.get<{ items: Matter[] }>('/api/matters', {
-        q: f.q,
-        departmentId: f.departmentId,
-        category: f.category,
-        kind: f.kind,
-        liveHelp: f.liveHelp,
-        includeInactive: f.includeInactive,
-      }),
-    [f.q, f.departmentId, f.category, f.kind, f.liveHelp, f.includeInactive],
-  );
-  const [editing, setEditing] = useState<Matter | 'new' | null>(null);
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters', {
+    q: f.q,
+    departmentId: f.departmentId,
+    category: f.category,
+    kind: f.kind,
+    liveHelp: f.liveHelp,
+    includeInactive: f.includeInactive,
+  });
+  const [editing, setEditing] = useState<TMatter | 'new' | null>(null);
 
-  const setActive = async (m: Matter, active: boolean) => {
+  const setActive = async (m: TMatter, active: boolean) => {
     try {
       await api.patch(`/api/matters/${m.id}`, { active });
       message.success(t(active ? 'matter.activated' : 'matter.deactivated', { name: m.name }));
@@ -56,7 +52,7 @@ export default function MattersPage() {
         }
       />
       <MatterFilters values={f} onChange={setF} departments={depts.options} />
-      <Table<Matter>
+      <Table<TMatter>
         rowKey="id"
         loading={matters.loading}
         dataSource={matters.data?.items ?? []}
@@ -70,13 +66,13 @@ export default function MattersPage() {
             title: t('matter.category'),
             dataIndex: 'category',
             width: 90,
-            render: (c: Matter['category']) => CATEGORY_LABELS[c]?.[lang] ?? c,
+            render: (c: TMatter['category']) => CATEGORY_LABELS[c]?.[lang] ?? c,
           },
           {
             title: t('matter.kind'),
             dataIndex: 'kind',
             width: 150,
-            render: (k: Matter['kind']) => MATTER_KIND_LABELS[k]?.[lang] ?? k,
+            render: (k: TMatter['kind']) => MATTER_KIND_LABELS[k]?.[lang] ?? k,
           },
           {
             title: t('matter.owner'),

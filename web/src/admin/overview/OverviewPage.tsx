@@ -1,13 +1,14 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.js';
-import type { CalendarYears, Department, Matter, Page, User } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { useSession } from '../../shared/session.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { CalendarWarnings } from '../calendar/CalendarWarnings.js';
 import { PageHeader } from '../PageHeader.js';
 import { RecentAudit } from './RecentAudit.js';
+import type { TCalendarYears } from '../../../../src/contracts/calendar.js';
+import type { TPage } from '../../../../src/contracts/common.js';
+import type { TDepartment, TMatter, TUser } from '../../../../src/contracts/org.js';
 
 /** Back-office home: the numbers at a glance, calendar warnings, and recent activity for those who may read it. */
 export default function OverviewPage() {
@@ -15,12 +16,16 @@ export default function OverviewPage() {
   const { lang } = useLang();
   const { me, can } = useSession();
   const navigate = useNavigate();
-  const users = useApiData(() => api.get<Page<User>>('/api/users', { pageSize: 1 }), [], {
-    skip: !can('org.manageUsers'),
-  });
-  const depts = useApiData(() => api.get<{ items: Department[] }>('/api/departments'), []);
-  const matters = useApiData(() => api.get<{ items: Matter[] }>('/api/matters'), []);
-  const years = useApiData(() => api.get<CalendarYears>('/api/calendar/years'), [], { skip: !can('calendar.read') });
+  const users = useApiQuery<TPage<TUser>>(
+    '/api/users',
+    { pageSize: 1 },
+    {
+      enabled: can('org.manageUsers'),
+    },
+  );
+  const depts = useApiQuery<{ items: TDepartment[] }>('/api/departments');
+  const matters = useApiQuery<{ items: TMatter[] }>('/api/matters');
+  const years = useApiQuery<TCalendarYears>('/api/calendar/years', undefined, { enabled: can('calendar.read') });
   if (!me?.user) return null;
 
   const stats = [

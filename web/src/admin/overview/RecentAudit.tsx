@@ -1,17 +1,17 @@
 import { Button, Card, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.js';
-import type { AuditEvent, Page } from '../../api/types.js';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
+import type { TAuditEvent } from '../../../../src/contracts/audit.js';
+import type { TPage } from '../../../../src/contracts/common.js';
 
 /** The last ten events of the audit trail. */
 export function RecentAudit() {
   const t = useT();
   const { lang } = useLang();
   const navigate = useNavigate();
-  const events = useApiData(() => api.get<Page<AuditEvent>>('/api/audit', { pageSize: 10 }), []);
+  const events = useApiQuery<TPage<TAuditEvent>>('/api/audit', { pageSize: 10 });
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.recentAudit')}</h2>}
@@ -21,7 +21,7 @@ export function RecentAudit() {
         </Button>
       }
     >
-      <Table<AuditEvent>
+      <Table<TAuditEvent>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { api } from '../../api/client.js';
-import type { User } from '../../api/types.js';
 import { useT } from '../../i18n/index.js';
 import { useSubmit } from '../useSubmit.js';
 import { passwordRules } from './passwordRules.js';
+import type { TUser } from '../../../../src/contracts/org.js';
 
 /** Give a user a new password (e.g. they forgot theirs); tell them in person or by phone, never by chat. */
-export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): void }) {
+export function ResetPasswordModal({ user, onClose }: { user: TUser | null; onClose(): void }) {
   const t = useT();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const { busy, error, setError, run } = useSubmit(form);

@@ -1,7 +1,6 @@
 import { Button, Input, Select, Space } from 'antd';
-import { ROLES } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { ROLE_LABELS } from '../../shared/labels.js';
+import { ROLE_LABELS, ROLES } from '../../../../src/contracts/enums/org.js';
 import { useClearable } from '../../shared/clearable.js';
 
 export const USER_FILTER_KEYS = ['q', 'departmentId', 'role', 'status', 'page', 'pageSize'] as const;

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client.js';
-import { DEPARTMENT_ROLES, ROLES, type Role, type User } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
-import { ROLE_LABELS } from '../../shared/labels.js';
 import { useSubmit } from '../useSubmit.js';
 import { passwordRules } from './passwordRules.js';
+import { DEPARTMENT_SCOPED_ROLES, ROLE_LABELS, ROLES } from '../../../../src/contracts/enums/org.js';
+import type { Role } from '../../../../src/contracts/enums/org.js';
+import type { TUser } from '../../../../src/contracts/org.js';
 import { useClearable } from '../../shared/clearable.js';
 
 interface Fields {
@@ -24,7 +25,7 @@ export function UserModal({
   onClose,
   onSaved,
 }: {
-  user: User | 'new' | null;
+  user: TUser | 'new' | null;
   departments: { value: string; label: string }[];
   onClose(): void;
   onSaved(): void;
@@ -62,7 +63,7 @@ export function UserModal({
               roles: v.roles ?? [],
               phone,
             })
-          : api.patch(`/api/users/${(user as User).id}`, {
+          : api.patch(`/api/users/${(user as TUser).id}`, {
               displayName: v.displayName.trim(),
               departmentId: v.departmentId ?? null,
               roles: v.roles ?? [],
@@ -125,7 +126,7 @@ export function UserModal({
           rules={[
             ({ getFieldValue }) => ({
               validator: (_, v) =>
-                !v && (getFieldValue('roles') as Role[] | undefined)?.some((r) => DEPARTMENT_ROLES.includes(r))
+                !v && (getFieldValue('roles') as Role[] | undefined)?.some((r) => DEPARTMENT_SCOPED_ROLES.includes(r))
                   ? Promise.reject(new Error(t('user.departmentRequired')))
                   : Promise.resolve(),
             }),

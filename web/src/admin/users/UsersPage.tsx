@@ -2,18 +2,19 @@ import { useState } from 'react';
 import { App, Button, Grid, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorText } from '../../api/client.js';
-import type { Page, User } from '../../api/types.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import { RoleTags } from '../../shared/RoleTags.js';
 import { useSession } from '../../shared/session.js';
-import { useApiData } from '../../shared/useApiData.js';
+import { useApiQuery } from '../../api/query.js';
 import { PageHeader } from '../PageHeader.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { useUrlFilters } from '../useUrlFilters.js';
 import { ResetPasswordModal } from './ResetPasswordModal.js';
 import { UserFilters, USER_FILTER_KEYS } from './UserFilters.js';
 import { UserModal } from './UserModal.js';
+import type { TPage } from '../../../../src/contracts/common.js';
+import type { TUser } from '../../../../src/contracts/org.js';
 
 /** 用户管理: staff accounts, their department and roles; disable rather than delete. */
 export default function UsersPage() {
@@ -26,22 +27,18 @@ export default function UsersPage() {
   const [f, setF] = useUrlFilters(USER_FILTER_KEYS);
   const page = Number(f.page) || 1;
   const pageSize = Number(f.pageSize) || 20;
-  const users = useApiData(
-    () =>
-      api.get<Page<User>>('/api/users', {
-        q: f.q,
-        departmentId: f.departmentId,
-        role: f.role,
-        status: f.status,
-        page,
-        pageSize,
-      }),
-    [f.q, f.departmentId, f.role, f.status, page, pageSize],
-  );
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const [resetting, setResetting] = useState<User | null>(null);
+  const users = useApiQuery<TPage<TUser>>('/api/users', {
+    q: f.q,
+    departmentId: f.departmentId,
+    role: f.role,
+    status: f.status,
+    page,
+    pageSize,
+  });
+  const [editing, setEditing] = useState<TUser | 'new' | null>(null);
+  const [resetting, setResetting] = useState<TUser | null>(null);
 
-  const setStatus = async (u: User, enable: boolean) => {
+  const setStatus = async (u: TUser, enable: boolean) => {
     try {
       await api.post(`/api/users/${u.id}/${enable ? 'enable' : 'disable'}`);
       message.success(t(enable ? 'user.enabled' : 'user.disabled', { name: u.displayName }));
@@ -68,7 +65,7 @@ export default function UsersPage() {
         }
       />
       <UserFilters values={f} onChange={setF} departments={depts.options} />
-      <Table<User>
+      <Table<TUser>
         rowKey="id"
         loading={users.loading}
         dataSource={users.data?.items ?? []}
@@ -92,7 +89,7 @@ export default function UsersPage() {
             width: 130,
             render: (id: string | null, u) => depts.nameOf(id) || u.departmentName || '—',
           },
-          { title: t('user.roles'), dataIndex: 'roles', render: (r: User['roles']) => <RoleTags roles={r} /> },
+          { title: t('user.roles'), dataIndex: 'roles', render: (r: TUser['roles']) => <RoleTags roles={r} /> },
           {
             title: t('user.phone'),
             dataIndex: 'phone',
@@ -104,7 +101,7 @@ export default function UsersPage() {
             title: t('common.status'),
             dataIndex: 'status',
             width: 110,
-            render: (s: User['status'], u) => (
+            render: (s: TUser['status'], u) => (
               <>
                 {s === 'active' ? (
                   <Tag color="success">{t('user.statusActive')}</Tag>

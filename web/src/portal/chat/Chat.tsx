@@ -1,16 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
-import {
-  bot,
-  BotError,
-  resetSession,
-  type AskReply,
-  type Bilingual,
-  type LiveHelp,
-  type MessageReceipt,
-} from './botApi.js';
+import { ApiError } from '../../api/client.js';
+import { looksLikePhone } from './phone.js';
+import { bot, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
+import { RATING_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../src/contracts/enums/bot.js';
 import './chat.css';
 
 /** Questions the demo knowledge base answers, offered as one-tap examples. */
@@ -32,7 +27,7 @@ type Msg =
       liveHelp: LiveHelp;
       question: string;
     }
-  | { id: string; from: 'bot'; kind: 'rate'; level?: number; done?: boolean }
+  | { id: string; from: 'bot'; kind: 'rate'; level?: RatingLevel; done?: boolean }
   | { id: string; from: 'bot'; kind: 'receipt'; receipt: MessageReceipt }
   | { id: string; from: 'bot'; kind: 'error'; messages: Bilingual | null };
 
@@ -49,8 +44,6 @@ function loadLog(): Msg[] {
   }
   return [{ id: 'greeting', from: 'bot', kind: 'greeting' }];
 }
-
-const LEVELS = [5, 4, 3, 2, 1] as const;
 
 /** The 小申 chat: one box to type in, answers with their source, "solved?", then rating or a way to a person. */
 export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
@@ -91,7 +84,7 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
   );
   const failed = useCallback(
     (e: unknown) =>
-      add({ id: newId(), from: 'bot', kind: 'error', messages: e instanceof BotError ? e.messages : null }),
+      add({ id: newId(), from: 'bot', kind: 'error', messages: e instanceof ApiError ? e.messages : null }),
     [add],
   );
 
@@ -134,7 +127,7 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
       if (r.next === 'rate') add({ id: newId(), from: 'bot', kind: 'rate' });
       else add({ id: newId(), from: 'bot', kind: 'next', liveHelp: r.liveHelp, question: m.question });
     } catch (e) {
-      if (e instanceof BotError && e.status === 409) update(m.id, { feedback: solved ? 'solved' : 'unsolved' });
+      if (e instanceof ApiError && e.status === 409) update(m.id, { feedback: solved ? 'solved' : 'unsolved' });
       failed(e);
     }
   };
@@ -409,8 +402,6 @@ function NextStep({ m, onReceipt }: { m: Extract<Msg, { kind: 'next' }>; onRecei
   );
 }
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
-
 function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: MessageReceipt): void }) {
   const t = useT();
   const { lang } = useLang();
@@ -427,7 +418,7 @@ function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: 
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!name.trim()) errs.name = t('chat.nameRequired');
-    if (!PHONE.test(phone.trim())) errs.phone = t('chat.phoneInvalid');
+    if (!looksLikePhone(phone)) errs.phone = t('chat.phoneInvalid');
     if (q.trim().length < 2) errs.question = t('chat.questionRequired');
     setErrors(errs);
     if (Object.keys(errs).length) {
@@ -441,7 +432,7 @@ function LeaveMessage({ question, onReceipt }: { question: string; onReceipt(r: 
       setDone(true);
       onReceipt(r);
     } catch (err) {
-      setServerError(err instanceof BotError && err.messages ? pick(err.messages, lang) : t('chat.networkError'));
+      setServerError(err instanceof ApiError && err.messages ? pick(err.messages, lang) : t('chat.networkError'));
     } finally {
       setBusy(false);
     }
@@ -540,10 +531,11 @@ function Rating({
   onError(e: unknown): void;
 }) {
   const t = useT();
+  const { lang } = useLang();
   const id = useId();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const levelText = (l: number) => t(`chat.level${l}` as 'chat.level5');
+  const levelText = (l: RatingLevel) => RATING_LABELS[l][lang];
   if (m.done) return <p data-testid="rating-done">{t('chat.rated', { level: levelText(m.level ?? 5) })}</p>;
   const send = async () => {
     if (!m.level) return;
@@ -552,7 +544,7 @@ function Rating({
       await bot.rate(m.level, comment.trim() || undefined);
       onUpdate({ done: true });
     } catch (e) {
-      if (e instanceof BotError && e.status === 409) onUpdate({ done: true });
+      if (e instanceof ApiError && e.status === 409) onUpdate({ done: true });
       onError(e);
     } finally {
       setBusy(false);
@@ -562,7 +554,7 @@ function Rating({
     <div data-testid="rating">
       <p id={`${id}-title`}>{t('chat.rateTitle')}</p>
       <div className="bb-levels" role="group" aria-labelledby={`${id}-title`}>
-        {LEVELS.map((l) => (
+        {RATING_LEVELS.map((l) => (
           <button
             key={l}
             type="button"

@@ -1,16 +1,18 @@
 import { useRef, useState } from 'react';
 import { App, Button, Form, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { api, errorText } from '../../api/client.js';
-import { useLang, useT } from '../../i18n/index.js';
-import { formatDateTime } from '../../shared/format.js';
-import { useApiData } from '../../shared/useApiData.js';
-import { useSession } from '../../shared/session.js';
-import { PageHeader } from '../PageHeader.js';
-import { useUrlFilters } from '../useUrlFilters.js';
-import { CALLBACK_STATUS_LABELS, type CallbackMessage } from './types.js';
-import { useClearable } from '../../shared/clearable.js';
+import { api, errorText } from '../api/client.js';
+import { useLang, useT } from '../i18n/index.js';
+import { formatDateTime } from '../shared/format.js';
+import { useApiQuery } from '../api/query.js';
+import { useSession } from '../shared/session.js';
+import { PageHeader } from '../admin/PageHeader.js';
+import { useUrlFilters } from '../admin/useUrlFilters.js';
+import type { TCallbackMessage } from '../../../src/contracts/callbacks.js';
+import { CALLBACK_STATUS_LABELS } from '../../../src/contracts/enums/callbacks.js';
+import { CALLBACK_STATUS_COLORS } from '../shared/statusColors.js';
+import { useClearable } from '../shared/clearable.js';
 
-type Step = { item: CallbackMessage; to: 'called_back' | 'closed' };
+type Step = { item: TCallbackMessage; to: 'called_back' | 'closed' };
 
 /** 留言回电: messages citizens left with the bot outside live-help hours, each due a call back. */
 export default function CallbacksPage() {
@@ -24,13 +26,13 @@ export default function CallbacksPage() {
   const [f, setF] = useUrlFilters(['status'] as const);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [step, setStep] = useState<Step | null>(null);
-  const list = useApiData(
-    () => api.get<{ items: CallbackMessage[] }>('/api/callbacks', { status: f.status }),
-    [f.status],
+  const list = useApiQuery<{ items: TCallbackMessage[] }>(
+    '/api/callbacks',
+    { status: f.status },
     { refreshMs: 60_000 },
   );
   const handle = can('callbacks.handle');
-  const reveal = async (c: CallbackMessage) => {
+  const reveal = async (c: TCallbackMessage) => {
     try {
       const r = await api.post<{ phone: string }>(`/api/callbacks/${c.id}/phone`, {});
       setRevealed((m) => ({ ...m, [c.id]: r.phone }));
@@ -48,14 +50,14 @@ export default function CallbacksPage() {
           aria-label={t('common.status')}
           style={{ width: 150 }}
           value={f.status || undefined}
-          options={(Object.keys(CALLBACK_STATUS_LABELS) as CallbackMessage['status'][]).map((s) => ({
+          options={(Object.keys(CALLBACK_STATUS_LABELS) as TCallbackMessage['status'][]).map((s) => ({
             value: s,
             label: CALLBACK_STATUS_LABELS[s][lang],
           }))}
           onChange={(v?: string) => setF({ status: v })}
         />
       </Space>
-      <Table<CallbackMessage>
+      <Table<TCallbackMessage>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -97,8 +99,8 @@ export default function CallbacksPage() {
             title: t('common.status'),
             dataIndex: 'status',
             width: 100,
-            render: (s: CallbackMessage['status']) => (
-              <Tag color={CALLBACK_STATUS_LABELS[s].color}>{CALLBACK_STATUS_LABELS[s][lang]}</Tag>
+            render: (s: TCallbackMessage['status']) => (
+              <Tag color={CALLBACK_STATUS_COLORS[s]}>{CALLBACK_STATUS_LABELS[s][lang]}</Tag>
             ),
           },
           {
@@ -116,7 +118,7 @@ export default function CallbacksPage() {
                   key: 'a',
                   width: 220,
                   fixed: wide ? ('right' as const) : undefined,
-                  render: (_: unknown, c: CallbackMessage) => (
+                  render: (_: unknown, c: TCallbackMessage) => (
                     <Space size={0} wrap>
                       {c.status !== 'closed' && !revealed[c.id] && (
                         <Button type="link" size="small" onClick={() => void reveal(c)}>

@@ -8,8 +8,12 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** Loads data with `load` whenever `deps` change; keeps the last good data while reloading. */
-export function useApiData<T>(
+/**
+ * The citizen portal's loader: `load` runs whenever `deps` change, keeping the last good data while
+ * reloading. The portal has two public lists and must stay small on a slow phone line, so it does
+ * without the staff app's query cache (../api/query.ts).
+ */
+export function usePortalData<T>(
   load: () => Promise<T>,
   deps: readonly unknown[],
   opts: { refreshMs?: number; skip?: boolean } = {},

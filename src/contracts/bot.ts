@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ZBilingual } from './common.js';
+import { ZPeriod } from './calendar.js';
+import { BOT_DECISIONS, BOT_NEXT_STEPS, INBOX_REASONS } from './enums.js';
+
+/** Answers of 小申 (SPEC §3.1): the citizens' conversation API and the staff side (inbox, search, figures). */
+
+export const ZLiveHelp = z.object({ open: z.boolean(), nextOpening: z.string().nullable(), periods: z.array(ZPeriod) });
+export type TLiveHelp = z.infer<typeof ZLiveHelp>;
+
+export const ZBotSession = z.object({ sessionId: z.string(), token: z.string(), liveHelp: ZLiveHelp });
+export type TBotSession = z.infer<typeof ZBotSession>;
+
+export const ZBotAnswer = z.object({
+  entryId: z.string(),
+  code: z.string(),
+  question: z.string(),
+  answerHtml: z.string(),
+  matter: z.string().nullable(),
+  guideUrl: z.string().nullable(),
+  department: z.string().nullable(),
+  lastReviewed: z.string().nullable(),
+  version: z.number(),
+});
+export type TBotAnswer = z.infer<typeof ZBotAnswer>;
+export const ZQuestionRef = z.object({ entryId: z.string(), question: z.string() });
+export type TQuestionRef = z.infer<typeof ZQuestionRef>;
+
+export const ZAskReply = z.object({
+  turnId: z.string(),
+  decision: z.enum(BOT_DECISIONS),
+  message: ZBilingual.nullable(),
+  answer: ZBotAnswer.nullable(),
+  suggestions: z.array(ZQuestionRef),
+  related: z.array(ZQuestionRef),
+  confidence: z.number(),
+  liveHelp: ZLiveHelp,
+});
+export type TAskReply = z.infer<typeof ZAskReply>;
+
+export const ZFeedbackReply = z.object({ ok: z.boolean(), next: z.enum(BOT_NEXT_STEPS), liveHelp: ZLiveHelp });
+export type TFeedbackReply = z.infer<typeof ZFeedbackReply>;
+
+/** The receipt a citizen gets for a message: its number and when staff must call back. */
+export const ZMessageReceipt = z.object({ number: z.string(), dueAt: z.string() });
+export type TMessageReceipt = z.infer<typeof ZMessageReceipt>;
+
+export const ZBotStatus = z.object({ entries: z.number(), liveHelp: ZLiveHelp });
+export type TBotStatus = z.infer<typeof ZBotStatus>;
+
+export const ZInboxItem = z.object({
+  id: z.string(),
+  question: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(INBOX_REASONS),
+  topCandidate: z.string().nullable(),
+});
+export type TInboxItem = z.infer<typeof ZInboxItem>;
+export const ZInboxGroup = z.object({
+  key: z.string(),
+  question: z.string(),
+  count: z.number(),
+  latestAt: z.string(),
+  items: z.array(ZInboxItem),
+  topCandidate: z.string().nullable(),
+  hint: z.object({ entryId: z.string(), question: z.string(), department: z.string().nullable() }).nullable(),
+});
+export type TInboxGroup = z.infer<typeof ZInboxGroup>;
+export const ZInbox = z.object({ total: z.number(), groups: z.array(ZInboxGroup) });
+export type TInbox = z.infer<typeof ZInbox>;
+export const ZAttached = z.object({ added: z.array(z.string()), status: z.literal('submitted') });
+
+export const ZSearchItem = z.object({
+  entryId: z.string(),
+  code: z.string(),
+  question: z.string(),
+  answerHtml: z.string(),
+  matter: z.string().nullable(),
+  department: z.string().nullable(),
+});
+export type TSearchItem = z.infer<typeof ZSearchItem>;
+export const ZSearchResult = z.object({
+  decision: z.string(),
+  confidence: z.number(),
+  items: z.array(ZSearchItem),
+});
+export type TSearchResult = z.infer<typeof ZSearchResult>;
+
+export const ZBotStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  sessions: z.number(),
+  questions: z.number(),
+  answered: z.number(),
+  suggested: z.number(),
+  noMatch: z.number(),
+  solvedFeedback: z.number(),
+  unsolvedFeedback: z.number(),
+  resolvedSessions: z.number(),
+  resolutionRate: z.number().nullable(),
+  /** count per rating level, 5 = 非常满意 … 1 = 非常不满意 */
+  ratings: z.record(z.string(), z.number()),
+});
+export type TBotStats = z.infer<typeof ZBotStats>;

@@ -1,0 +1,5 @@
+/** Shapes shared by the enumerations. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
