@@ -13,6 +13,14 @@ export type DbOrTrx = Db | Trx;
 export function connectDatabase(url: string): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle pooled connection that the server ends (a restart, a failover, an administrator's
+    // pg_terminate_backend) is reported here; unhandled, it would crash the node. The pool drops
+    // that connection and opens a new one on the next query, so a log line is all it needs.
+    pool.on('error', (err: Error & { code?: string }) => {
+      process.stderr.write(
+        `${JSON.stringify({ level: 50, time: Date.now(), msg: 'idle PostgreSQL connection lost', code: err.code, err: err.message })}\n`,
+      );
+    });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:/, '');
