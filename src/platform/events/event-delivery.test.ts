@@ -1,51 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type Db } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { emitTestEvent, pollUntil } from '../../testing/test-events.js';
+import { useSharedTestDb } from '../../testing/shared-db.js';
+import type { Db } from '../db/connect.js';
 import { fixedClock } from '../clock.js';
-import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
+import { testDbKind } from '../../testing/test-db.js';
 import { BotIndex } from '../../modules/bot/bot-index.js';
-import { recordEvent, SYSTEM_ACTOR, type EventInput } from './record-event.js';
 import { EventFeed, type StoredEvent } from './event-feed.js';
 import { tailPosition } from './event-reader.js';
 
 const clock = fixedClock('2026-11-25T02:00:00Z');
-/** These platform tests load no module, so their made-up event types are outside the (typed) catalogue. */
-const uncatalogued = (type: string, subjectId?: string) => ({ type, subjectId }) as unknown as EventInput;
-const emit = (db: Db, type: string, subjectId?: string) =>
-  db.transaction().execute((trx) => recordEvent(trx, SYSTEM_ACTOR, clock.now(), uncatalogued(type, subjectId)));
-
-/**
- * Polls until `done()`, for up to 5 s: a consumer in back-off sits out a few polls, and on PostgreSQL
- * a write transaction of another test file on the same server briefly holds delivery back.
- */
-async function pollUntil(feed: EventFeed | (() => Promise<unknown>), done: () => boolean): Promise<void> {
-  for (let i = 0; i < 250 && !done(); i++) {
-    await (feed instanceof EventFeed ? feed.poll() : feed());
-    if (!done()) await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const emit = (db: Db, type: string, subjectId?: string) => emitTestEvent(db, clock, type, subjectId);
 
 describe(`event delivery on ${testDbKind()}`, () => {
-  let t: TestDb;
-  let second: Db;
-  beforeAll(async () => {
-    t = await createTestDb(undefined, { shared: true });
-    await migrateToLatest(t.db);
-    second = connectDatabase(t.url);
-  });
-  afterAll(async () => {
-    await second.destroy();
-    await t.drop();
-  });
+  const nodes = useSharedTestDb();
 
   it('a durable consumer restarted mid-stream resumes after the last event it finished', async () => {
-    await emit(t.db, 'test.mail.before'); // history: a new consumer starts at the tail…
-    const last = await t.db
+    await emit(nodes.t.db, 'test.mail.before'); // history: a new consumer starts at the tail…
+    const last = await nodes.t.db
       .selectFrom('events')
       .select((eb) => eb.fn.max('id').as('id'))
       .executeTakeFirstOrThrow();
     let tail = 0;
-    const readTail = async () => void (tail = (await tailPosition(t.db)).id);
+    const readTail = async () => void (tail = (await tailPosition(nodes.t.db)).id);
     await pollUntil(readTail, () => tail >= Number(last.id)); // …once settled (PostgreSQL)
     const handled: Record<string, string[]> = { n1: [], n2: [], n3: [] };
     const node = (db: Db, id: string, batchSize = 100) => {
@@ -58,27 +34,27 @@ describe(`event delivery on ${testDbKind()}`, () => {
       });
       return feed;
     };
-    const n1 = node(t.db, 'n1', 2);
+    const n1 = node(nodes.t.db, 'n1', 2);
     await n1.poll(); // registers the consumer at the tail
-    for (const n of ['1', '2', '3', '4', '5']) await emit(t.db, 'test.mail.sent', n);
-    await emit(t.db, 'test.other'); // not for this consumer
+    for (const n of ['1', '2', '3', '4', '5']) await emit(nodes.t.db, 'test.mail.sent', n);
+    await emit(nodes.t.db, 'test.other'); // not for this consumer
     await pollUntil(n1, () => handled.n1.length >= 2);
     const k = handled.n1.length; // 2 (one batch), unless the events became visible one by one
     expect(handled.n1).toEqual(['1', '2', '3', '4', '5'].slice(0, k));
     await n1.stop(); // a restart: the lease is given back
 
-    await emit(t.db, 'test.mail.sent', '6');
-    const n2 = node(second, 'n2');
-    const n3 = node(t.db, 'n3');
+    await emit(nodes.t.db, 'test.mail.sent', '6');
+    const n2 = node(nodes.second, 'n2');
+    const n3 = node(nodes.t.db, 'n3');
     const both = () => Promise.all([n2.poll(), n3.poll()]); // two nodes: only the lease holder works
     await pollUntil(both, () => handled.n2.length + handled.n3.length >= 5 - k + 1);
     expect([...handled.n2, ...handled.n3]).toEqual(['1', '2', '3', '4', '5', '6'].slice(k));
 
     // the holder dies without giving the lease back: the other node takes over once it expires
-    const lease = () => t.db.selectFrom('event_consumers').selectAll().where('name', '=', 'test.mailer');
+    const lease = () => nodes.t.db.selectFrom('event_consumers').selectAll().where('name', '=', 'test.mailer');
     const holder = (await lease().executeTakeFirstOrThrow()).locked_by;
     const survivor = holder === 'n2' ? n3 : n2;
-    await emit(t.db, 'test.mail.sent', '7');
+    await emit(nodes.t.db, 'test.mail.sent', '7');
     await survivor.poll();
     expect((await lease().executeTakeFirstOrThrow()).locked_by).toBe(holder); // still leased
     clock.advance(61_000);
@@ -91,7 +67,7 @@ describe(`event delivery on ${testDbKind()}`, () => {
 
   it('parks a poisoned event after repeated failures and goes on with the next ones', async () => {
     const logs: string[] = [];
-    const feed = new EventFeed(t.db, { clock, nodeId: 'p1', maxAttempts: 3, log: (m) => logs.push(m) });
+    const feed = new EventFeed(nodes.t.db, { clock, nodeId: 'p1', maxAttempts: 3, log: (m) => logs.push(m) });
     await feed.start();
     const broadcast: string[] = [];
     const durable: string[] = [];
@@ -104,11 +80,11 @@ describe(`event delivery on ${testDbKind()}`, () => {
     feed.subscribe({ name: 'test.cache', types: ['test.poison.*'], handle: handle(broadcast) });
     feed.subscribe({ name: 'test.notify', durable: true, types: ['test.poison.*'], handle: handle(durable) });
     await feed.poll(); // the durable consumer starts at the tail
-    for (const s of ['a', 'poison', 'flaky', 'b']) await emit(t.db, 'test.poison.x', s);
+    for (const s of ['a', 'poison', 'flaky', 'b']) await emit(nodes.t.db, 'test.poison.x', s);
     await pollUntil(feed, () => broadcast.length === 3 && durable.length === 3);
     expect(broadcast).toEqual(['a', 'flaky', 'b']);
     expect(durable).toEqual(['a', 'flaky', 'b']);
-    const parked = await t.db.selectFrom('event_parked').selectAll().orderBy('consumer').execute();
+    const parked = await nodes.t.db.selectFrom('event_parked').selectAll().orderBy('consumer').execute();
     expect(parked.map((p) => [p.consumer, p.attempts, p.error])).toEqual([
       ['test.cache@p1', 3, 'cannot handle this one'],
       ['test.notify', 3, 'cannot handle this one'],
@@ -120,16 +96,16 @@ describe(`event delivery on ${testDbKind()}`, () => {
 
   it("the bot index's reload errors are reported and retried, not swallowed", async () => {
     const logs: string[] = [];
-    const feed = new EventFeed(t.db, { clock, log: (m) => logs.push(m) });
+    const feed = new EventFeed(nodes.t.db, { clock, log: (m) => logs.push(m) });
     await feed.start();
-    const index = new BotIndex(t.db, feed);
+    const index = new BotIndex(nodes.t.db, feed);
     const reloaded: string[] = [];
     let fail = true;
     index.reloadEntry = async (id) => {
       if (fail) throw new Error('database unreachable');
       reloaded.push(id);
     };
-    await emit(t.db, 'kb.entry_published', 'entry-1');
+    await emit(nodes.t.db, 'kb.entry_published', 'entry-1');
     await pollUntil(feed, () => logs.length > 0);
     expect(logs).toEqual([expect.stringContaining('event consumer bot-index failed on event')]);
     fail = false;

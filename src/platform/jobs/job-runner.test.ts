@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type Db } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { useSharedTestDb } from '../../testing/shared-db.js';
+import type { Db } from '../db/connect.js';
 import { fixedClock } from '../clock.js';
-import { createTestDb, testDbKind, type TestDb } from '../../testing/test-db.js';
+import { testDbKind } from '../../testing/test-db.js';
 import { JobRunner } from './job-runner.js';
 import { purgeFinishedJobs, scheduleJob } from './job-queue.js';
 
 describe(`job runner shared by two nodes (${testDbKind()})`, () => {
-  let t: TestDb;
-  let second: Db;
-  beforeAll(async () => {
-    t = await createTestDb(undefined, { shared: true });
-    await migrateToLatest(t.db);
-    second = connectDatabase(t.url);
-  });
-  afterAll(async () => {
-    await second.destroy();
-    await t.drop();
-  });
+  const nodes = useSharedTestDb();
 
   it('runs each sweep bucket once even when both nodes tick at the same moment', async () => {
     const clock = fixedClock('2026-11-25T02:00:00Z');
@@ -33,8 +23,8 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
       });
       return r;
     };
-    const a = make(t.db, 'node-a');
-    const b = make(second, 'node-b');
+    const a = make(nodes.t.db, 'node-a');
+    const b = make(nodes.second, 'node-b');
     for (let i = 0; i < 3; i++) {
       await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
       clock.advance(60_000);
@@ -45,29 +35,41 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
   it('runs a scheduled one-off job once, only when due, and retries a failure later', async () => {
     const clock = fixedClock('2026-11-25T03:00:00Z');
     let attempts = 0;
-    const runner = new JobRunner(t.db, clock, 'node-c');
+    const runner = new JobRunner(nodes.t.db, clock, 'node-c');
     runner.register('flaky', async () => {
       attempts++;
       if (attempts === 1) throw new Error('boom');
     });
-    await scheduleJob(t.db, { name: 'flaky', key: 'case-1', runAt: new Date('2026-11-25T03:10:00Z') }, clock.now());
-    await scheduleJob(t.db, { name: 'flaky', key: 'case-1', runAt: new Date('2026-11-25T03:10:00Z') }, clock.now());
+    await scheduleJob(
+      nodes.t.db,
+      { name: 'flaky', key: 'case-1', runAt: new Date('2026-11-25T03:10:00Z') },
+      clock.now(),
+    );
+    await scheduleJob(
+      nodes.t.db,
+      { name: 'flaky', key: 'case-1', runAt: new Date('2026-11-25T03:10:00Z') },
+      clock.now(),
+    );
     expect(await runner.tick()).toBe(0);
     clock.set('2026-11-25T03:10:00Z');
     expect(await runner.tick()).toBe(1);
-    const failed = await t.db.selectFrom('jobs').selectAll().where('id', '=', 'flaky:case-1').executeTakeFirstOrThrow();
+    const failed = await nodes.t.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', 'flaky:case-1')
+      .executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ status: 'pending', last_error: 'boom', attempts: 1 });
     expect(await runner.tick()).toBe(0);
     clock.advance(10 * 60_000);
     expect(await runner.tick()).toBe(1);
     expect(
-      (await t.db.selectFrom('jobs').select('status').where('id', '=', 'flaky:case-1').executeTakeFirstOrThrow())
+      (await nodes.t.db.selectFrom('jobs').select('status').where('id', '=', 'flaky:case-1').executeTakeFirstOrThrow())
         .status,
     ).toBe('done');
     expect(attempts).toBe(2);
   });
 
-  it('renews the lease while a long job runs, so a second node does not run it again', async () => {
+  it('renews the lease while a long job runs, so a nodes.second node does not run it again', async () => {
     const clock = fixedClock('2026-11-26T03:00:00Z');
     const runs: string[] = [];
     let release!: () => void;
@@ -83,14 +85,14 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
       });
       return r;
     };
-    const a = make(t.db, 'node-a');
-    const b = make(second, 'node-b');
-    await scheduleJob(t.db, { name: 'long', key: 'k', runAt: clock.now() }, clock.now());
+    const a = make(nodes.t.db, 'node-a');
+    const b = make(nodes.second, 'node-b');
+    await scheduleJob(nodes.t.db, { name: 'long', key: 'k', runAt: clock.now() }, clock.now());
     const aTick = a.tick();
     await running;
     clock.advance(5000); // the job has now run five times longer than its lease
     const lockedAt = () =>
-      t.db.selectFrom('jobs').select('locked_at').where('id', '=', 'long:k').executeTakeFirstOrThrow();
+      nodes.t.db.selectFrom('jobs').select('locked_at').where('id', '=', 'long:k').executeTakeFirstOrThrow();
     for (let i = 0; i < 100 && (await lockedAt()).locked_at !== clock.now().toISOString(); i++)
       await new Promise((r) => setTimeout(r, 10));
     expect((await lockedAt()).locked_at).toBe(clock.now().toISOString()); // the heartbeat renewed it
@@ -99,7 +101,8 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
     expect(await aTick).toBe(1);
     expect(runs).toEqual(['node-a']);
     expect(
-      (await t.db.selectFrom('jobs').select('status').where('id', '=', 'long:k').executeTakeFirstOrThrow()).status,
+      (await nodes.t.db.selectFrom('jobs').select('status').where('id', '=', 'long:k').executeTakeFirstOrThrow())
+        .status,
     ).toBe('done');
   });
 
@@ -118,7 +121,7 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
       created_at: updated,
       updated_at: updated,
     });
-    await t.db
+    await nodes.t.db
       .insertInto('jobs')
       .values([
         row('p:old-done', 'done', '2026-12-01T00:00:00Z'),
@@ -128,8 +131,13 @@ describe(`job runner shared by two nodes (${testDbKind()})`, () => {
         row('p:old-pending', 'pending', '2026-01-01T00:00:00Z'),
       ])
       .execute();
-    expect(await purgeFinishedJobs(t.db, now, { batch: 1 })).toBeGreaterThanOrEqual(2);
-    const left = await t.db.selectFrom('jobs').select('id').where('name', '=', 'purge-test').orderBy('id').execute();
+    expect(await purgeFinishedJobs(nodes.t.db, now, { batch: 1 })).toBeGreaterThanOrEqual(2);
+    const left = await nodes.t.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('name', '=', 'purge-test')
+      .orderBy('id')
+      .execute();
     expect(left.map((r) => r.id)).toEqual(['p:new-done', 'p:old-pending', 'p:recent-failed']);
   });
 });
