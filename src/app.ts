@@ -136,13 +136,17 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.addHook('onRequest', async (req, reply) => {
     req.now = clock.now();
     reply.header('x-request-id', req.id);
+    // the built app's hashed files need no session: no database read for each of them
+    if (req.url.startsWith('/assets/')) return;
     const lookup = await resolveSession(db, req.cookies[SESSION_COOKIE], req.now);
     req.principal = lookup.state === 'valid' ? lookup.principal : null;
     req.sessionId = lookup.state === 'valid' ? lookup.sessionId : null;
     req.sessionState = lookup.state;
     const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure;
     ensureCsrfCookie(req, reply, config.secret, secure);
-    if (req.url.startsWith('/api/') && req.routeOptions.config?.csrf !== false) checkCsrf(req, config.secret);
+    // an unknown /api path is answered 404 by the not-found handler, not refused as a forged write
+    if (req.url.startsWith('/api/') && req.routeOptions.url && req.routeOptions.config?.csrf !== false)
+      checkCsrf(req, config.secret);
   });
   // Secure by default: an /api route needs a session unless it declares `config: { public: true }`,
   // and this runs before body validation so an anonymous caller learns nothing about the schema.

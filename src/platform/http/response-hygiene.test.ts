@@ -30,4 +30,10 @@ describe('response hygiene', () => {
     for (const url of ['/api/callbacks', '/api/auth/me', '/api/users/nope'])
       expect((await window1.get(url)).headers['cache-control']).toBe('no-store');
   });
+
+  it('answers a write to an unknown /api path 404, not a CSRF refusal', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/no-such-thing', payload: {} });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
 });
