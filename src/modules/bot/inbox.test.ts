@@ -35,12 +35,13 @@ describe(`unanswered inbox → similar question → answered, across two nodes o
     const group = inbox.groups.find((g: { question: string }) => g.question === QUESTION);
     expect(group).toBeDefined();
     expect(group.count).toBe(2);
-    // an entry of the Water Supply Division answers it (published on node a)
+    // an entry of the Water Supply Division answers it (published on node a); its own wording shares
+    // nothing with the question, so only the attached similar question can make the bot answer with it
     const admin = await a.as('admin');
     const departments = (await admin.get('/api/departments')).json().items as { id: string; code: string }[];
     const supply = departments.find((d) => d.code === 'water-supply')!;
     const built = await buildEntry(admin, {
-      question: '水务科普馆的开放时间和参观预约方式？',
+      question: '节水宣传教育基地对外接待安排',
       departmentId: supply.id,
     });
     const target = { entryId: built.id };
