@@ -72,7 +72,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
       const staffOk = sameSite(req);
       const base = actorOf(req);
 
-      const handle = async (raw: Buffer, isBinary: boolean) => {
+      const handle = async (raw: Buffer, isBinary: boolean, limited: boolean) => {
         let frame: z.output<typeof ZChatClientFrame>;
         try {
           if (isBinary) throw new Error('binary');
@@ -98,7 +98,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
           client = await hello(frame);
           return;
         }
-        if (!allow(client)) {
+        if (limited) {
           if (++client.overLimit > MAX_OVER_LIMIT) return socket.close(1008, 'flood');
           return reject(client, frame.t === 'send' ? frame.clientId : null, new AppError('RATE_LIMITED'));
         }
@@ -247,8 +247,10 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
       }
 
       socket.on('message', (data, isBinary) => {
+        // the rate is measured as frames arrive, not as they are worked through
+        const limited = client !== null && !allow(client);
         chain = chain
-          .then(() => handle(data, isBinary))
+          .then(() => handle(data, isBinary, limited))
           .catch((err: unknown) => {
             req.log.error({ err }, 'chat socket: frame failed');
             if (client) reject(client, null, err);

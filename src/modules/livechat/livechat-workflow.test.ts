@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../platform/events/record-event.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { handOverChats } from './use-cases/hand-over.js';
 import { sweepTimers } from './use-cases/sweep-timers.js';
-import { joinChat, onDutyAgent } from './livechat.test-helpers.js';
+import { joinChat, onDutyAgent, until } from './livechat.test-helpers.js';
 
 // Wednesday 2026-11-25 10:00 in Shanghai: live help is open (09:00–11:30, 13:30–16:30)
 const OPEN = '2026-11-25T02:00:00Z';
@@ -175,7 +175,7 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
         created_on: '2026-11-25',
       })
       .execute();
-    await t.ctx.feed.poll();
+    await until(t, async () => (await conv(c.id)).agent_id === b.id);
     expect(await conv(c.id)).toMatchObject({ status: 'active', agent_id: b.id });
     expect(await events('livechat.requeued', c.id)).toHaveLength(1);
     // running it again changes nothing

@@ -92,9 +92,9 @@ export async function chatSocket(
 }
 
 /** Waits (polling the event feed) until `cond` holds. */
-export async function until(t: TestApp, cond: () => boolean, ms = 5000): Promise<void> {
+export async function until(t: TestApp, cond: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out');
     await t.ctx.feed.poll();
     await new Promise((r) => setTimeout(r, 15));
