@@ -266,4 +266,47 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await c.post('/api/chat/messages', { clientId: 'after-close-1', text: '还有问题' })).statusCode).toBe(409);
   });
+
+  it('consults a department staff-only beside the conversation; lists are scoped by department', async () => {
+    const a = await onDutyAgent(t);
+    const water = await onDutyAgent(t, 'business_agent', 'water-resources');
+    const supply = await onDutyAgent(t, 'business_agent', 'water-supply');
+    const c = await joinChat(t);
+    const waterId = (
+      await t.ctx.db
+        .selectFrom('departments')
+        .select('id')
+        .where('code', '=', 'water-resources')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const asked = await a.client.post(`/api/chat/agent/conversations/${c.id}/consults`, {
+      departmentId: waterId,
+      text: '取水许可延续要多久？',
+    });
+    expect(asked.statusCode).toBe(201);
+    const consultId = asked.json().id as string;
+    // the department's business agent sees it in their consultations and answers; the conversation is readable to them
+    const theirs = (await water.client.get('/api/chat/consults')).json().items;
+    expect(theirs.map((k: { id: string }) => k.id)).toEqual([consultId]);
+    expect(
+      (await water.client.post(`/api/chat/consults/${consultId}/messages`, { text: '20 个工作日' })).statusCode,
+    ).toBe(200);
+    expect((await water.client.get(`/api/chat/agent/conversations/${c.id}`)).statusCode).toBe(200);
+    // another department sees nothing of it
+    expect((await supply.client.get('/api/chat/consults')).json().items).toEqual([]);
+    expect((await supply.client.post(`/api/chat/consults/${consultId}/messages`, { text: '插话' })).statusCode).toBe(
+      404,
+    );
+    expect((await supply.client.get(`/api/chat/agent/conversations/${c.id}`)).statusCode).toBe(404);
+    const thread = (await a.client.get(`/api/chat/agent/conversations/${c.id}/consults`)).json().items[0];
+    expect(thread.messages.map((m: { text: string }) => m.text)).toEqual(['取水许可延续要多久？', '20 个工作日']);
+    // never shown to the citizen
+    const seen = JSON.stringify((await c.get('/api/chat/messages')).json());
+    expect(seen).not.toContain('20 个工作日');
+    // the wall is the supervisors'; an agent gets 403; a citizen token is not a session
+    expect((await a.client.get('/api/chat/wall')).statusCode).toBe(403);
+    expect((await (await t.as('office1')).get('/api/chat/wall')).statusCode).toBe(200);
+    expect((await a.client.get('/api/chat/agent/conversations?scope=all')).statusCode).toBe(403);
+    expect((await t.client().get('/api/chat/agent/conversations')).statusCode).toBe(401);
+  });
 });

@@ -455,6 +455,7 @@ export interface ChatConsultTable {
 export interface ChatConsultMessageTable {
   id: string;
   consult_id: string;
+  seq: number; // 1, 2, 3 … per consultation
   author_id: string;
   text: string;
   created_at: string;

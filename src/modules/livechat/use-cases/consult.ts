@@ -1,4 +1,5 @@
 import type { Db, DbOrTrx } from '../../../platform/db/connect.js';
+import { isUniqueViolation } from '../../../platform/db/constraint.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
@@ -65,7 +66,7 @@ export async function startConsult(
       .execute();
     await trx
       .insertInto('chat_consult_messages')
-      .values({ id: newId(), consult_id: id, author_id: p.id, text: input.text, created_at: at })
+      .values({ id: newId(), consult_id: id, seq: 1, author_id: p.id, text: input.text, created_at: at })
       .execute();
     await recordEvent(trx, actor, now, {
       type: 'livechat.consult_posted',
@@ -92,20 +93,40 @@ export async function replyConsult(
   if (!k) throw notFound(CONSULT);
   const c = await requireConversation(db, k.conversation_id);
   if (!mayConsult(p, k, c.agent_id)) throw notFound(CONSULT);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('chat_consult_messages')
-      .values({ id: newId(), consult_id: k.id, author_id: p.id, text, created_at: now.toISOString() })
-      .execute();
-    await recordEvent(trx, actor, now, {
-      type: 'livechat.consult_posted',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
-      departmentId: k.department_id,
-      data: { conversationId: c.id, consultId: k.id },
+  const write = () =>
+    db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('chat_consult_messages')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('consult_id', '=', k.id)
+        .executeTakeFirst();
+      await trx
+        .insertInto('chat_consult_messages')
+        .values({
+          id: newId(),
+          consult_id: k.id,
+          seq: Number(last?.seq ?? 0) + 1,
+          author_id: p.id,
+          text,
+          created_at: now.toISOString(),
+        })
+        .execute();
+      await recordEvent(trx, actor, now, {
+        type: 'livechat.consult_posted',
+        subjectType: 'chat_conversation',
+        subjectId: c.id,
+        subjectLabel: c.number,
+        departmentId: k.department_id,
+        data: { conversationId: c.id, consultId: k.id },
+      });
     });
-  });
+  // two replies at once may take the same seq: the loser writes again after the winner
+  try {
+    await write();
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    await write();
+  }
 }
 
 interface ConsultRow {
@@ -139,8 +160,8 @@ export async function presentConsults(db: DbOrTrx, ids: string[]): Promise<TChat
     .selectFrom('chat_consult_messages')
     .selectAll()
     .where('consult_id', 'in', ids)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('consult_id')
+    .orderBy('seq')
     .execute();
   const staff = await staffByIds(db, [
     ...rows.flatMap((r) => [r.from_user_id, r.user_id]),

@@ -149,6 +149,7 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
     .createTable('chat_consult_messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('consult_id', 'text', (c) => c.notNull().references('chat_consults.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('author_id', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -156,6 +157,7 @@ export async function up(db: Kysely<any>, postgres: boolean): Promise<void> {
   await db.schema
     .createIndex('chat_consult_msgs_idx')
     .on('chat_consult_messages')
-    .columns(['consult_id', 'created_at'])
+    .columns(['consult_id', 'seq'])
+    .unique()
     .execute();
 }
