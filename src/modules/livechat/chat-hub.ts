@@ -31,6 +31,8 @@ export class ChatClient {
   tokens = 20;
   refilledAt = 0;
   overLimit = 0;
+  /** a staff socket's session cookie, checked again every half minute */
+  sessionToken = '';
 
   constructor(
     readonly socket: ChatSocket,
@@ -265,6 +267,11 @@ export class ChatHub {
     if (!targets.length) return;
     const [consult] = await presentConsults(this.deps.db, [consultId]);
     for (const c of targets) c.send({ t: 'consult', consult });
+  }
+
+  /** The staff sockets of this node (for the session check). */
+  staffClients(): ChatClient[] {
+    return [...this.agents.values()].flatMap((s) => [...s]);
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
+import { resolveSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { actorOf } from '../../platform/http/context.js';
 import type { Actor } from '../../platform/events/record-event.js';
 import { recordEvent } from '../../platform/events/record-event.js';
@@ -62,6 +63,18 @@ const reject = (c: ChatClient, clientId: string | null, err: unknown) => {
  */
 export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: ChatHub): void {
   const lastTyping = new WeakMap<ChatClient, Map<string, number>>();
+
+  // a staff member who signed out (or whose session ended) loses the socket too (4401)
+  const sessions = setInterval(() => {
+    void (async () => {
+      for (const c of hub.staffClients()) {
+        const s = await resolveSession(ctx.db, c.sessionToken, ctx.clock.now());
+        if (s.state !== 'valid') c.socket.close(4401, 'session ended');
+      }
+    })().catch((err: unknown) => app.log.error({ err }, 'chat socket: session check failed'));
+  }, 30_000);
+  sessions.unref();
+  app.addHook('onClose', async () => clearInterval(sessions));
 
   app.get(
     '/api/chat/ws',
@@ -133,6 +146,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
           .where('status', 'in', ['active', 'transferred'])
           .execute();
         const c = new ChatClient(socket, 'agent', p, null);
+        c.sessionToken = req.cookies[SESSION_COOKIE] ?? '';
         hub.addAgent(c, held);
         c.send({ t: 'welcome', role: 'agent', conversationIds: held.map((h) => h.id) });
         const todo: { conv: ConversationRow; afterSeq: number | null }[] = [];
