@@ -1,3 +1,4 @@
+import { wakeFeed } from './wake-feed.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -210,7 +211,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
       if ('warning' in r) return { message: null, warning: r.warning };
       const [m] = await presentMessages(ctx.db, [r.stored]);
       if (!r.repeated) hub.remember(m);
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       return { message: m, warning: null };
     },
   );
@@ -240,7 +241,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
         },
       );
       if ('warning' in r) return { message: null, warning: r.warning };
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       return { message: (await presentMessages(ctx.db, [r.stored]))[0], warning: null };
     },
   );
@@ -271,7 +272,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     async (req) => {
       const p = staffUser(req);
       const c = await transferConversation(ctx, p, actorOf(req), req.now, req.params.id, req.body);
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       await routeQueue(ctx, req.now); // a window agent's place freed
       return (await agentConversations(ctx.db, [c]))[0];
     },
@@ -291,7 +292,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
       const p = staffUser(req);
       await visible(p, req.params.id);
       await takeConversation(ctx, p, actorOf(req), req.now, req.params.id);
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       return { ok: true };
     },
   );
@@ -310,7 +311,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     async (req) => {
       const p = staffUser(req);
       await closeConversation(ctx, p, actorOf(req), req.now, req.params.id, req.body);
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       await routeQueue(ctx, req.now);
       return { ok: true };
     },
@@ -364,7 +365,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     async (req, reply) => {
       const p = staffUser(req);
       const id = await startConsult(ctx.db, p, actorOf(req), req.now, req.params.id, req.body);
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       return reply.status(201).send({ id });
     },
   );
@@ -388,7 +389,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     },
     async (req) => {
       await replyConsult(ctx.db, staffUser(req), actorOf(req), req.now, req.params.id, req.body.text);
-      void ctx.feed.poll();
+      wakeFeed(ctx.feed);
       return { ok: true };
     },
   );
@@ -431,7 +432,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
             data: req.body,
           },
         );
-        void ctx.feed.poll();
+        wakeFeed(ctx.feed);
         return { message: (await presentMessages(ctx.db, [r.stored]))[0], warning: null };
       },
     );

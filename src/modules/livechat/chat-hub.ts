@@ -217,10 +217,8 @@ export class ChatHub {
       for (const c of staff) {
         const holds = row.agent_id === c.principal!.id && (row.status === 'active' || row.status === 'transferred');
         if (holds) {
-          if (!c.following.has(conversationId)) {
-            c.following.add(conversationId);
-            c.sentSeq.set(conversationId, Number(row.last_seq)); // history by REST; new messages from here on
-          }
+          // history by REST; every message whose event comes after this one is pushed
+          c.following.add(conversationId);
           c.send({ t: 'agent_conversation', conversation: view });
         } else {
           c.following.delete(conversationId);

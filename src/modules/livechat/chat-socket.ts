@@ -1,3 +1,4 @@
+import { wakeFeed } from './wake-feed.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
@@ -211,7 +212,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
               if (!r.repeated) {
                 hub.remember(m);
                 c.acked.add(m.id);
-                void ctx.feed.poll(); // deliver now rather than at the next poll
+                wakeFeed(ctx.feed); // deliver now rather than at the next poll
               }
               c.send({ t: 'ack', clientId: f.clientId, message: m });
             } catch (err) {
@@ -225,7 +226,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
             if (!conv) return reject(c, null, notPartError());
             const by = c.role === 'citizen' ? 'citizen' : 'agent';
             if (f.t === 'read') {
-              if (await markRead(ctx.db, actor, now, conv.id, by, f.seq)) void ctx.feed.poll();
+              if (await markRead(ctx.db, actor, now, conv.id, by, f.seq)) wakeFeed(ctx.feed);
               return;
             }
             const seen = lastTyping.get(c) ?? new Map<string, number>();
@@ -238,7 +239,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
               subjectId: conv.id,
               data: { conversationId: conv.id, from: by },
             });
-            void ctx.feed.poll();
+            wakeFeed(ctx.feed);
             return;
           }
         }
