@@ -22,9 +22,12 @@ import { presentMessages } from './livechat.presenters.js';
 import { markRead } from './use-cases/mark-read.js';
 import { sendMessage } from './use-cases/send-message.js';
 
-/** Frames per second a socket may send on average, and the burst it may save up. */
+/** Frames per second a citizen's socket may send on average, and the burst it may save up. */
 const RATE = 10;
 const BURST = 20;
+/** A staff socket carries all of an agent's chats (up to the per-agent limit): a larger allowance. */
+const STAFF_RATE = 50;
+const STAFF_BURST = 100;
 /** A socket that keeps flooding after being told is closed (1008). */
 const MAX_OVER_LIMIT = 50;
 /** Typing is told to the other side at most this often per socket and conversation. */
@@ -254,7 +257,8 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
 
       function allow(c: ChatClient): boolean {
         const t = Date.now();
-        c.tokens = Math.min(BURST, c.tokens + ((t - c.refilledAt) / 1000) * RATE);
+        const [rate, burst] = c.role === 'agent' ? [STAFF_RATE, STAFF_BURST] : [RATE, BURST];
+        c.tokens = Math.min(burst, c.tokens + ((t - c.refilledAt) / 1000) * rate);
         c.refilledAt = t;
         if (c.tokens < 1) return false;
         c.tokens -= 1;
