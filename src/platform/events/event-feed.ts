@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { Db } from '../db/connect.js';
+import { isPostgres, listen, type Db, type Listener } from '../db/connect.js';
+import { onEventRecorded } from './record-event.js';
 import { systemClock, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import {
@@ -63,6 +64,9 @@ interface FeedMetrics {
 }
 
 const LEGACY = 'feed.on(event)';
+/** how long after a wake-up rounds follow each other quickly, and how far apart */
+const HOT_MS = 250;
+const QUICK_MS = 5;
 
 /**
  * Delivers every committed event, in commit order, to the consumers modules register. It polls
@@ -76,6 +80,13 @@ export class EventFeed extends EventEmitter {
   private cursor: FeedPosition = FEED_START;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  /** a wake-up came during a round: read again as soon as it ends */
+  private pollAgain = false;
+  /** until when (performance.now()) rounds follow each other quickly after a wake-up */
+  private hotUntil = 0;
+  private quick: NodeJS.Timeout | null = null;
+  private listener: Listener | null = null;
+  private unhook: (() => void) | null = null;
   private stopped = false;
   private consumers = new Map<string, Consumer>();
   private metrics: FeedMetrics | null = null;
@@ -142,6 +153,10 @@ export class EventFeed extends EventEmitter {
     this.cursor = await tailPosition(this.db);
     this.timer = setInterval(() => void this.poll(), this.intervalMs);
     this.timer.unref();
+    // woken as soon as an event commits: by NOTIFY from any node on PostgreSQL (migration 008),
+    // in process on SQLite (one writer); the timer stays as the safety net
+    if (isPostgres(this.db)) this.listener = listen(this.db, 'bangban_events', () => this.wake(), this.log.bind(this));
+    else this.unhook = onEventRecorded(() => this.wake());
   }
 
   /** One round: read what is new, then let every consumer work. Called by the timer and by tests. */
@@ -149,17 +164,49 @@ export class EventFeed extends EventEmitter {
     if (this.stopped) return Promise.resolve();
     this.polling ??= this.pollOnce().finally(() => {
       this.polling = null;
+      this.followUp();
     });
     return this.polling;
+  }
+
+  /**
+   * An event has committed (or is about to): read now, not at the next tick. For a short while
+   * after, and while committed events wait behind an older transaction still running (on
+   * PostgreSQL, see event-reader.ts; that one may commit without notifying), rounds follow each
+   * other every few milliseconds.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    this.hotUntil = performance.now() + HOT_MS;
+    if (this.polling) this.pollAgain = true;
+    else void this.poll();
+  }
+
+  private followUp(): void {
+    if (this.stopped || this.quick) return;
+    if (this.pollAgain) {
+      this.pollAgain = false;
+      this.quick = setTimeout(() => this.quickPoll(), 0);
+    } else if (performance.now() < this.hotUntil) {
+      this.quick = setTimeout(() => this.quickPoll(), QUICK_MS);
+    }
+  }
+
+  private quickPoll(): void {
+    this.quick = null;
+    void this.poll();
   }
 
   private async pollOnce(): Promise<void> {
     const all = [...this.consumers.values()];
     try {
-      for (const { event, pos } of await readAfter(this.db, this.cursor, this.batchSize)) {
+      const batch = await readAfter(this.db, this.cursor, this.batchSize);
+      for (const { event, pos } of batch) {
         for (const c of all) if (!c.durable && matches(c, event)) c.queue.push(event);
         this.cursor = pos;
       }
+      // more to read right away: a full batch, or events waiting for an older transaction
+      if (batch.length === this.batchSize || batch.heldBack) this.hotUntil = performance.now() + HOT_MS;
     } catch (err) {
       this.metrics?.pollErrors.inc();
       this.log('event feed: reading events failed', err);
@@ -277,6 +324,9 @@ export class EventFeed extends EventEmitter {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.quick) clearTimeout(this.quick);
+    this.unhook?.();
+    await this.listener?.close();
     await this.polling;
     for (const c of this.consumers.values())
       if (c.durable && c.leaseUntil)
