@@ -50,8 +50,8 @@ export interface FeedOptions {
 interface Consumer extends Subscription {
   queue: StoredEvent[];
   failures: number;
-  /** polls to sit out after a failure (back-off that doubles per attempt) */
-  skip: number;
+  /** after a failure, no retry before this moment (performance.now(); back-off that doubles per attempt) */
+  retryAt: number;
   ready: boolean;
   leaseUntil: number;
 }
@@ -114,7 +114,7 @@ export class EventFeed extends EventEmitter {
   /** Registers a consumer; returns a function that removes it. */
   subscribe(sub: Subscription): () => void {
     if (this.consumers.has(sub.name)) throw new Error(`event consumer "${sub.name}" is already registered`);
-    this.consumers.set(sub.name, { ...sub, queue: [], failures: 0, skip: 0, ready: false, leaseUntil: 0 });
+    this.consumers.set(sub.name, { ...sub, queue: [], failures: 0, retryAt: 0, ready: false, leaseUntil: 0 });
     return () => void this.consumers.delete(sub.name);
   }
 
@@ -221,7 +221,7 @@ export class EventFeed extends EventEmitter {
 
   /** A broadcast consumer works through its in-memory queue, oldest first. */
   private async drain(c: Consumer): Promise<void> {
-    if (c.skip > 0) return void c.skip--;
+    if (performance.now() < c.retryAt) return;
     while (c.queue.length) {
       const event = c.queue[0];
       try {
@@ -230,7 +230,7 @@ export class EventFeed extends EventEmitter {
         c.failures++;
         this.failed(c, event, err, c.failures);
         if (c.failures < this.maxAttempts) {
-          c.skip = backoff(c.failures);
+          c.retryAt = performance.now() + backoff(c.failures) * this.intervalMs;
           return this.setLag(c, event);
         }
         await this.park(c, `${c.name}@${this.nodeId}`, event, c.failures, err);
@@ -243,7 +243,7 @@ export class EventFeed extends EventEmitter {
 
   /** A durable consumer, when this node holds its lease, works on from its stored cursor. */
   private async runDurable(c: Consumer): Promise<void> {
-    if (c.skip > 0) return void c.skip--;
+    if (performance.now() < c.retryAt) return;
     const now = this.clock.now();
     if (!c.ready) {
       await ensureConsumer(this.db, c.name, c.from ?? 'tail', now);
@@ -272,7 +272,7 @@ export class EventFeed extends EventEmitter {
         if (attempts < this.maxAttempts) {
           if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
           await recordFailure(this.db, c.name, this.nodeId, attempts, message(err), this.clock.now());
-          c.skip = backoff(attempts);
+          c.retryAt = performance.now() + backoff(attempts) * this.intervalMs;
           return this.setLag(c, event);
         }
         await this.park(c, c.name, event, attempts, err, true); // the cursor moves only once it is recorded
@@ -340,7 +340,10 @@ function matches(c: Subscription, e: StoredEvent): boolean {
   return !c.types || c.types.some((t) => (t.endsWith('*') ? e.type.startsWith(t.slice(0, -1)) : e.type === t));
 }
 
-/** Polls to sit out after the n-th failure: 1, 2, 4 … 64 (× the poll interval). */
+/**
+ * Poll intervals to wait after the n-th failure: 1, 2, 4 … 64. In time, not in rounds: rounds come
+ * every few milliseconds while events flow, and a retry that soon would not outlast a hiccup.
+ */
 function backoff(n: number): number {
   return Math.min(2 ** (n - 1), 64);
 }
