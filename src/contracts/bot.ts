@@ -116,10 +116,23 @@ export const ZBotStats = z.object({
   answered: z.number(),
   suggested: z.number(),
   noMatch: z.number(),
+  humanRequests: z.number(),
+  outOfScope: z.number(),
+  suggestionsOpened: z.number(),
+  noneOfThese: z.number(),
   solvedFeedback: z.number(),
   unsolvedFeedback: z.number(),
+  /** the citizen pressed 已解决 (RESOLUTION_DEFINITIONS.confirmed) */
+  confirmedSessions: z.number(),
+  confirmedRate: z.number().nullable(),
+  /** an answer shown and no sign it failed (RESOLUTION_DEFINITIONS.inferred) */
+  inferredSessions: z.number(),
+  inferredRate: z.number().nullable(),
+  /** = inferredSessions / inferredRate, for older clients */
   resolvedSessions: z.number(),
   resolutionRate: z.number().nullable(),
+  /** this month's most asked unanswered questions (grouped) */
+  topUnanswered: z.array(z.object({ question: z.string(), count: z.number() })),
   /** count per rating level, 5 = 非常满意 … 1 = 非常不满意 */
   ratings: z.record(z.string(), z.number()),
 });

@@ -151,7 +151,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       authorize(requireUser(req), botPolicy.readStats);
       const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
       const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
-      return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
+      return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to, req.now)) };
     },
   );
 }
