@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-modules-ratings-callbacks.js';
 import * as m006 from './migrations/006-security-hardening.js';
 import * as m007 from './migrations/007-generic-guide-links.js';
 import * as m008 from './migrations/008-event-wakeup.js';
+import * as m010 from './migrations/010-bot-learning.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -21,6 +22,7 @@ const STEPS: Record<string, Step> = {
   '006-security-hardening': m006,
   '007-generic-guide-links': m007,
   '008-event-wakeup': m008,
+  '010-bot-learning': m010,
 };
 
 class InCodeProvider implements MigrationProvider {

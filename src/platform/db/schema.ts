@@ -28,6 +28,7 @@ export interface Database {
   kb_terms: KbTermTable;
   bot_sessions: BotSessionTable;
   bot_turns: BotTurnTable;
+  bot_learned_questions: BotLearnedQuestionTable;
   ratings: RatingTable;
   callback_requests: CallbackRequestTable;
   counters: CounterTable;
@@ -299,6 +300,23 @@ export interface BotTurnTable {
   inbox_handled_at: string | null;
   created_at: string;
   created_on: string; // Shanghai date of created_at
+  suggested: string; // JSON [entryId]: the "您是不是想问" choices shown, best first
+  choice: string | null; // the suggested entry the citizen opened, or 'none' (都不是)
+  choice_at: string | null;
+}
+
+/** A question a citizen confirmed for an entry (opened the suggestion, marked it solved). */
+export interface BotLearnedQuestionTable {
+  id: string;
+  entry_id: string;
+  department_id: string; // the entry's owning department when proposed
+  question: string;
+  turn_id: string; // the first turn that proposed it
+  citizens: number; // how many confirmations
+  status: string; // 'proposed' | 'accepted' | 'rejected'
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface RatingTable {
