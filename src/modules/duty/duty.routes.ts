@@ -115,7 +115,7 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
       const p = requireUser(req);
       authorize(p, dutyPolicy.readRecords);
       const today = shanghaiDate(req.now);
-      const from = req.query.from ?? req.query.to ?? today;
+      const from = req.query.period === 'month' ? `${today.slice(0, 7)}-01` : (req.query.from ?? req.query.to ?? today);
       return readDutyRecords(ctx.db, userScope(p), from, req.query.to ?? (from > today ? from : today), today);
     },
   );

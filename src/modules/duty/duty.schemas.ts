@@ -31,6 +31,7 @@ export const ZSetRoster = z
   });
 export type TSetRoster = z.infer<typeof ZSetRoster>;
 
+/** A range of dates, or the server's today / this month (so the browser's clock does not decide). */
 export const ZRecordsQuery = z
-  .object({ from: ZDate.optional(), to: ZDate.optional() })
+  .object({ from: ZDate.optional(), to: ZDate.optional(), period: z.enum(['today', 'month']).optional() })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'from must not be after to', path: ['to'] });

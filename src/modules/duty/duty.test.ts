@@ -169,6 +169,10 @@ describe('live-help duty: sign in / out inside hours, late and early minutes sto
     const office = await t.as('office1');
     const supply1 = await userId(t, 'supply1');
     const records = (await office.get('/api/duty/records?from=2026-10-08&to=2026-10-10')).json();
+    // the server's own month when the page asks for "this month"
+    const month = (await office.get('/api/duty/records?period=month')).json();
+    expect(month.items).toEqual([]); // 1–9 Oct: the sign-in on the 10th is after that day
+    expect(month.absent.map((a: { date: string }) => a.date)).toEqual(['2026-10-08', '2026-10-09']);
     expect(records.absent.map((a: { date: string; userId: string }) => [a.date, a.userId])).toEqual([
       ['2026-10-08', supply1],
       ['2026-10-09', supply1],

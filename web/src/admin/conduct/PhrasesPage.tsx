@@ -19,15 +19,12 @@ export default function PhrasesPage() {
   const { can } = useSession();
   const today = beijingToday().date;
   const [period, setPeriod] = useState<'month' | 'year'>('month');
-  const from = period === 'month' ? `${today.slice(0, 7)}-01` : `${today.slice(0, 4)}-01-01`;
+  // this month is the server's default; a year from its first day to the server's today
+  const range = period === 'month' ? undefined : { from: `${today.slice(0, 4)}-01-01` };
   const phrases = useApiQuery<{ items: TForbiddenPhrase[] }>('/api/conduct/phrases');
-  const stats = useApiQuery<TPhraseStats>(
-    '/api/conduct/phrase-stats',
-    { from, to: today },
-    {
-      enabled: can('conduct.phraseStats'),
-    },
-  );
+  const stats = useApiQuery<TPhraseStats>('/api/conduct/phrase-stats', range, {
+    enabled: can('conduct.phraseStats'),
+  });
   const counts = new Map((stats.data?.items ?? []).map((i) => [i.phrase, i.count]));
   const [editing, setEditing] = useState<TForbiddenPhrase | 'new' | null>(null);
   const [form] = Form.useForm<Fields>();

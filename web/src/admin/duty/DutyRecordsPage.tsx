@@ -4,7 +4,7 @@ import { api, errorText } from '../../api/client.js';
 import { useApiQuery } from '../../api/query.js';
 import { useLang, useT } from '../../i18n/index.js';
 import { PageHeader } from '../PageHeader.js';
-import { beijingToday, formatPlainDate, formatTime } from '../../shared/format.js';
+import { formatPlainDate, formatTime } from '../../shared/format.js';
 import { useSession } from '../../shared/session.js';
 import { DUTY_REASON_LABELS } from '../../../../src/contracts/enums/duty.js';
 import type { TDutyRecord, TDutyRecords, TDutyStaff } from '../../../../src/contracts/duty.js';
@@ -17,10 +17,9 @@ export default function DutyRecordsPage() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const { can } = useSession();
-  const today = beijingToday().date;
   const [period, setPeriod] = useState<'today' | 'month'>('today');
-  const from = period === 'today' ? today : `${today.slice(0, 7)}-01`;
-  const records = useApiQuery<TDutyRecords>('/api/duty/records', { from, to: today }, { refreshMs: 60_000 });
+  // the server's today and month, not the browser's clock
+  const records = useApiQuery<TDutyRecords>('/api/duty/records', { period }, { refreshMs: 60_000 });
   const minutes = (n: number | null, color: string) =>
     n === null ? null : n > 0 ? (
       <Tag color={color}>{t('duty.minutes', { n })}</Tag>
