@@ -10,7 +10,7 @@ import { SHOTS, seriousViolations, useBrowserSession } from './browser-session.j
 describe('duty and conduct pages', () => {
   const s = useBrowserSession();
 
-  it('an agent signs in with the duty switch; the supervisor sees it on the sign-in records', async () => {
+  it('an agent signs in with the duty switch (inside live-help hours)', async () => {
     const { ctx, page, errors } = await s.newPage(360, 800);
     await s.signIn(page, 'window1');
     await page.goto(`${s.baseUrl}/workspace`);
@@ -23,7 +23,9 @@ describe('duty and conduct pages', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
+  }, 300_000);
 
+  it('the supervisor sees the record, the roster, the phrases with counts and the canned replies', async () => {
     const office = await s.newPage(1280, 900);
     await s.signIn(office.page, 'office1');
     for (const [route, testId, shot] of [
@@ -38,6 +40,12 @@ describe('duty and conduct pages', () => {
         .toBeGreaterThan(0);
       await office.page.screenshot({ path: path.join(SHOTS, `${shot}-1280.png`), fullPage: true });
       expect(await seriousViolations(office.page), route).toEqual([]);
+      // on a phone: nothing makes the page scroll sideways
+      await office.page.setViewportSize({ width: 360, height: 800 });
+      await office.page.waitForTimeout(200);
+      expect(await office.page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
+      await office.page.screenshot({ path: path.join(SHOTS, `${shot}-360.png`), fullPage: true });
+      await office.page.setViewportSize({ width: 1280, height: 900 });
     }
     await office.page.goto(`${s.baseUrl}/admin/duty-records`);
     await expect.poll(() => office.page.getByTestId('on-duty').textContent(), { timeout: 15_000 }).toContain('SW0002');
@@ -46,5 +54,5 @@ describe('duty and conduct pages', () => {
       .toContain('SW0002');
     expect(office.errors).toEqual([]);
     await office.ctx.close();
-  });
+  }, 300_000);
 });

@@ -92,6 +92,7 @@ export default function PhrasesPage() {
           (a, b) => (counts.get(b.phrase) ?? 0) - (counts.get(a.phrase) ?? 0),
         )}
         pagination={false}
+        scroll={{ x: 720 }}
         locale={phrases.error ? { emptyText: phrases.error.message } : undefined}
         data-testid="phrases"
         columns={[

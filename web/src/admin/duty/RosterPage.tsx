@@ -105,6 +105,7 @@ export default function RosterPage() {
         loading={roster.loading}
         dataSource={roster.data?.days ?? []}
         pagination={false}
+        scroll={{ x: 640 }}
         locale={roster.error ? { emptyText: roster.error.message } : undefined}
         data-testid="roster-table"
         columns={[
