@@ -14,3 +14,4 @@ export * from './enums/bot.js';
 export * from './enums/callbacks.js';
 export * from './enums/audit.js';
 export * from './enums/duty.js';
+export * from './enums/livechat.js';

@@ -7,7 +7,8 @@ import * as m004 from './migrations/004-event-delivery-jobs.js';
 import * as m005 from './migrations/005-modules-ratings-callbacks.js';
 import * as m006 from './migrations/006-security-hardening.js';
 import * as m007 from './migrations/007-generic-guide-links.js';
-import * as m008 from './migrations/008-duty-conduct.js';
+import * as m008 from './migrations/008-event-wakeup.js';
+import * as m008duty from './migrations/008-duty-conduct.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -20,7 +21,9 @@ const STEPS: Record<string, Step> = {
   '005-modules-ratings-callbacks': m005,
   '006-security-hardening': m006,
   '007-generic-guide-links': m007,
-  '008-duty-conduct': m008,
+  // Kysely runs migrations in name order: 008-duty-conduct (issue 7) before 008-event-wakeup; they are independent
+  '008-duty-conduct': m008duty,
+  '008-event-wakeup': m008,
 };
 
 class InCodeProvider implements MigrationProvider {
