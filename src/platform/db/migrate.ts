@@ -9,6 +9,7 @@ import * as m006 from './migrations/006-security-hardening.js';
 import * as m007 from './migrations/007-generic-guide-links.js';
 import * as m008 from './migrations/008-event-wakeup.js';
 import * as m010 from './migrations/010-bot-learning.js';
+import * as m011 from './migrations/011-duty-conduct.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -23,6 +24,7 @@ const STEPS: Record<string, Step> = {
   '007-generic-guide-links': m007,
   '008-event-wakeup': m008,
   '010-bot-learning': m010,
+  '011-duty-conduct': m011,
 };
 
 class InCodeProvider implements MigrationProvider {
