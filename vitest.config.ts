@@ -11,6 +11,8 @@ const PURE = [
   'src/modules/bot/matcher/**/*.test.ts',
   'src/modules/bot/inbox-groups.test.ts',
   'src/modules/knowledge/transitions.test.ts',
+  'src/modules/duty/duty-times.test.ts',
+  'src/modules/conduct/phrase-checker.test.ts',
   'src/platform/state-machine/**/*.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
   'web/src/portal/chat/phone.test.ts',

@@ -13,4 +13,5 @@ export * from './enums/knowledge.js';
 export * from './enums/bot.js';
 export * from './enums/callbacks.js';
 export * from './enums/audit.js';
+export * from './enums/duty.js';
 export * from './enums/livechat.js';

@@ -56,6 +56,8 @@ export const ZUser = z.object({
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),
   phone: z.string().nullable(),
+  /** 工号, shown to citizens with the name */
+  workNumber: z.string().nullable(),
   status: z.enum(USER_STATUSES),
   roles: z.array(z.enum(ROLES)),
   lastLoginAt: z.string().nullable(),

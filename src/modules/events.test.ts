@@ -67,7 +67,8 @@ describe('the bot, feedback and ratings write events', () => {
     expect(a).toMatchObject({ subject_type: 'bot_turn', subject_label: '海域使用金怎么缴纳？标准是多少？' });
     expect(JSON.parse(a!.data)).toMatchObject({ sessionId, entryId: answered.answer.entryId, decision: 'answer' });
 
-    const none = await ask('火星移民签证怎么办理');
+    // (签证 would be another authority's business: out_of_scope, its own event)
+    const none = await ask('水务科普馆周一开放参观吗');
     expect(none.decision).toBe('none');
     expect((await eventsOf('bot.question_unmatched')).map((e) => e.subject_id)).toContain(none.turnId);
 

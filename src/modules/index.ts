@@ -4,6 +4,8 @@ import { auditModule } from './audit/audit.module.js';
 import { botModule } from './bot/bot.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { callbacksModule } from './callbacks/callbacks.module.js';
+import { conductModule } from './conduct/conduct.module.js';
+import { dutyModule } from './duty/duty.module.js';
 import { livechatModule } from './livechat/livechat.module.js';
 import { knowledgeModule } from './knowledge/knowledge.module.js';
 import { orgModule } from './org/org.module.js';
@@ -21,6 +23,8 @@ export const MODULES = [
   botModule,
   callbacksModule,
   ratingsModule,
+  dutyModule,
+  conductModule,
   livechatModule,
 ] as const;
 

@@ -165,6 +165,26 @@ describe('authorisation matrix: every role', () => {
     await check('GET /api/ratings', all(403, OVERSIGHT), (c) => c.get('/api/ratings'));
   });
 
+  it('live-help duty and conduct: agents sign in and use canned replies, the supervisor rosters and edits', async () => {
+    await check('POST /api/duty/sign-in', all(403, { window_agent: 200, business_agent: 200 }), (c) =>
+      c.post('/api/duty/sign-in'),
+    );
+    await check('GET /api/duty/records', all(403, { supervisor: 200, admin: 200, leader: 200 }), (c) =>
+      c.get('/api/duty/records'),
+    );
+    await check('PUT /api/duty/roster', all(403, { supervisor: 200, admin: 200 }), (c) =>
+      c.put('/api/duty/roster', { from: '2026-11-30', to: '2026-11-30', userIds: [] }),
+    );
+    await check(
+      'GET /api/conduct/canned-replies',
+      all(403, { window_agent: 200, business_agent: 200, supervisor: 200, admin: 200 }),
+      (c) => c.get('/api/conduct/canned-replies'),
+    );
+    await check('PUT /api/conduct/phrases/:id', all(403, { supervisor: 404, admin: 404 }), (c) =>
+      c.put('/api/conduct/phrases/none', { phrase: '无此禁语', suggestion: '无' }),
+    );
+  });
+
   it('abilities are the declared subject-free rules, whatever a rule names its parameters', async () => {
     const reviewer = (await clients.kb_reviewer.get('/api/auth/me')).json().abilities as string[];
     expect(reviewer).toEqual(expect.arrayContaining(['knowledge.review', 'knowledge.manageTerms', 'knowledge.read']));

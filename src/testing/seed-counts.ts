@@ -10,8 +10,20 @@ import { DEFAULT_DEPARTMENTS } from '../modules/org/seed/departments.js';
 import { DEMO_ACCOUNTS } from '../modules/org/seed/demo-accounts.js';
 import { defaultTerms } from '../modules/knowledge/default-terms.js';
 import { CHANNELS } from '../modules/calendar/calendar.schemas.js';
+import { DEFAULT_CANNED_REPLIES, DEFAULT_PHRASES } from '../modules/conduct/seed/seed-conduct.js';
 
-const count = async (db: Db, table: 'departments' | 'matters' | 'users' | 'user_roles' | 'kb_terms' | 'kb_entries') =>
+const count = async (
+  db: Db,
+  table:
+    | 'departments'
+    | 'matters'
+    | 'users'
+    | 'user_roles'
+    | 'kb_terms'
+    | 'kb_entries'
+    | 'conduct_phrases'
+    | 'conduct_canned_replies',
+) =>
   Number(
     (
       await db
@@ -49,15 +61,27 @@ export async function startTwoAndCount(together: boolean): Promise<void> {
     expect(await count(db, 'user_roles')).toBe(DEMO_ACCOUNTS.reduce((n, a) => n + a.roles.length, 0));
     expect(await count(db, 'kb_terms')).toBe(new Set(dictionary).size + new Set(synonyms).size);
     expect(await count(db, 'kb_entries')).toBe(lines('../modules/knowledge/demo/demo-kb.jsonl'));
+    expect(await count(db, 'conduct_phrases')).toBe(DEFAULT_PHRASES.length);
+    expect(await count(db, 'conduct_canned_replies')).toBe(DEFAULT_CANNED_REPLIES.length);
+    expect((await db.selectFrom('users').select('work_number').execute()).map((u) => u.work_number).sort()).toEqual(
+      DEMO_ACCOUNTS.map((a) => a.workNumber).sort(),
+    );
     const hours = await db.selectFrom('service_hours').select('channel').execute();
     expect(hours.length).toBe(CHANNELS.length);
     const seeded = await db
       .selectFrom('events')
       .select('type')
-      .where('type', 'in', ['org.seeded', 'org.demo_accounts_seeded', 'calendar.preloaded', 'kb.demo_seeded'])
+      .where('type', 'in', [
+        'org.seeded',
+        'org.demo_accounts_seeded',
+        'calendar.preloaded',
+        'kb.demo_seeded',
+        'conduct.phrases_seeded',
+      ])
       .execute();
     expect(seeded.map((e) => e.type).sort()).toEqual([
       'calendar.preloaded',
+      'conduct.phrases_seeded',
       'kb.demo_seeded',
       'org.demo_accounts_seeded',
       'org.seeded',

@@ -9,6 +9,8 @@ export interface LiveEntry {
   version: number;
   question: string;
   similar: string[];
+  /** questions citizens confirmed and the owning department's editor accepted (matching only) */
+  learned: string[];
   answer: string;
   matterId: string | null;
   matterName: string | null;
@@ -23,6 +25,8 @@ export interface LiveEntry {
 
 const REBUILD_EVENTS = new Set(['kb.terms_updated', 'kb.imported', 'kb.demo_seeded']);
 const ENTRY_EVENTS = new Set(['kb.entry_published', 'kb.entry_archived', 'kb.entry_restored', 'kb.entry_updated']);
+/** a citizen's confirmed question accepted for an entry: data.entryId is the entry to reload */
+const LEARNED_EVENTS = new Set(['bot.learned_accepted']);
 
 /**
  * The bot's in-memory index of the live (published) knowledge base, one per process. It loads
@@ -43,9 +47,13 @@ export class BotIndex {
   ) {
     feed?.subscribe({
       name: 'bot-index',
-      types: [...REBUILD_EVENTS, ...ENTRY_EVENTS],
+      types: [...REBUILD_EVENTS, ...ENTRY_EVENTS, ...LEARNED_EVENTS],
       handle: (e) => {
         if (REBUILD_EVENTS.has(e.type)) return this.enqueue(() => this.rebuild());
+        if (LEARNED_EVENTS.has(e.type) && typeof e.data.entryId === 'string') {
+          const entryId = e.data.entryId;
+          return this.enqueue(() => this.reloadEntry(entryId));
+        }
         if (e.subjectId) return this.enqueue(() => this.reloadEntry(e.subjectId!));
       },
     });
@@ -74,7 +82,8 @@ export class BotIndex {
       synonyms: terms.filter((t) => t.kind === 'synonym').map((t) => t.value.split(/\s+/).filter(Boolean)),
     });
     const rows = await this.liveQuery().execute();
-    const entries = new Map(rows.map((r) => [r.id, toLive(r)]));
+    const learned = await this.learnedOf();
+    const entries = new Map(rows.map((r) => [r.id, toLive(r, learned.get(r.id))]));
     matcher.build([...entries.values()].map(toMatcherEntry));
     this.matcher = matcher;
     this.entries = entries;
@@ -97,7 +106,7 @@ export class BotIndex {
     const old = this.entries.get(id);
     if (old) this.indexMatter(old, false);
     if (row) {
-      const live = toLive(row);
+      const live = toLive(row, (await this.learnedOf(id)).get(id));
       this.entries.set(id, live);
       this.indexMatter(live, true);
       this.matcher.upsert(toMatcherEntry(live));
@@ -105,6 +114,22 @@ export class BotIndex {
       this.entries.delete(id);
       this.matcher.remove(id);
     }
+  }
+
+  /** Accepted learned questions by entry (of one entry, or all). */
+  private async learnedOf(entryId?: string): Promise<Map<string, string[]>> {
+    let q = this.db
+      .selectFrom('bot_learned_questions')
+      .select(['entry_id', 'question'])
+      .where('status', '=', 'accepted');
+    if (entryId) q = q.where('entry_id', '=', entryId);
+    const out = new Map<string, string[]>();
+    for (const r of await q.orderBy('created_at').execute()) {
+      const list = out.get(r.entry_id) ?? [];
+      list.push(r.question);
+      out.set(r.entry_id, list);
+    }
+    return out;
   }
 
   private liveQuery() {
@@ -181,13 +206,14 @@ type LiveRow = {
   published_at: string;
 };
 
-function toLive(r: LiveRow): LiveEntry {
+function toLive(r: LiveRow, learned: string[] = []): LiveEntry {
   return {
     id: r.id,
     code: r.code,
     version: Number(r.version),
     question: r.question,
     similar: JSON.parse(r.similar),
+    learned,
     answer: r.answer,
     matterId: r.matter_id,
     matterName: r.matter_name,
@@ -202,5 +228,5 @@ function toLive(r: LiveRow): LiveEntry {
 }
 
 function toMatcherEntry(e: LiveEntry): TMatcherEntry {
-  return { id: e.id, question: e.question, similar: e.similar, matter: e.matterName ?? e.matterId };
+  return { id: e.id, question: e.question, similar: [...e.similar, ...e.learned], matter: e.matterName ?? e.matterId };
 }

@@ -5,6 +5,7 @@ import { botEvents } from './bot.events.js';
 import { botPolicy } from './bot.policy.js';
 import { botRoutes } from './bot.routes.js';
 import { botStaffRoutes } from './inbox.routes.js';
+import { learnedRoutes } from './learned.routes.js';
 import { widgetRoutes } from './widget.routes.js';
 
 declare module '../../platform/app-context.js' {
@@ -17,7 +18,7 @@ declare module '../../platform/app-context.js' {
 /** 小申 (SPEC §3.1): the citizens' bot, its widget, and the staff side (unanswered inbox, figures). */
 export const botModule = defineModule({
   name: 'bot',
-  policy: definePolicy(botPolicy, ['readInbox', 'handleInbox', 'readStats']),
+  policy: definePolicy(botPolicy, ['readInbox', 'handleInbox', 'readStats', 'readLearned']),
   events: botEvents,
   services: async (ctx) => {
     // follows KB changes from every node through its own feed subscription
@@ -27,6 +28,7 @@ export const botModule = defineModule({
   routes(app, ctx) {
     botRoutes(app, ctx, ctx.botIndex);
     botStaffRoutes(app, ctx, ctx.botIndex);
+    learnedRoutes(app, ctx);
     widgetRoutes(app);
   },
 });

@@ -7,12 +7,20 @@ import { AppError } from '../../platform/errors.js';
 import { botHandedToHuman } from '../livechat/livechat.queries.js';
 import type { BotIndex } from './bot-index.js';
 import { requireBotSession, startBotSession } from './bot-session.js';
-import { ZAsk, ZFeedback, ZLeaveMessage, ZRate, ZStartSession, ZTurnParams } from './bot.schemas.js';
+import { ZAsk, ZChoice, ZFeedback, ZLeaveMessage, ZRate, ZStartSession, ZTurnParams } from './bot.schemas.js';
 import { askQuestion } from './use-cases/ask-question.js';
+import { chooseSuggestion } from './use-cases/choose-suggestion.js';
 import { giveFeedback } from './use-cases/give-feedback.js';
 import { leaveMessage } from './use-cases/leave-message.js';
 import { rateBotSession } from './use-cases/rate-session.js';
-import { ZAskReply, ZBotSession, ZBotStatus, ZFeedbackReply, ZMessageReceipt } from '../../contracts/bot.js';
+import {
+  ZAskReply,
+  ZBotSession,
+  ZBotStatus,
+  ZChoiceReply,
+  ZFeedbackReply,
+  ZMessageReceipt,
+} from '../../contracts/bot.js';
 import { ZOk } from '../../contracts/common.js';
 
 /**
@@ -61,8 +69,39 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
           { zh: '您已转人工服务，请在人工对话中继续。', en: 'You are with live help now; continue there.' },
           { reason: 'with_live_help' },
         );
-      const reply = await askQuestion(ctx.db, index, citizen(req), req.now, session, req.body);
-      return { ...reply, liveHelp: await liveHelpStatus(req.now) };
+      const liveHelp = await liveHelpStatus(req.now);
+      const reply = await askQuestion(ctx.db, index, citizen(req), req.now, session, req.body, liveHelp.open);
+      return { ...reply, liveHelp };
+    },
+  );
+
+  r.post(
+    '/api/bot/turns/:id/choice',
+    {
+      schema: {
+        tags,
+        summary: '您是不是想问：选择 Which suggestion the citizen took',
+        description: "entryId: one of the turn's suggestions, or 'none' (都不是: the question goes to the inbox)",
+        response: { 200: ZChoiceReply },
+        params: ZTurnParams,
+        body: ZChoice,
+      },
+      config: pub(40),
+    },
+    async (req) => {
+      const session = await requireBotSession(ctx.db, req);
+      const res = await chooseSuggestion(
+        ctx.db,
+        index,
+        citizen(req),
+        req.now,
+        session,
+        req.params.id,
+        req.body.entryId,
+      );
+      const liveHelp = await liveHelpStatus(req.now);
+      const next = res.answer ? null : liveHelp.open ? ('transfer' as const) : ('leave_message' as const);
+      return { ok: true, ...res, next, liveHelp };
     },
   );
 
@@ -80,7 +119,7 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
-      await giveFeedback(ctx.db, citizen(req), req.now, session, req.params.id, req.body.solved);
+      await giveFeedback(ctx.db, index, citizen(req), req.now, session, req.params.id, req.body.solved);
       const liveHelp = await liveHelpStatus(req.now);
       // The next step when unsolved: a human inside live-help hours, otherwise a message for a call back.
       const next = req.body.solved

@@ -12,6 +12,8 @@ export const ZAsk = z.object({
 });
 
 export const ZFeedback = z.object({ solved: z.boolean() });
+/** which "您是不是想问" choice the citizen took: a suggested entry's id, or 'none' (都不是) */
+export const ZChoice = z.object({ entryId: z.string().min(1).max(64) });
 export const ZTurnParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The five national 好差评 levels, 5 非常满意 … 1 非常不满意 (GB/T 39734-2020). */

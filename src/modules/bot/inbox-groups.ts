@@ -4,8 +4,10 @@ export interface InboxItem {
   id: string;
   question: string;
   createdAt: string;
-  reason: 'no_match' | 'unsolved';
+  reason: 'no_match' | 'unsolved' | 'suggested';
   topCandidate: string | null;
+  /** the matcher's nearest entries for this question, best first */
+  nearest?: string[];
 }
 export interface InboxGroup {
   key: string;

@@ -37,23 +37,40 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       authorize(requireUser(req), botPolicy.readInbox);
       let q = ctx.db
         .selectFrom('bot_turns')
-        .select(['id', 'question', 'created_at', 'feedback', 'candidates'])
+        .select(['id', 'question', 'created_at', 'feedback', 'candidates', 'choice', 'suggested'])
         .where('inbox_status', '=', 'open');
       if (req.query.from) q = q.where('created_at', '>=', new Date(req.query.from).toISOString());
       if (req.query.to) q = q.where('created_at', '<', new Date(req.query.to).toISOString());
       const rows = await q.orderBy('created_at', 'desc').limit(5000).execute();
-      const items = rows.map((t) => ({
-        id: t.id,
-        question: t.question,
-        createdAt: t.created_at,
-        reason: t.feedback === 'unsolved' ? ('unsolved' as const) : ('no_match' as const),
-        topCandidate: (JSON.parse(t.candidates) as { entryId: string }[])[0]?.entryId ?? null,
-      }));
+      const items = rows.map((t) => {
+        const nearest = (JSON.parse(t.candidates) as { entryId: string }[]).map((c) => c.entryId);
+        return {
+          id: t.id,
+          question: t.question,
+          createdAt: t.created_at,
+          reason:
+            t.feedback === 'unsolved'
+              ? ('unsolved' as const)
+              : t.choice === 'none'
+                ? ('suggested' as const)
+                : ('no_match' as const),
+          topCandidate: nearest[0] ?? null,
+          nearest,
+        };
+      });
+      // ranked by how many citizens asked (groupInboxItems sorts by count), each with its nearest entries
       const groups = groupInboxItems(items).map((g) => {
         const hint = g.topCandidate ? index.entry(g.topCandidate) : undefined;
+        const nearest = [...new Set(g.items.flatMap((i) => i.nearest ?? []))]
+          .map((id) => index.entry(id))
+          .filter((e) => !!e)
+          .slice(0, 3)
+          .map((e) => ({ entryId: e.id, question: e.question, department: e.departmentName }));
         return {
           ...g,
+          items: g.items.map(({ nearest: _n, ...i }) => i),
           hint: hint ? { entryId: hint.id, question: hint.question, department: hint.departmentName } : null,
+          nearest,
         };
       });
       return { total: items.length, groups };
@@ -134,7 +151,7 @@ export function botStaffRoutes(app: FastifyInstance, ctx: AppContext, index: Bot
       authorize(requireUser(req), botPolicy.readStats);
       const to = req.query.to ? new Date(req.query.to) : new Date(req.now.getTime() + 1);
       const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86400_000);
-      return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to)) };
+      return { from: from.toISOString(), to: to.toISOString(), ...(await botStats(ctx.db, from, to, req.now)) };
     },
   );
 }

@@ -26,6 +26,7 @@ export function presentUser(u: UserRow, now: Date, revealPhone = false): TUser {
     departmentId: u.departmentId,
     departmentName: u.departmentName,
     phone: revealPhone ? u.phone : maskPhone(u.phone),
+    workNumber: u.workNumber,
     status: u.status as UserStatus,
     roles: u.roles,
     lastLoginAt: u.lastLoginAt,

@@ -11,6 +11,7 @@ export interface UserRow {
   departmentId: string | null;
   departmentName: string | null;
   phone: string | null;
+  workNumber: string | null;
   status: string;
   roles: Role[];
   lastLoginAt: string | null;
@@ -25,6 +26,7 @@ const USER_COLUMNS = [
   'users.department_id',
   'departments.name_zh as department_name',
   'users.phone',
+  'users.work_number',
   'users.status',
   'users.last_login_at',
   'users.created_at',
@@ -82,6 +84,7 @@ type RawUser = {
   department_id: string | null;
   department_name: string | null;
   phone: string | null;
+  work_number: string | null;
   status: string;
   last_login_at: string | null;
   created_at: string;
@@ -106,6 +109,7 @@ async function withRoles(db: DbOrTrx, rows: RawUser[]): Promise<UserRow[]> {
     departmentId: r.department_id,
     departmentName: r.department_name,
     phone: r.phone,
+    workNumber: r.work_number,
     status: r.status,
     lastLoginAt: r.last_login_at,
     createdAt: r.created_at,

@@ -30,6 +30,14 @@ const ZPhone = z
   .regex(/^[0-9+\- ]{5,20}$/, 'digits only')
   .nullable()
   .optional();
+/** 工号: shown to citizens with the agent's name (seed art. 7); unique when set. */
+export const ZWorkNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{2,20}$/, '2–20 letters, digits, -')
+  .nullable()
+  .optional();
 export const ZUsername = z
   .string()
   .trim()
@@ -42,6 +50,7 @@ export const ZCreateUser = z.object({
   departmentId: z.string().max(64).nullable().optional(),
   roles: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
   phone: ZPhone,
+  workNumber: ZWorkNumber,
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
@@ -50,6 +59,7 @@ export const ZUpdateUser = z.object({
   departmentId: z.string().max(64).nullable().optional(),
   roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
   phone: ZPhone,
+  workNumber: ZWorkNumber,
 });
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 

@@ -224,3 +224,37 @@ describe('departments', () => {
     expect(types).toEqual(['department.created', 'department.updated']);
   });
 });
+
+describe('work numbers (工号)', () => {
+  it('are stored upper-case, unique when set, shown in the user list; demo agents have theirs', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await t.as('admin');
+      const make = (username: string, workNumber?: string | null) =>
+        admin.post('/api/users', {
+          username,
+          displayName: username,
+          password: 'Str0ng-Pass-2026',
+          roles: [],
+          workNumber,
+        });
+      const a = await make('wn-a', 'sw0100');
+      expect(a.statusCode).toBe(201);
+      expect(a.json().workNumber).toBe('SW0100');
+      const dup = await make('wn-b', 'SW0100');
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json().error.messages.zh).toContain('工号');
+      expect((await make('wn-c')).statusCode).toBe(201);
+      expect((await make('wn-d', null)).statusCode).toBe(201);
+      expect((await make('wn-e', '工号一')).statusCode).toBe(400);
+      const c = (await admin.get('/api/users?q=wn-c')).json().items[0];
+      expect(c.workNumber).toBeNull();
+      expect((await admin.patch(`/api/users/${c.id}`, { workNumber: 'SW0100' })).statusCode).toBe(409);
+      expect((await admin.patch(`/api/users/${c.id}`, { workNumber: 'SW0101' })).statusCode).toBe(200);
+      expect((await admin.get('/api/users?q=wn-c')).json().items[0].workNumber).toBe('SW0101');
+      expect((await admin.get('/api/users?q=window1')).json().items[0].workNumber).toBe('SW0002');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -9,6 +9,9 @@ export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type DbOrTrx = Db | Trx;
 
+/** The pool behind each PostgreSQL Db, for what needs a connection of its own (LISTEN). */
+const pools = new WeakMap<Db, pg.Pool>();
+
 /** Opens the database named by `url`: `sqlite:<file>` (default) or `postgres://…`. */
 export function connectDatabase(url: string): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -21,7 +24,9 @@ export function connectDatabase(url: string): Db {
         `${JSON.stringify({ level: 50, time: Date.now(), msg: 'idle PostgreSQL connection lost', code: err.code, err: err.message })}\n`,
       );
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
+    return db;
   }
   const file = url.replace(/^sqlite:/, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -40,4 +45,72 @@ export function isPostgres(db: DbOrTrx): boolean {
 /** Current time as stored in the database. */
 export function iso(d: Date): string {
   return d.toISOString();
+}
+
+/** A LISTEN connection: `close()` ends it; `onNotify` also runs after every (re)connect. */
+export interface Listener {
+  close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL only (null on SQLite): keeps one connection of its own listening on `channel` and
+ * calls `onNotify` for every notification. A lost connection is logged and opened again (after
+ * 1 s, then up to 30 s); `onNotify` runs after each (re)connect, since notifications sent while
+ * it was down are gone.
+ */
+export function listen(
+  db: Db,
+  channel: string,
+  onNotify: () => void,
+  log: (msg: string, err?: unknown) => void,
+): Listener | null {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = 1000;
+  // eslint-disable-next-line prefer-const -- assigned below: open and again call each other
+  let open: () => Promise<void>;
+  const again = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void open();
+    }, delay);
+    retry.unref();
+    delay = Math.min(delay * 2, 30_000);
+  };
+  open = async () => {
+    const c = new pg.Client({ connectionString: pool.options.connectionString });
+    c.on('notification', () => onNotify());
+    c.on('error', (err) => {
+      log(`LISTEN ${channel}: connection lost`, err);
+      if (client === c) client = null;
+      void c.end().catch(() => undefined);
+      again();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      log(`LISTEN ${channel}: could not connect`, err);
+      void c.end().catch(() => undefined);
+      return again();
+    }
+    if (closed) return void (await c.end());
+    client = c;
+    delay = 1000;
+    onNotify();
+  };
+  void open();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+      client = null;
+    },
+  };
 }

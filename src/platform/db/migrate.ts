@@ -7,7 +7,10 @@ import * as m004 from './migrations/004-event-delivery-jobs.js';
 import * as m005 from './migrations/005-modules-ratings-callbacks.js';
 import * as m006 from './migrations/006-security-hardening.js';
 import * as m007 from './migrations/007-generic-guide-links.js';
+import * as m008 from './migrations/008-event-wakeup.js';
 import * as m009 from './migrations/009-livechat.js';
+import * as m010 from './migrations/010-bot-learning.js';
+import * as m011 from './migrations/011-duty-conduct.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -20,7 +23,10 @@ const STEPS: Record<string, Step> = {
   '005-modules-ratings-callbacks': m005,
   '006-security-hardening': m006,
   '007-generic-guide-links': m007,
+  '008-event-wakeup': m008,
   '009-livechat': m009,
+  '010-bot-learning': m010,
+  '011-duty-conduct': m011,
 };
 
 class InCodeProvider implements MigrationProvider {

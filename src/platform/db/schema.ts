@@ -28,10 +28,17 @@ export interface Database {
   kb_terms: KbTermTable;
   bot_sessions: BotSessionTable;
   bot_turns: BotTurnTable;
+  bot_learned_questions: BotLearnedQuestionTable;
   ratings: RatingTable;
   callback_requests: CallbackRequestTable;
   counters: CounterTable;
   login_failures: LoginFailureTable;
+  duty_roster: DutyRosterTable;
+  duty_states: DutyStateTable;
+  duty_records: DutyRecordTable;
+  conduct_phrases: ConductPhraseTable;
+  conduct_warnings: ConductWarningTable;
+  conduct_canned_replies: ConductCannedReplyTable;
   chat_conversations: ChatConversationTable;
   chat_messages: ChatMessageTable;
   chat_attachments: ChatAttachmentTable;
@@ -62,6 +69,8 @@ export interface UserTable {
   password_hash: string;
   department_id: string | null;
   phone: string | null;
+  /** 工号, shown to citizens with the name; unique when set */
+  work_number: string | null;
   status: string; // 'active' | 'disabled'
   must_change_password: number;
   failed_logins: number;
@@ -308,6 +317,23 @@ export interface BotTurnTable {
   inbox_handled_at: string | null;
   created_at: string;
   created_on: string; // Shanghai date of created_at
+  suggested: string; // JSON [entryId]: the "您是不是想问" choices shown, best first
+  choice: string | null; // the suggested entry the citizen opened, or 'none' (都不是)
+  choice_at: string | null;
+}
+
+/** A question a citizen confirmed for an entry (opened the suggestion, marked it solved). */
+export interface BotLearnedQuestionTable {
+  id: string;
+  entry_id: string;
+  department_id: string; // the entry's owning department when proposed
+  question: string;
+  turn_id: string; // the first turn that proposed it
+  citizens: number; // how many confirmations
+  status: string; // 'proposed' | 'accepted' | 'rejected'
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface RatingTable {
@@ -352,6 +378,70 @@ export interface CallbackRequestTable {
 export interface CounterTable {
   name: string;
   value: number;
+}
+
+/** Who is rostered on live help on a date (Asia/Shanghai YYYY-MM-DD). */
+export interface DutyRosterTable {
+  date: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** An agent's live-help duty state (id = user id), moved by the duty state machine. */
+export interface DutyStateTable {
+  id: string;
+  status: string; // 'off' | 'on'
+  record_id: string | null;
+  since: string | null;
+  updated_at: string;
+}
+
+/** One sign-in to live-help duty and its sign-out, with the stored late / early minutes. */
+export interface DutyRecordTable {
+  id: string;
+  user_id: string;
+  department_id: string | null;
+  date: string; // Asia/Shanghai date of the sign-in
+  rostered: number;
+  signed_in_at: string;
+  late_minutes: number;
+  signed_out_at: string | null;
+  sign_out_reason: string | null; // 'self' | 'end_of_hours' | 'admin'
+  early_minutes: number | null;
+}
+
+/** A forbidden phrase (禁语) and the wording to use instead. */
+export interface ConductPhraseTable {
+  id: string;
+  phrase: string;
+  suggestion: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One forbidden phrase found in a staff message (no message text stored). */
+export interface ConductWarningTable {
+  id: string;
+  phrase: string;
+  channel: string;
+  subject_type: string;
+  subject_id: string;
+  user_id: string | null;
+  created_at: string;
+  created_on: string;
+}
+
+/** A canned reply (常用语): global when department_id is null. */
+export interface ConductCannedReplyTable {
+  id: string;
+  title: string;
+  text: string;
+  department_id: string | null;
+  sort_order: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Live help (migration 009): one citizen's conversation with the service. */

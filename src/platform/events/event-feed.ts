@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { Db } from '../db/connect.js';
+import { isPostgres, listen, type Db, type Listener } from '../db/connect.js';
+import { onEventRecorded } from './record-event.js';
 import { systemClock, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import {
@@ -49,8 +50,8 @@ export interface FeedOptions {
 interface Consumer extends Subscription {
   queue: StoredEvent[];
   failures: number;
-  /** polls to sit out after a failure (back-off that doubles per attempt) */
-  skip: number;
+  /** after a failure, no retry before this moment (performance.now(); back-off that doubles per attempt) */
+  retryAt: number;
   ready: boolean;
   leaseUntil: number;
 }
@@ -63,6 +64,9 @@ interface FeedMetrics {
 }
 
 const LEGACY = 'feed.on(event)';
+/** how long after a wake-up rounds follow each other quickly, and how far apart */
+const HOT_MS = 250;
+const QUICK_MS = 5;
 
 /**
  * Delivers every committed event, in commit order, to the consumers modules register. It polls
@@ -76,6 +80,13 @@ export class EventFeed extends EventEmitter {
   private cursor: FeedPosition = FEED_START;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  /** a wake-up came during a round: read again as soon as it ends */
+  private pollAgain = false;
+  /** until when (performance.now()) rounds follow each other quickly after a wake-up */
+  private hotUntil = 0;
+  private quick: NodeJS.Timeout | null = null;
+  private listener: Listener | null = null;
+  private unhook: (() => void) | null = null;
   private stopped = false;
   private consumers = new Map<string, Consumer>();
   private metrics: FeedMetrics | null = null;
@@ -103,7 +114,7 @@ export class EventFeed extends EventEmitter {
   /** Registers a consumer; returns a function that removes it. */
   subscribe(sub: Subscription): () => void {
     if (this.consumers.has(sub.name)) throw new Error(`event consumer "${sub.name}" is already registered`);
-    this.consumers.set(sub.name, { ...sub, queue: [], failures: 0, skip: 0, ready: false, leaseUntil: 0 });
+    this.consumers.set(sub.name, { ...sub, queue: [], failures: 0, retryAt: 0, ready: false, leaseUntil: 0 });
     return () => void this.consumers.delete(sub.name);
   }
 
@@ -142,6 +153,10 @@ export class EventFeed extends EventEmitter {
     this.cursor = await tailPosition(this.db);
     this.timer = setInterval(() => void this.poll(), this.intervalMs);
     this.timer.unref();
+    // woken as soon as an event commits: by NOTIFY from any node on PostgreSQL (migration 008),
+    // in process on SQLite (one writer); the timer stays as the safety net
+    if (isPostgres(this.db)) this.listener = listen(this.db, 'bangban_events', () => this.wake(), this.log.bind(this));
+    else this.unhook = onEventRecorded(() => this.wake());
   }
 
   /** One round: read what is new, then let every consumer work. Called by the timer and by tests. */
@@ -149,17 +164,49 @@ export class EventFeed extends EventEmitter {
     if (this.stopped) return Promise.resolve();
     this.polling ??= this.pollOnce().finally(() => {
       this.polling = null;
+      this.followUp();
     });
     return this.polling;
+  }
+
+  /**
+   * An event has committed (or is about to): read now, not at the next tick. For a short while
+   * after, and while committed events wait behind an older transaction still running (on
+   * PostgreSQL, see event-reader.ts; that one may commit without notifying), rounds follow each
+   * other every few milliseconds.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    this.hotUntil = performance.now() + HOT_MS;
+    if (this.polling) this.pollAgain = true;
+    else void this.poll();
+  }
+
+  private followUp(): void {
+    if (this.stopped || this.quick) return;
+    if (this.pollAgain) {
+      this.pollAgain = false;
+      this.quick = setTimeout(() => this.quickPoll(), 0);
+    } else if (performance.now() < this.hotUntil) {
+      this.quick = setTimeout(() => this.quickPoll(), QUICK_MS);
+    }
+  }
+
+  private quickPoll(): void {
+    this.quick = null;
+    void this.poll();
   }
 
   private async pollOnce(): Promise<void> {
     const all = [...this.consumers.values()];
     try {
-      for (const { event, pos } of await readAfter(this.db, this.cursor, this.batchSize)) {
+      const batch = await readAfter(this.db, this.cursor, this.batchSize);
+      for (const { event, pos } of batch) {
         for (const c of all) if (!c.durable && matches(c, event)) c.queue.push(event);
         this.cursor = pos;
       }
+      // more to read right away: a full batch, or events waiting for an older transaction
+      if (batch.length === this.batchSize || batch.heldBack) this.hotUntil = performance.now() + HOT_MS;
     } catch (err) {
       this.metrics?.pollErrors.inc();
       this.log('event feed: reading events failed', err);
@@ -174,7 +221,7 @@ export class EventFeed extends EventEmitter {
 
   /** A broadcast consumer works through its in-memory queue, oldest first. */
   private async drain(c: Consumer): Promise<void> {
-    if (c.skip > 0) return void c.skip--;
+    if (performance.now() < c.retryAt) return;
     while (c.queue.length) {
       const event = c.queue[0];
       try {
@@ -183,7 +230,7 @@ export class EventFeed extends EventEmitter {
         c.failures++;
         this.failed(c, event, err, c.failures);
         if (c.failures < this.maxAttempts) {
-          c.skip = backoff(c.failures);
+          c.retryAt = performance.now() + backoff(c.failures) * this.intervalMs;
           return this.setLag(c, event);
         }
         await this.park(c, `${c.name}@${this.nodeId}`, event, c.failures, err);
@@ -196,7 +243,7 @@ export class EventFeed extends EventEmitter {
 
   /** A durable consumer, when this node holds its lease, works on from its stored cursor. */
   private async runDurable(c: Consumer): Promise<void> {
-    if (c.skip > 0) return void c.skip--;
+    if (performance.now() < c.retryAt) return;
     const now = this.clock.now();
     if (!c.ready) {
       await ensureConsumer(this.db, c.name, c.from ?? 'tail', now);
@@ -225,7 +272,7 @@ export class EventFeed extends EventEmitter {
         if (attempts < this.maxAttempts) {
           if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
           await recordFailure(this.db, c.name, this.nodeId, attempts, message(err), this.clock.now());
-          c.skip = backoff(attempts);
+          c.retryAt = performance.now() + backoff(attempts) * this.intervalMs;
           return this.setLag(c, event);
         }
         await this.park(c, c.name, event, attempts, err, true); // the cursor moves only once it is recorded
@@ -277,6 +324,9 @@ export class EventFeed extends EventEmitter {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.quick) clearTimeout(this.quick);
+    this.unhook?.();
+    await this.listener?.close();
     await this.polling;
     for (const c of this.consumers.values())
       if (c.durable && c.leaseUntil)
@@ -290,7 +340,10 @@ function matches(c: Subscription, e: StoredEvent): boolean {
   return !c.types || c.types.some((t) => (t.endsWith('*') ? e.type.startsWith(t.slice(0, -1)) : e.type === t));
 }
 
-/** Polls to sit out after the n-th failure: 1, 2, 4 … 64 (× the poll interval). */
+/**
+ * Poll intervals to wait after the n-th failure: 1, 2, 4 … 64. In time, not in rounds: rounds come
+ * every few milliseconds while events flow, and a retry that soon would not outlast a hiccup.
+ */
 function backoff(n: number): number {
   return Math.min(2 ** (n - 1), 64);
 }

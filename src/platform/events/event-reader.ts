@@ -56,12 +56,14 @@ export async function tailPosition(db: DbOrTrx): Promise<FeedPosition> {
   return row ? { tx: row.tx, id: Number(row.id) } : { tx: '0', id: 0 };
 }
 
-/** Up to `limit` events after `pos`, in commit order, each with the position it leaves the reader at. */
-export async function readAfter(
-  db: DbOrTrx,
-  pos: FeedPosition,
-  limit: number,
-): Promise<{ event: StoredEvent; pos: FeedPosition }[]> {
+/** What one read found: events in commit order, each with the position it leaves the reader at. */
+export type ReadBatch = { event: StoredEvent; pos: FeedPosition }[] & {
+  /** PostgreSQL: committed events stay unread behind a transaction still running; read again soon */
+  heldBack?: boolean;
+};
+
+/** Up to `limit` settled events after `pos`, in commit order. */
+export async function readAfter(db: DbOrTrx, pos: FeedPosition, limit: number): Promise<ReadBatch> {
   if (!isPostgres(db)) {
     const rows = await db
       .selectFrom('events')
@@ -72,17 +74,21 @@ export async function readAfter(
       .execute();
     return rows.map((r) => ({ event: toStoredEvent(r), pos: { tx: null, id: Number(r.id) } }));
   }
+  // settled rows sort before unsettled ones (both by tx_id), so they are a prefix of this read;
+  // a committed row after them tells that delivery is held back, not that there is nothing new
   const rows = await db
     .selectFrom('events')
     .selectAll()
-    .select(sql<string>`tx_id::text`.as('tx'))
-    .where(SETTLED)
+    .select([sql<string>`tx_id::text`.as('tx'), SETTLED.as('settled')])
     .where(after(pos))
     .orderBy('tx_id')
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ event: toStoredEvent(r), pos: { tx: r.tx, id: Number(r.id) } }));
+  const settled = rows.filter((r) => r.settled);
+  const batch: ReadBatch = settled.map((r) => ({ event: toStoredEvent(r), pos: { tx: r.tx, id: Number(r.id) } }));
+  batch.heldBack = settled.length < rows.length;
+  return batch;
 }
 
 type EventRow = Omit<EventTable, 'id' | 'tx_id'> & { id: number | string };

@@ -70,6 +70,18 @@ export function eventTypes(): { type: string; label: Bilingual }[] {
   return Object.entries(catalogue ?? {}).map(([type, d]) => ({ type, label: d.label }));
 }
 
+const recordedHooks = new Set<() => void>();
+
+/**
+ * Calls `fn` whenever this process records an event (inside the transaction, before it commits).
+ * The SQLite event feed uses it to read at once: its read waits for the one connection, so it
+ * runs after the commit. Returns a function that removes the hook.
+ */
+export function onEventRecorded(fn: () => void): () => void {
+  recordedHooks.add(fn);
+  return () => void recordedHooks.delete(fn);
+}
+
 /**
  * Every state change writes one event row inside the same transaction as the change:
  * the audit trail, realtime pushes and notifications all read this table. The type must be in the
@@ -98,4 +110,5 @@ export async function recordEvent(trx: DbOrTrx, actor: Actor, now: Date, input: 
       created_on: shanghaiDate(now),
     })
     .execute();
+  for (const hook of recordedHooks) hook();
 }

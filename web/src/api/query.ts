@@ -29,6 +29,8 @@ const RELATED: [prefix: string, stale: string[]][] = [
   ['/api/matters', ['/api/matters', '/api/kb']],
   ['/api/calendar', ['/api/calendar', '/api/service-hours', '/api/public/service-status']],
   ['/api/service-hours', ['/api/calendar', '/api/service-hours', '/api/public/service-status']],
+  ['/api/duty', ['/api/duty']],
+  ['/api/conduct', ['/api/conduct']],
 ];
 
 /** The event families of the live socket and the resource each belongs to. */
@@ -41,6 +43,8 @@ const EVENT_RESOURCES: [family: string, resource: string][] = [
   ['matter.', '/api/matters'],
   ['calendar.', '/api/calendar'],
   ['service_hours.', '/api/service-hours'],
+  ['duty.', '/api/duty'],
+  ['conduct.', '/api/conduct'],
 ];
 
 /** The path prefixes to refetch after a change of `path` (e.g. `/api/kb/entries/1/publish`). */

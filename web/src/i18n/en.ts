@@ -135,6 +135,7 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.rateComment': 'Anything else to tell us (optional)',
   'chat.rateSubmit': 'Send rating',
   'chat.rated': 'Thank you for your rating: {level}.',
+  'chat.otherChoices': 'Or perhaps:',
   'chat.noneFits': 'None of these: get help from a person',
   'chat.close': 'Close Xiaoshen',
   'chat.toPortal': 'Back to the service home page',

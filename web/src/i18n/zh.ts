@@ -128,6 +128,7 @@ export const zh = {
   'chat.rateComment': '还有什么想说的（可不填）',
   'chat.rateSubmit': '提交评价',
   'chat.rated': '感谢您的评价：{level}。',
+  'chat.otherChoices': '也可能是：',
   'chat.noneFits': '都不是我想问的，找人工帮忙',
   'chat.close': '关闭小申',
   'chat.toPortal': '返回办事服务首页',

@@ -6,6 +6,7 @@ import { RoleTags } from '../shared/RoleTags.js';
 import { useSession } from '../shared/session.js';
 import { useApiQuery } from '../api/query.js';
 import { useTodayKind } from '../shared/useTodayKind.js';
+import { DutySwitch } from './DutySwitch.js';
 import { ReferenceMatters } from './ReferenceMatters.js';
 import type { TServiceStatus } from '../../../src/contracts/calendar.js';
 
@@ -25,6 +26,7 @@ export default function WorkspaceHome() {
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }} data-testid="greeting">
         {t('workspace.greeting', { name: user.displayName })}
       </Typography.Title>
+      {me.abilities.includes('duty.signIn') && <DutySwitch />}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card title={t('workspace.aboutYou')} size="small" style={{ height: '100%' }}>

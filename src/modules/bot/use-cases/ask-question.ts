@@ -3,60 +3,53 @@ import { AppError, type Bilingual } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
+import type { BotDecision } from '../../../contracts/enums/bot.js';
 import type { BotIndex, LiveEntry } from '../bot-index.js';
-import { decideTurn } from '../matcher/index.js';
+import { routeTurn } from '../matcher/index.js';
+import { keepTopic } from '../follow-up.js';
 import type { BotSession } from '../bot-session.js';
 import { MAX_QUESTION } from '../bot.schemas.js';
-import { NO_MATCH, NOT_UNDERSTOOD, SMALLTALK_REPLIES, SUGGEST } from '../replies.js';
+import { isValid, presentEntry, relatedOf, type PresentedEntry } from '../present-entry.js';
+import {
+  HUMAN_CLOSED,
+  HUMAN_OPEN,
+  NO_MATCH,
+  NOT_UNDERSTOOD,
+  OUT_OF_SCOPE,
+  OUT_OF_SCOPE_LINK,
+  SMALLTALK_REPLIES,
+  SUGGEST,
+} from '../replies.js';
 import { countEntryShown } from '../../knowledge/use-cases/count-entry-use.js';
 
-export type BotDecision = 'answer' | 'suggest' | 'none' | 'smalltalk' | 'picked';
+export type { BotDecision } from '../../../contracts/enums/bot.js';
+export type { PresentedEntry } from '../present-entry.js';
 
 export interface BotReply {
   turnId: string;
   decision: BotDecision;
   message: Bilingual | null;
   answer: PresentedEntry | null;
+  /**
+   * When not confident enough to answer: the best suggested entry's answer, shown under
+   * "您是不是想问：<question>" so the citizen reads an answer in one step. `suggestions` still lists
+   * every choice, this one first.
+   */
+  suggestion: PresentedEntry | null;
   suggestions: { entryId: string; question: string }[];
   related: { entryId: string; question: string }[];
+  /** a link to show with the message (一网通办 for another authority's business) */
+  link: { label: Bilingual; url: string } | null;
+  /** what the citizen can do next without typing: talk to a person, or leave a message */
+  next: 'transfer' | 'leave_message' | null;
   confidence: number;
-}
-
-export interface PresentedEntry {
-  entryId: string;
-  code: string;
-  question: string;
-  answerHtml: string;
-  matter: string | null;
-  guideUrl: string | null;
-  department: string;
-  lastReviewed: string;
-  version: number;
-}
-
-function present(e: LiveEntry): PresentedEntry {
-  return {
-    entryId: e.id,
-    code: e.code,
-    question: e.question,
-    answerHtml: e.answer,
-    matter: e.matterName,
-    guideUrl: e.guideUrl,
-    department: e.departmentName,
-    lastReviewed: e.publishedAt,
-    version: e.version,
-  };
-}
-
-/** An entry answers only inside its validity dates (Shanghai calendar day). */
-function isValid(e: LiveEntry | undefined, today: string): e is LiveEntry {
-  return !!e && (!e.validFrom || e.validFrom <= today) && (!e.validUntil || e.validUntil >= today);
 }
 
 /**
  * One turn of a citizen's conversation with 小申: match the question against the live KB (with
- * the previous turn's matter as context), decide answer / suggest / no match, store the turn
- * (which feeds the resolution rate and the unanswered inbox) and say what to show.
+ * the previous turn's matter as context), route it (answer / suggest with the best entry's answer
+ * / no match / a request for a person / another authority's business), store the turn (which
+ * feeds the resolution rates and the unanswered inbox) and say what to show.
  */
 export async function askQuestion(
   db: Db,
@@ -65,6 +58,7 @@ export async function askQuestion(
   now: Date,
   session: BotSession,
   input: { question?: string; pick?: string },
+  liveHelpOpen = false,
 ): Promise<BotReply> {
   const question = (input.question ?? '').trim();
   if (!input.pick && !question)
@@ -98,6 +92,8 @@ export async function askQuestion(
   let entry: LiveEntry | undefined;
   let suggestions: LiveEntry[] = [];
   let message: Bilingual | null = null;
+  let link: BotReply['link'] = null;
+  let next: BotReply['next'] = null;
   let confidence = 0;
   let candidates: { entryId: string; score: number }[] = [];
 
@@ -119,19 +115,28 @@ export async function askQuestion(
     });
     confidence = result.confidence;
     candidates = result.candidates.map((c) => ({ entryId: c.id, score: Math.round(c.score * 1000) / 1000 }));
-    const turn = decideTurn(result, (id) => isValid(index.entry(id), today));
+    const shown = (id: string) => isValid(index.entry(id), today);
+    const turn = keepTopic(index, routeTurn(result, shown), question, previous?.matter_id ?? null, shown);
     decision = turn.decision;
     if (turn.decision === 'smalltalk') message = SMALLTALK_REPLIES[turn.kind];
     else if (turn.decision === 'answer') entry = index.entry(turn.entryId);
     else if (turn.decision === 'suggest') {
       suggestions = turn.entryIds.map((id) => index.entry(id)!);
       message = SUGGEST;
+    } else if (turn.decision === 'human') {
+      message = liveHelpOpen ? HUMAN_OPEN : HUMAN_CLOSED;
+      next = liveHelpOpen ? 'transfer' : 'leave_message';
+    } else if (turn.decision === 'out_of_scope') {
+      message = OUT_OF_SCOPE;
+      link = OUT_OF_SCOPE_LINK;
     } else message = turn.understood ? NO_MATCH : NOT_UNDERSTOOD;
   }
 
   const related = entry ? relatedOf(index, entry, today) : [];
-  // A turn's matter: the answered entry's, or the best suggestion's (context for the next turn).
-  const matterId = entry?.matterId ?? suggestions[0]?.matterId ?? null;
+  const suggestion = suggestions[0];
+  // A turn's matter (context for the next turn): the answered entry's, or that of the best
+  // suggestion that has one (a general entry first in the list must not lose the topic).
+  const matterId = entry?.matterId ?? suggestions.find((e) => e.matterId)?.matterId ?? null;
   const turnId = newId();
   const storedQuestion = input.pick ? `（选择）${entry!.question}` : question.slice(0, MAX_QUESTION);
   const seq = await db.transaction().execute(async (trx) => {
@@ -156,6 +161,9 @@ export async function askQuestion(
         matter_id: matterId,
         confidence: Math.round(confidence * 1000) / 1000,
         candidates: JSON.stringify(candidates.slice(0, 5)),
+        suggested: JSON.stringify(suggestions.map((e) => e.id)),
+        choice: null,
+        choice_at: null,
         feedback: null,
         feedback_at: null,
         inbox_status: decision === 'none' && message === NO_MATCH ? 'open' : null,
@@ -166,7 +174,9 @@ export async function askQuestion(
         created_on: shanghaiDate(now),
       })
       .execute();
-    if (entry) await countEntryShown(trx, entry.id);
+    // the suggested entry's answer is shown as well as a direct answer
+    const shown = entry ?? suggestion;
+    if (shown) await countEntryShown(trx, shown.id);
     const turn = {
       sessionId: session.id,
       channel: session.channel,
@@ -183,7 +193,11 @@ export async function askQuestion(
         ? { ...subject, type: 'bot.question_answered', data: turn }
         : decision === 'suggest'
           ? { ...subject, type: 'bot.question_suggested', data: { ...turn, suggestions: suggestions.map((e) => e.id) } }
-          : { ...subject, type: 'bot.question_unmatched', data: turn },
+          : decision === 'human'
+            ? { ...subject, type: 'bot.human_requested', data: turn }
+            : decision === 'out_of_scope'
+              ? { ...subject, type: 'bot.question_out_of_scope', data: turn }
+              : { ...subject, type: 'bot.question_unmatched', data: turn },
     );
     return turns;
   });
@@ -193,19 +207,11 @@ export async function askQuestion(
     decision,
     message,
     confidence: Math.round(confidence * 1000) / 1000,
-    answer: entry ? present(entry) : null,
+    answer: entry ? presentEntry(entry) : null,
+    suggestion: suggestion ? presentEntry(suggestion) : null,
     suggestions: suggestions.map((e) => ({ entryId: e.id, question: e.question })),
     related,
+    link,
+    next,
   };
-}
-
-/** Up to three other questions of the same matter, to help the citizen's next step. */
-function relatedOf(index: BotIndex, entry: LiveEntry, today: string): { entryId: string; question: string }[] {
-  if (!entry.matterId) return [];
-  const out: { entryId: string; question: string }[] = [];
-  for (const e of index.entriesOfMatter(entry.matterId)) {
-    if (e.id !== entry.id && isValid(e, today)) out.push({ entryId: e.id, question: e.question });
-    if (out.length === 3) break;
-  }
-  return out;
 }

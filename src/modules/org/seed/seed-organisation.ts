@@ -77,7 +77,25 @@ export async function seedOrganisation(db: Db, now: Date, opts: { demo: boolean 
       data: { departments: DEFAULT_DEPARTMENTS.length },
     });
   });
-  if (opts.demo) await seedDemoAccounts(db, now);
+  if (opts.demo) {
+    await seedDemoAccounts(db, now);
+    await backfillDemoWorkNumbers(db);
+  }
+}
+
+/** Demo accounts seeded before work numbers existed get theirs (only where unset and not taken). */
+async function backfillDemoWorkNumbers(db: Db): Promise<void> {
+  for (const a of DEMO_ACCOUNTS) {
+    await db
+      .updateTable('users')
+      .set({ work_number: a.workNumber })
+      .where('username', '=', a.username)
+      .where('work_number', 'is', null)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('users as u2').select('u2.id').where('u2.work_number', '=', a.workNumber))),
+      )
+      .execute();
+  }
 }
 
 async function seedDemoAccounts(db: Db, now: Date): Promise<void> {
@@ -104,6 +122,7 @@ async function seedDemoAccounts(db: Db, now: Date): Promise<void> {
           password_hash: hash,
           department_id: depts.get(a.department) ?? null,
           phone: null,
+          work_number: a.workNumber,
           status: 'active',
           must_change_password: 0,
           failed_logins: 0,

@@ -6,6 +6,7 @@ import { newId } from '../../../platform/ids.js';
 import { checkPasswordStrength, hashPassword } from '../../../platform/auth/passwords.js';
 import type { TCreateUser } from '../org.schemas.js';
 import { checkRolesFitDepartment } from './check-roles.js';
+import { workNumberDuplicate, workNumberTaken } from './work-number.js';
 
 /** An administrator creates a staff account in a department with its roles. */
 export async function createUser(db: Db, actor: Actor, now: Date, input: TCreateUser): Promise<string> {
@@ -24,6 +25,7 @@ export async function createUser(db: Db, actor: Actor, now: Date, input: TCreate
           password_hash: passwordHash,
           department_id: input.departmentId ?? null,
           phone: input.phone ?? null,
+          work_number: input.workNumber ?? null,
           status: 'active',
           must_change_password: 0,
           failed_logins: 0,
@@ -53,6 +55,8 @@ export async function createUser(db: Db, actor: Actor, now: Date, input: TCreate
       });
     });
   } catch (err) {
+    if (isUniqueViolation(err) && input.workNumber && (await workNumberTaken(db, input.workNumber)))
+      throw workNumberDuplicate(input.workNumber);
     if (isUniqueViolation(err))
       throw new AppError('DUPLICATE', {
         zh: `用户名“${input.username}”已被使用。`,

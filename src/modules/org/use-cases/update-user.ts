@@ -4,6 +4,7 @@ import { recordEvent, type Actor } from '../../../platform/events/record-event.j
 import { endUserSessions } from '../../../platform/auth/sessions.js';
 import type { TUpdateUser } from '../org.schemas.js';
 import { checkRolesFitDepartment } from './check-roles.js';
+import { workNumberDuplicate, workNumberTaken } from './work-number.js';
 import type { Role } from '../../../platform/policy/roles.js';
 
 const USER = { zh: '用户', en: 'user' };
@@ -25,12 +26,15 @@ export async function updateUser(db: Db, actor: Actor, now: Date, id: string, in
       });
     }
     await checkRolesFitDepartment(trx, roles, departmentId);
+    if (input.workNumber && input.workNumber !== user.work_number && (await workNumberTaken(trx, input.workNumber, id)))
+      throw workNumberDuplicate(input.workNumber);
     await trx
       .updateTable('users')
       .set({
         display_name: input.displayName ?? user.display_name,
         department_id: departmentId,
         phone: input.phone === undefined ? user.phone : input.phone,
+        work_number: input.workNumber === undefined ? user.work_number : input.workNumber,
         updated_at: now.toISOString(),
       })
       .where('id', '=', id)

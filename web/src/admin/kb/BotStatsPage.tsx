@@ -8,7 +8,12 @@ import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { percent } from './EntryList.js';
 import type { TBotStats } from '../../../../src/contracts/bot.js';
-import { RATING_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../src/contracts/enums/bot.js';
+import {
+  RATING_LABELS,
+  RATING_LEVELS,
+  RESOLUTION_DEFINITIONS,
+  type RatingLevel,
+} from '../../../../src/contracts/enums/bot.js';
 import { KB_STATUS_LABELS } from '../../../../src/contracts/enums/knowledge.js';
 import type { TBriefEntry } from '../../../../src/contracts/knowledge.js';
 import { KB_STATUS_COLORS } from '../../shared/statusColors.js';
@@ -31,7 +36,8 @@ export default function BotStatsPage() {
   });
   const s = stats.data;
   const rated = s ? Object.values(s.ratings).reduce((a, b) => a + b, 0) : 0;
-  const rate = s?.resolutionRate ?? null;
+  const rate = s?.confirmedRate ?? null;
+  const inferred = s?.inferredRate ?? null;
   const entryCols = [
     { title: t('kb.code'), dataIndex: 'code', width: 100 },
     {
@@ -73,31 +79,42 @@ export default function BotStatsPage() {
             {t('stats.period', { from: formatDate(s.from, lang), to: formatDate(s.to, lang) })}
           </Typography.Paragraph>
           <Row gutter={[16, 16]} data-testid="bot-stats">
-            <Col xs={24} lg={8}>
-              <Card title={t('stats.resolution')}>
-                <Progress
-                  aria-label={t('stats.resolution')}
-                  type="dashboard"
-                  percent={rate === null ? 0 : Math.round(rate * 100)}
-                  status={rate !== null && rate >= TARGET ? 'success' : 'normal'}
-                  format={() => percent(rate)}
-                />
-                <Typography.Paragraph>
-                  {t('stats.target')}{' '}
-                  {rate === null ? (
-                    t('stats.noData')
-                  ) : rate >= TARGET ? (
-                    <Tag color="success">{t('stats.reached')}</Tag>
-                  ) : (
-                    <Tag color="warning">{t('stats.notReached')}</Tag>
-                  )}
-                </Typography.Paragraph>
-                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                  {t('stats.resolutionHelp', { r: s.resolvedSessions, n: s.sessions })}
-                </Typography.Paragraph>
-              </Card>
-            </Col>
-            <Col xs={24} lg={16}>
+            {(
+              [
+                ['confirmed', rate, s.confirmedSessions, 'stats.resolutionHelp'],
+                ['inferred', inferred, s.inferredSessions, 'stats.inferredHelp'],
+              ] as const
+            ).map(([kind, r, n, help]) => (
+              <Col key={kind} xs={24} md={12} xl={6}>
+                <Card title={RESOLUTION_DEFINITIONS[kind].label[lang]} data-testid={`resolution-${kind}`}>
+                  <Progress
+                    aria-label={RESOLUTION_DEFINITIONS[kind].label[lang]}
+                    type="dashboard"
+                    percent={r === null ? 0 : Math.round(r * 100)}
+                    status={r !== null && r >= TARGET ? 'success' : 'normal'}
+                    format={() => percent(r)}
+                  />
+                  <Typography.Paragraph>
+                    {t('stats.target')}{' '}
+                    {r === null ? (
+                      t('stats.noData')
+                    ) : r >= TARGET ? (
+                      <Tag color="success">{t('stats.reached')}</Tag>
+                    ) : (
+                      <Tag color="warning">{t('stats.notReached')}</Tag>
+                    )}
+                  </Typography.Paragraph>
+                  <Typography.Paragraph style={{ marginBottom: 8 }}>
+                    {t(help, { r: n, n: s.sessions })}
+                  </Typography.Paragraph>
+                  <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                    {t('stats.definition')}
+                    {RESOLUTION_DEFINITIONS[kind].definition[lang]}
+                  </Typography.Paragraph>
+                </Card>
+              </Col>
+            ))}
+            <Col xs={24} xl={12}>
               <Card title={t('stats.volumes')}>
                 <Row gutter={[16, 16]}>
                   {(
@@ -107,9 +124,12 @@ export default function BotStatsPage() {
                       ['answered', s.answered],
                       ['suggested', s.suggested],
                       ['noMatch', s.noMatch],
+                      ['suggestionsOpened', s.suggestionsOpened],
+                      ['noneOfThese', s.noneOfThese],
+                      ['humanRequests', s.humanRequests],
+                      ['outOfScope', s.outOfScope],
                       ['solvedFeedback', s.solvedFeedback],
                       ['unsolvedFeedback', s.unsolvedFeedback],
-                      ['resolvedSessions', s.resolvedSessions],
                     ] as const
                   ).map(([k, v]) => (
                     <Col key={k} xs={12} md={6}>
@@ -119,7 +139,24 @@ export default function BotStatsPage() {
                 </Row>
               </Card>
             </Col>
-            <Col xs={24}>
+            <Col xs={24} xl={12}>
+              <Card title={t('stats.topUnanswered')} data-testid="top-unanswered">
+                <Typography.Paragraph type="secondary">{t('stats.topUnansweredHelp')}</Typography.Paragraph>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="question"
+                  dataSource={s.topUnanswered}
+                  locale={{ emptyText: t('stats.noUnanswered') }}
+                  columns={[
+                    { title: t('inbox.question'), dataIndex: 'question' },
+                    { title: t('stats.count'), dataIndex: 'count', width: 80 },
+                  ]}
+                />
+                {can('bot.readInbox') && <Link to="/admin/bot-inbox">{t('inbox.title')}</Link>}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
               <Card title={t('stats.ratings', { n: rated })}>
                 <Table
                   size="small"

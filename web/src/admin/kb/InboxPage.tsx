@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/query.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import { EntryPicker } from './EntryPicker.js';
+import { LearnedQuestions } from './LearnedQuestions.js';
 import type { TInboxGroup } from '../../../../src/contracts/bot.js';
 import { INBOX_REASON_LABELS } from '../../../../src/contracts/enums/bot.js';
 
@@ -35,6 +36,7 @@ export default function InboxPage() {
         description={t('inbox.description')}
         extra={<Button onClick={inbox.reload}>{t('inbox.refresh')}</Button>}
       />
+      {can('bot.readLearned') && <LearnedQuestions />}
       <Table<TInboxGroup>
         rowKey="key"
         loading={inbox.loading}
@@ -84,15 +86,19 @@ export default function InboxPage() {
             render: (v: string) => formatDateTime(v, lang),
           },
           {
-            title: t('inbox.hint'),
-            dataIndex: 'hint',
-            width: 240,
-            render: (h: TInboxGroup['hint']) =>
-              h ? (
-                <span>
-                  {h.question}
-                  <Typography.Text type="secondary">{h.department ? `（${h.department}）` : ''}</Typography.Text>
-                </span>
+            title: t('inbox.nearest'),
+            dataIndex: 'nearest',
+            width: 280,
+            render: (near: TInboxGroup['nearest']) =>
+              near.length ? (
+                <ol style={{ margin: 0, paddingLeft: 18 }}>
+                  {near.map((h) => (
+                    <li key={h.entryId}>
+                      {h.question}
+                      <Typography.Text type="secondary">{h.department ? `（${h.department}）` : ''}</Typography.Text>
+                    </li>
+                  ))}
+                </ol>
               ) : (
                 '—'
               ),

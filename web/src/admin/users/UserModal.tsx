@@ -16,6 +16,7 @@ interface Fields {
   departmentId?: string;
   roles: Role[];
   phone?: string;
+  workNumber?: string;
 }
 
 /** Create an account (with a first password), or change a user's name, department, roles and phone. */
@@ -47,11 +48,13 @@ export function UserModal({
         displayName: user.displayName,
         departmentId: user.departmentId ?? undefined,
         roles: user.roles,
+        workNumber: user.workNumber ?? undefined,
       });
   }, [user, form, setError]);
 
   const save = async (v: Fields) => {
     const phone = v.phone?.trim() || undefined;
+    const workNumber = v.workNumber?.trim().toUpperCase() || null;
     const ok = await run(
       () =>
         isNew
@@ -62,11 +65,13 @@ export function UserModal({
               departmentId: v.departmentId ?? null,
               roles: v.roles ?? [],
               phone,
+              workNumber,
             })
           : api.patch(`/api/users/${(user as TUser).id}`, {
               displayName: v.displayName.trim(),
               departmentId: v.departmentId ?? null,
               roles: v.roles ?? [],
+              workNumber,
               ...(phone ? { phone } : {}),
             }),
       isNew ? t('user.created', { name: v.displayName }) : t('common.saved'),
@@ -147,6 +152,14 @@ export function UserModal({
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
             placeholder={t('user.chooseRoles')}
           />
+        </Form.Item>
+        <Form.Item
+          name="workNumber"
+          label={t('user.workNumber')}
+          extra={t('user.workNumberHint')}
+          rules={[{ pattern: /^[A-Za-z0-9-]{2,20}$/, message: t('user.workNumberInvalid') }]}
+        >
+          <Input autoComplete="off" maxLength={20} data-testid="user-work-number" />
         </Form.Item>
         <Form.Item
           name="phone"

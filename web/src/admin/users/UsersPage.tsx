@@ -83,6 +83,7 @@ export default function UsersPage() {
         columns={[
           { title: t('user.username'), dataIndex: 'username', width: 120 },
           { title: t('user.displayName'), dataIndex: 'displayName', width: 130 },
+          { title: t('user.workNumber'), dataIndex: 'workNumber', width: 100 },
           {
             title: t('user.department'),
             dataIndex: 'departmentId',

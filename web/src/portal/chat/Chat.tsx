@@ -19,7 +19,17 @@ const EXAMPLES = [
 type Msg =
   | { id: string; from: 'user'; text: string }
   | { id: string; from: 'bot'; kind: 'greeting' }
-  | { id: string; from: 'bot'; kind: 'reply'; reply: AskReply; question: string; feedback?: 'solved' | 'unsolved' }
+  | {
+      id: string;
+      from: 'bot';
+      kind: 'reply';
+      reply: AskReply;
+      question: string;
+      feedback?: 'solved' | 'unsolved';
+      /** the "您是不是想问" choice the citizen opened (else the reply's own suggestion is shown) */
+      shown?: AskReply['suggestion'];
+      noneFits?: boolean;
+    }
   | {
       id: string;
       from: 'bot';
@@ -72,8 +82,12 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
     const fresh = (m: Msg | undefined) => m?.from === 'bot' && m.kind === 'reply' && !m.feedback;
     const users = log.querySelectorAll<HTMLElement>('.bb-user');
     const question = users[users.length - 1];
-    if (!busy && question && (fresh(last) || (last?.from === 'bot' && last.kind === 'next' && fresh(msgs[n - 2]))))
-      log.scrollTop = question.offsetTop - 8;
+    const toQuestion =
+      !busy && question && (fresh(last) || (last?.from === 'bot' && last.kind === 'next' && fresh(msgs[n - 2])));
+    // On a phone the log is not a scroll box (the page scrolls): bring the new exchange into view instead.
+    if (log.scrollHeight <= log.clientHeight) {
+      if (n > 1) (toQuestion ? question : log.lastElementChild)?.scrollIntoView({ block: 'start' });
+    } else if (toQuestion) log.scrollTop = question.offsetTop - 8;
     else log.scrollTop = log.scrollHeight;
   }, [msgs, busy]);
 
@@ -96,7 +110,7 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
       const reply = await bot.ask(body);
       const question = 'question' in body ? body.question : shown;
       const more: Msg[] = [{ id: newId(), from: 'bot', kind: 'reply', reply, question }];
-      if (reply.decision === 'none')
+      if (reply.decision === 'none' || reply.decision === 'human')
         more.push({ id: newId(), from: 'bot', kind: 'next', liveHelp: reply.liveHelp, question });
       add(...more);
     } catch (e) {
@@ -183,10 +197,17 @@ export function Chat({ variant = 'portal' }: { variant?: 'portal' | 'page' }) {
                 <Reply
                   m={m}
                   onPick={(id, q) => void ask({ pick: id }, q)}
+                  onChoose={(id) =>
+                    void bot
+                      .choose(m.reply.turnId, id)
+                      .then((r) => update(m.id, { shown: r.answer }))
+                      .catch(failed)
+                  }
                   onFeedback={(s) => void feedback(m, s)}
                   busy={busy}
                   onNoneFits={() => {
-                    update(m.id, { feedback: 'unsolved' });
+                    update(m.id, { noneFits: true });
+                    if (m.reply.decision === 'suggest') void bot.choose(m.reply.turnId, 'none').catch(failed);
                     add({ id: newId(), from: 'bot', kind: 'next', liveHelp: m.reply.liveHelp, question: m.question });
                   }}
                 />
@@ -281,80 +302,143 @@ function ReadAloud({ id, getText }: { id: string; getText(): string }) {
   );
 }
 
+function AnswerCard({
+  m,
+  a,
+  heading,
+  onFeedback,
+}: {
+  m: Extract<Msg, { kind: 'reply' }>;
+  a: NonNullable<AskReply['answer']>;
+  heading?: string;
+  onFeedback(solved: boolean): void;
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const source = [a.matter, a.department].filter(Boolean).join(' · ');
+  return (
+    <>
+      <p className="bb-q" lang="zh-CN">
+        {heading && <span className="bb-did-you-mean">{heading}</span>}
+        <strong>{a.question}</strong>
+      </p>
+      {/* answerHtml is sanitised by the server; it is only ever placed in this container */}
+      <div ref={bodyRef} className="bb-answer-body" lang="zh-CN" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
+      <p className="bb-source" data-testid="answer-source">
+        {t('chat.source')}
+        {source}
+        {a.lastReviewed && <> · {t('chat.updated', { date: formatDate(a.lastReviewed, lang) })}</>}
+      </p>
+      <div className="bb-row">
+        {a.guideUrl && (
+          <a className="bb-guide" href={a.guideUrl} target="_blank" rel="noopener noreferrer">
+            {t('portal.guide')}
+            <span className="pt-sr">{t('chat.newWindow')}</span>
+            <span aria-hidden="true"> ↗</span>
+          </a>
+        )}
+        <ReadAloud id={`${m.id}-${a.entryId}`} getText={() => `${a.question}。${bodyRef.current?.innerText ?? ''}`} />
+      </div>
+      <div className="bb-feedback" role="group" aria-label={t('chat.solvedQuestion')}>
+        {m.feedback ? (
+          <p className="bb-small">{m.feedback === 'solved' ? t('chat.markedSolved') : t('chat.markedUnsolved')}</p>
+        ) : (
+          <>
+            <span>{t('chat.solvedQuestion')}</span>
+            <button type="button" className="bb-btn" onClick={() => onFeedback(true)} data-testid="solved">
+              {t('chat.solved')}
+            </button>
+            <button type="button" className="bb-btn" onClick={() => onFeedback(false)} data-testid="unsolved">
+              {t('chat.unsolved')}
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Chips({
+  items,
+  busy,
+  onClick,
+  testId,
+}: {
+  items: { entryId: string; question: string }[];
+  busy: boolean;
+  onClick(entryId: string, question: string): void;
+  testId?: string;
+}) {
+  return (
+    <div className="bb-chips" data-testid={testId}>
+      {items.map((r) => (
+        <button
+          key={r.entryId}
+          type="button"
+          className="bb-chip"
+          lang="zh-CN"
+          disabled={busy}
+          onClick={() => onClick(r.entryId, r.question)}
+        >
+          {r.question}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function Reply({
   m,
   onPick,
+  onChoose,
   onFeedback,
   onNoneFits,
   busy,
 }: {
   m: Extract<Msg, { kind: 'reply' }>;
   onPick(entryId: string, question: string): void;
+  onChoose(entryId: string): void;
   onFeedback(solved: boolean): void;
   onNoneFits(): void;
   busy: boolean;
 }) {
   const t = useT();
   const { lang } = useLang();
-  const bodyRef = useRef<HTMLDivElement>(null);
   const { reply } = m;
   const a = reply.answer;
   if (a && (reply.decision === 'answer' || reply.decision === 'picked')) {
-    const source = [a.matter, a.department].filter(Boolean).join(' · ');
     return (
       <div data-testid="bot-answer">
-        <p className="bb-q" lang="zh-CN">
-          <strong>{a.question}</strong>
-        </p>
-        {/* answerHtml is sanitised by the server; it is only ever placed in this container */}
-        <div ref={bodyRef} className="bb-answer-body" lang="zh-CN" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
-        <p className="bb-source" data-testid="answer-source">
-          {t('chat.source')}
-          {source}
-          {a.lastReviewed && <> · {t('chat.updated', { date: formatDate(a.lastReviewed, lang) })}</>}
-        </p>
-        <div className="bb-row">
-          {a.guideUrl && (
-            <a className="bb-guide" href={a.guideUrl} target="_blank" rel="noopener noreferrer">
-              {t('portal.guide')}
-              <span className="pt-sr">{t('chat.newWindow')}</span>
-              <span aria-hidden="true"> ↗</span>
-            </a>
-          )}
-          <ReadAloud id={m.id} getText={() => `${a.question}。${bodyRef.current?.innerText ?? ''}`} />
-        </div>
-        <div className="bb-feedback" role="group" aria-label={t('chat.solvedQuestion')}>
-          {m.feedback ? (
-            <p className="bb-small">{m.feedback === 'solved' ? t('chat.markedSolved') : t('chat.markedUnsolved')}</p>
-          ) : (
-            <>
-              <span>{t('chat.solvedQuestion')}</span>
-              <button type="button" className="bb-btn" onClick={() => onFeedback(true)} data-testid="solved">
-                {t('chat.solved')}
-              </button>
-              <button type="button" className="bb-btn" onClick={() => onFeedback(false)} data-testid="unsolved">
-                {t('chat.unsolved')}
-              </button>
-            </>
-          )}
-        </div>
+        <AnswerCard m={m} a={a} onFeedback={onFeedback} />
         {reply.related.length > 0 && (
           <div className="bb-related">
             <p className="bb-small">{t('chat.related')}</p>
-            <div className="bb-chips">
-              {reply.related.map((r) => (
-                <button
-                  key={r.entryId}
-                  type="button"
-                  className="bb-chip"
-                  lang="zh-CN"
-                  disabled={busy}
-                  onClick={() => onPick(r.entryId, r.question)}
-                >
-                  {r.question}
-                </button>
-              ))}
-            </div>
+            <Chips items={reply.related} busy={busy} onClick={onPick} />
+          </div>
+        )}
+      </div>
+    );
+  }
+  // Not sure enough to answer: the best match's answer under "您是不是想问：…", up to two other choices, 都不是.
+  const shown = m.shown ?? reply.suggestion;
+  if (reply.decision === 'suggest' && shown) {
+    const others = reply.suggestions.filter((s) => s.entryId !== shown.entryId).slice(0, 2);
+    return (
+      <div data-testid="bot-suggestion">
+        <AnswerCard
+          m={m}
+          a={shown}
+          heading={reply.message ? pick(reply.message, lang) : undefined}
+          onFeedback={onFeedback}
+        />
+        {!m.feedback && !m.noneFits && (
+          <div className="bb-related">
+            {others.length > 0 && <p className="bb-small">{t('chat.otherChoices')}</p>}
+            <Chips items={others} busy={busy} onClick={(id) => onChoose(id)} testId="suggestions" />
+            <button type="button" className="bb-link" onClick={onNoneFits} data-testid="none-fits">
+              {t('chat.noneFits')}
+            </button>
           </div>
         )}
       </div>
@@ -363,21 +447,19 @@ function Reply({
   return (
     <>
       <p>{reply.message ? pick(reply.message, lang) : t('chat.noAnswer')}</p>
+      {reply.link && (
+        <p>
+          <a className="bb-guide" href={reply.link.url} target="_blank" rel="noopener noreferrer">
+            {pick(reply.link.label, lang)}
+            <span className="pt-sr">{t('chat.newWindow')}</span>
+            <span aria-hidden="true"> ↗</span>
+          </a>
+        </p>
+      )}
       {reply.suggestions.length > 0 && (
-        <div className="bb-chips bb-suggest" data-testid="suggestions">
-          {reply.suggestions.map((s) => (
-            <button
-              key={s.entryId}
-              type="button"
-              className="bb-chip"
-              lang="zh-CN"
-              disabled={busy}
-              onClick={() => onPick(s.entryId, s.question)}
-            >
-              {s.question}
-            </button>
-          ))}
-          {!m.feedback && (
+        <div className="bb-suggest">
+          <Chips items={reply.suggestions} busy={busy} onClick={onPick} testId="suggestions" />
+          {!m.feedback && !m.noneFits && (
             <button type="button" className="bb-link" onClick={onNoneFits} data-testid="none-fits">
               {t('chat.noneFits')}
             </button>

@@ -8,6 +8,7 @@ import type {
   TAskReply,
   TBotSession,
   TBotStatus,
+  TChoiceReply,
   TFeedbackReply,
   TMessageReceipt,
 } from '../../../../src/contracts/bot.js';
@@ -90,6 +91,9 @@ export const bot = {
   ask: (body: { question: string } | { pick: string }) => inSession<TAskReply>('/api/bot/ask', body),
   feedback: (turnId: string, solved: boolean) =>
     inSession<TFeedbackReply>(`/api/bot/turns/${encodeURIComponent(turnId)}/feedback`, { solved }),
+  /** the "您是不是想问" choice taken: a suggested entry (its answer comes back) or 'none' (都不是) */
+  choose: (turnId: string, entryId: string) =>
+    inSession<TChoiceReply>(`/api/bot/turns/${encodeURIComponent(turnId)}/choice`, { entryId }),
   rate: (level: number, comment?: string) =>
     inSession<{ ok: boolean }>('/api/bot/rating', comment ? { level, comment } : { level }),
   leaveMessage: (m: { name: string; phone: string; question: string }) =>
