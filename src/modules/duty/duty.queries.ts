@@ -7,6 +7,8 @@ export interface OnDutyAgent {
   displayName: string;
   workNumber: string | null;
   departmentId: string | null;
+  /** when this agent signed in */
+  since: string | null;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function listOnDuty(
     .where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', role));
   if (departmentId) q = q.where('users.department_id', '=', departmentId);
   const rows = await q
-    .select(['users.id', 'users.display_name', 'users.work_number', 'users.department_id'])
+    .select(['users.id', 'users.display_name', 'users.work_number', 'users.department_id', 'duty_states.since'])
     .orderBy('duty_states.since')
     .orderBy('users.id')
     .execute();
@@ -34,6 +36,7 @@ export async function listOnDuty(
     displayName: r.display_name,
     workNumber: r.work_number,
     departmentId: r.department_id,
+    since: r.since,
   }));
 }
 

@@ -1,4 +1,3 @@
-import { wakeFeed } from './wake-feed.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -211,7 +210,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
       if ('warning' in r) return { message: null, warning: r.warning };
       const [m] = await presentMessages(ctx.db, [r.stored]);
       if (!r.repeated) hub.remember(m);
-      wakeFeed(ctx.feed);
       return { message: m, warning: null };
     },
   );
@@ -241,7 +239,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
         },
       );
       if ('warning' in r) return { message: null, warning: r.warning };
-      wakeFeed(ctx.feed);
       return { message: (await presentMessages(ctx.db, [r.stored]))[0], warning: null };
     },
   );
@@ -272,7 +269,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     async (req) => {
       const p = staffUser(req);
       const c = await transferConversation(ctx, p, actorOf(req), req.now, req.params.id, req.body);
-      wakeFeed(ctx.feed);
       await routeQueue(ctx, req.now); // a window agent's place freed
       return (await agentConversations(ctx.db, [c]))[0];
     },
@@ -292,7 +288,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
       const p = staffUser(req);
       await visible(p, req.params.id);
       await takeConversation(ctx, p, actorOf(req), req.now, req.params.id);
-      wakeFeed(ctx.feed);
       return { ok: true };
     },
   );
@@ -311,7 +306,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     async (req) => {
       const p = staffUser(req);
       await closeConversation(ctx, p, actorOf(req), req.now, req.params.id, req.body);
-      wakeFeed(ctx.feed);
       await routeQueue(ctx, req.now);
       return { ok: true };
     },
@@ -365,7 +359,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     async (req, reply) => {
       const p = staffUser(req);
       const id = await startConsult(ctx.db, p, actorOf(req), req.now, req.params.id, req.body);
-      wakeFeed(ctx.feed);
       return reply.status(201).send({ id });
     },
   );
@@ -389,7 +382,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     },
     async (req) => {
       await replyConsult(ctx.db, staffUser(req), actorOf(req), req.now, req.params.id, req.body.text);
-      wakeFeed(ctx.feed);
       return { ok: true };
     },
   );
@@ -432,7 +424,6 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
             data: req.body,
           },
         );
-        wakeFeed(ctx.feed);
         return { message: (await presentMessages(ctx.db, [r.stored]))[0], warning: null };
       },
     );

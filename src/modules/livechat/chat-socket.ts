@@ -1,4 +1,3 @@
-import { wakeFeed } from './wake-feed.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
@@ -215,7 +214,6 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
               if (!r.repeated) {
                 hub.remember(m);
                 c.acked.add(m.id);
-                wakeFeed(ctx.feed); // deliver now rather than at the next poll
               }
               c.send({ t: 'ack', clientId: f.clientId, message: m });
             } catch (err) {
@@ -229,7 +227,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
             if (!conv) return reject(c, null, notPartError());
             const by = c.role === 'citizen' ? 'citizen' : 'agent';
             if (f.t === 'read') {
-              if (await markRead(ctx.db, actor, now, conv.id, by, f.seq)) wakeFeed(ctx.feed);
+              await markRead(ctx.db, actor, now, conv.id, by, f.seq);
               return;
             }
             const seen = lastTyping.get(c) ?? new Map<string, number>();
@@ -242,7 +240,6 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
               subjectId: conv.id,
               data: { conversationId: conv.id, from: by },
             });
-            wakeFeed(ctx.feed);
             return;
           }
         }

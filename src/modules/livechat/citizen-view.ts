@@ -12,6 +12,6 @@ export async function citizenView(
   c: ConversationRow,
   now: Date,
 ): Promise<TCitizenConversation> {
-  const agents = c.status === 'queued' ? (await staffOnDuty(deps.db, now, 'window_agent')).length : 0;
+  const agents = c.status === 'queued' ? (await staffOnDuty(deps.db, 'window_agent')).length : 0;
   return citizenConversation(deps.db, c, await liveHelpNow(deps.workingTime, now), agents);
 }

@@ -1,4 +1,3 @@
-import { wakeFeed } from './wake-feed.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -67,7 +66,6 @@ export function citizenChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Ch
     async (req, reply) => {
       const { token, conversation } = await joinQueue(ctx, citizen(req), req.now, req.body);
       await routeQueue(ctx, req.now);
-      wakeFeed(ctx.feed);
       const fresh = (await conversationByToken(ctx.db, token))!;
       return reply.status(201).send({ token, conversation: await citizenView(ctx, fresh ?? conversation, req.now) });
     },
@@ -121,7 +119,6 @@ export function citizenChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Ch
       if ('warning' in r) return { message: null, warning: r.warning };
       const [m] = await presentMessages(ctx.db, [r.stored]);
       if (!r.repeated) hub.remember(m);
-      wakeFeed(ctx.feed);
       return { message: m, warning: null };
     },
   );
@@ -177,7 +174,6 @@ export function citizenChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Ch
           },
         );
         const [m] = await presentMessages(ctx.db, [r.stored]);
-        wakeFeed(ctx.feed);
         return { message: m, warning: null };
       },
     );
@@ -205,7 +201,6 @@ export function citizenChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Ch
     { schema: { tags, summary: '结束会话 End the conversation', response: { 200: ZOk } }, config: pub(10) },
     async (req) => {
       await endByCitizen(ctx, citizen(req), req.now, await mine(req));
-      wakeFeed(ctx.feed);
       await routeQueue(ctx, req.now);
       return { ok: true };
     },

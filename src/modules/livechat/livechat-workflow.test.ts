@@ -54,6 +54,34 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     expect(await events('livechat.assigned', citizens[4].id)).toHaveLength(1);
   });
 
+  it('holds back an agent message with a forbidden phrase: warned with the wording to use, counted, sent only when insisted on', async () => {
+    const a = await onDutyAgent(t);
+    const c = await joinChat(t);
+    const send = (force?: boolean) =>
+      a.client.post(`/api/chat/agent/conversations/${c.id}/messages`, {
+        clientId: 'agent-msg-0001',
+        text: '这个不归我管，你自己去看',
+        force,
+      });
+    const warned = await send();
+    expect(warned.statusCode).toBe(200);
+    expect(warned.json().message).toBeNull();
+    expect(
+      warned
+        .json()
+        .warning.map((w: { phrase: string }) => w.phrase)
+        .sort(),
+    ).toEqual(['不归我管', '你自己去看']);
+    expect(warned.json().warning[0].suggestion).not.toBe('');
+    const stored = () => t.ctx.db.selectFrom('chat_messages').select('id').where('author', '=', 'agent').execute();
+    expect(await stored()).toHaveLength(0);
+    const stats = (await (await t.as('office1')).get('/api/conduct/phrase-stats')).json();
+    expect(JSON.stringify(stats)).toContain('不归我管');
+    const sent = await send(true);
+    expect(sent.json().message.text).toBe('这个不归我管，你自己去看');
+    expect(await stored()).toHaveLength(1);
+  });
+
   it('warns ~15 s before the minute, records the breach when it lapses and offers the chat to another agent', async () => {
     const a = await onDutyAgent(t);
     const c = await joinChat(t);

@@ -60,9 +60,12 @@ export async function staffByIds(db: DbOrTrx, ids: (string | null)[]): Promise<M
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   const out = new Map<string, TChatStaff>();
   if (!unique.length) return out;
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
-  // the work number arrives with the duty module (users.work_number); null until then
-  for (const r of rows) out.set(r.id, { displayName: r.display_name, workNumber: null });
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'work_number'])
+    .where('id', 'in', unique)
+    .execute();
+  for (const r of rows) out.set(r.id, { displayName: r.display_name, workNumber: r.work_number });
   return out;
 }
 

@@ -26,6 +26,8 @@ export async function onDutyAgent(
   const client = t.client();
   const res = await client.post('/api/auth/login', { username: u.username, password: u.password });
   if (res.statusCode !== 200) throw new Error(res.body);
+  const duty = await client.post('/api/duty/sign-in', {});
+  if (duty.statusCode !== 200) throw new Error(duty.body);
   return { id: u.id, client };
 }
 

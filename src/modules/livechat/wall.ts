@@ -12,8 +12,8 @@ export async function chatWall(db: Db, now: Date): Promise<TChatWall> {
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('queued_at').as('oldest')])
     .where('status', '=', 'queued')
     .executeTakeFirstOrThrow();
-  const window = await staffOnDuty(db, now, 'window_agent');
-  const business = await staffOnDuty(db, now, 'business_agent');
+  const window = await staffOnDuty(db, 'window_agent');
+  const business = await staffOnDuty(db, 'business_agent');
   const load = await openLoad(
     db,
     [...window, ...business].map((a) => a.userId),
@@ -65,7 +65,7 @@ export async function chatWall(db: Db, now: Date): Promise<TChatWall> {
       role: a.role,
       departmentId: a.departmentId,
       openChats: load.get(a.userId) ?? 0,
-      signedInAt: null, // the duty module knows; filled when it is merged
+      signedInAt: a.since,
     })),
     today: {
       conversations,

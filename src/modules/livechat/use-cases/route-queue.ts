@@ -21,7 +21,7 @@ const ROUTING_LOCK = 7_007_001;
  * serialises the load count, so no agent goes over the limit. Returns the conversations assigned.
  */
 export async function routeQueue(deps: ChatDeps, now: Date): Promise<string[]> {
-  const agents = await staffOnDuty(deps.db, now, 'window_agent');
+  const agents = await staffOnDuty(deps.db, 'window_agent');
   if (!agents.length) return [];
   const max = await maxChatsPerAgent(deps.db);
   const dueAt = await firstResponseDue(deps.workingTime, now);

@@ -5,7 +5,7 @@ import { recordEvent, type Actor } from '../../../platform/events/record-event.j
 import type { Principal } from '../../../platform/policy/principal.js';
 import { authorize } from '../../../platform/policy/authorize.js';
 import { appendMessage } from '../append-message.js';
-import { screenAgentText } from '../conduct.js';
+import { recordPhraseWarning, screenStaffMessage } from '../../conduct/use-cases/screen-staff-message.js';
 import { accessOf, requireConversation, type ConversationRow, type MessageRow } from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
 import { CHAT_MACHINE } from '../transitions.js';
@@ -83,8 +83,19 @@ export async function sendMessage(
   if (c.status === 'closed') throw new AppError('INVALID_TRANSITION', CONVERSATION_CLOSED, { current: 'closed' });
 
   if (from.side === 'agent' && input.kind === 'text' && !input.force) {
-    const phrases = await screenAgentText(db, text);
-    if (phrases.length) return { warning: phrases };
+    const phrases = await screenStaffMessage(db, text);
+    if (phrases.length) {
+      // counted when the agent is warned (the supervisor's figure); sending anyway counts no more
+      await db.transaction().execute((trx) =>
+        recordPhraseWarning(trx, actor, now, {
+          channel: 'live_help',
+          subjectType: 'chat_conversation',
+          subjectId: c.id,
+          phrases: phrases.map((p) => p.phrase),
+        }),
+      );
+      return { warning: phrases };
+    }
   }
   try {
     const stored = await db.transaction().execute(async (trx) => {

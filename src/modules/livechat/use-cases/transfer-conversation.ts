@@ -45,9 +45,7 @@ export async function transferConversation(
     );
   if (input.departmentId === c.department_id && c.status === 'transferred')
     throw new AppError('CONFLICT', { zh: '会话已在该部门。', en: 'The conversation is already with this department.' });
-  const agents = (await staffOnDuty(deps.db, now, 'business_agent', input.departmentId)).filter(
-    (a) => a.userId !== p.id,
-  );
+  const agents = (await staffOnDuty(deps.db, 'business_agent', input.departmentId)).filter((a) => a.userId !== p.id);
   const load = await openLoad(
     deps.db,
     agents.map((a) => a.userId),
