@@ -20,10 +20,17 @@ import type {
 
 const id = encodeURIComponent;
 
-/** Headers naming an uploaded file (the server checks its type by content, not by this name). */
-function fileHeaders(file: File, clientId: string): Record<string, string> {
-  return { 'X-File-Name': encodeURIComponent(file.name || 'file'), 'Idempotency-Key': clientId };
+/** An upload: the file's bytes as they are; its name and the clientId (a retry stores it once) in the query. */
+const uploadPath = (path: string, file: File, clientId: string) =>
+  withQuery(path, { clientId, name: (file.name || 'file').slice(0, 200) });
+const raw = (file: File) => ({ raw: file, type: 'application/octet-stream' });
+
+/** What an upload answers: the stored file message (a warning only ever concerns staff text). */
+interface TSent {
+  message: TChatMessage | null;
+  warning: { phrase: string; suggestion: string }[] | null;
 }
+const stored = (r: TSent): TChatMessage => r.message!;
 
 /** The citizen's calls: the token names the conversation (kept in sessionStorage by the page). */
 export const citizenChat = {
@@ -33,21 +40,17 @@ export const citizenChat = {
   messages: (token: string, after: number) =>
     request<TChatMessages>('GET', withQuery('/api/chat/messages', { after }), undefined, { chatToken: token }),
   upload: (token: string, file: File, clientId: string) =>
-    request<TChatMessage>(
-      'POST',
-      '/api/chat/files',
-      { raw: file, type: file.type || 'application/octet-stream', headers: fileHeaders(file, clientId) },
-      { chatToken: token },
-    ),
+    request<TSent>('POST', uploadPath('/api/chat/files', file, clientId), raw(file), { chatToken: token }).then(stored),
   rate: (token: string, body: TRateChat) =>
     request<{ ok: boolean }>('POST', '/api/chat/rating', body, { chatToken: token }),
-  /** the citizen ends the conversation (outcome citizen_left) */
-  leave: (token: string) => request<TCitizenConversation>('POST', '/api/chat/leave', {}, { chatToken: token }),
+  /** the citizen ends the conversation */
+  end: (token: string) => request<{ ok: boolean }>('POST', '/api/chat/end', {}, { chatToken: token }),
   transcript: (token: string) => requestBlob('/api/chat/transcript', { chatToken: token }),
 };
 
 /** A file of a conversation (an image shown inline, a PDF downloaded), for either side. */
-export const chatFile = (fileId: string, caller: Caller) => requestBlob(`/api/chat/files/${id(fileId)}`, caller);
+export const chatFile = (fileId: string, caller: Caller) =>
+  requestBlob(caller === 'session' ? `/api/chat/agent/files/${id(fileId)}` : `/api/chat/files/${id(fileId)}`, caller);
 
 /** A KB proposal made from an agent's reply (the knowledge module's proposal id). */
 export interface TProposedChatAnswer {
@@ -78,21 +81,24 @@ export const agentChat = {
   messages: (conversationId: string, after: number) =>
     api.get<TChatMessages>(`/api/chat/agent/conversations/${id(conversationId)}/messages`, { after }),
   upload: (conversationId: string, file: File, clientId: string) =>
-    request<TChatMessage>('POST', `/api/chat/agent/conversations/${id(conversationId)}/files`, {
-      raw: file,
-      type: file.type || 'application/octet-stream',
-      headers: fileHeaders(file, clientId),
-    }),
+    request<TSent>(
+      'POST',
+      uploadPath(`/api/chat/agent/conversations/${id(conversationId)}/files`, file, clientId),
+      raw(file),
+    ).then(stored),
+  /** a business agent takes a conversation waiting for their department */
+  take: (conversationId: string) =>
+    api.post<{ ok: boolean }>(`/api/chat/agent/conversations/${id(conversationId)}/take`),
   transfer: (conversationId: string, body: TTransferChat) =>
     api.post<TAgentConversation>(`/api/chat/agent/conversations/${id(conversationId)}/transfer`, body),
   close: (conversationId: string, body: TCloseChat) =>
-    api.post<TAgentConversation>(`/api/chat/agent/conversations/${id(conversationId)}/close`, body),
+    api.post<{ ok: boolean }>(`/api/chat/agent/conversations/${id(conversationId)}/close`, body),
   proposeKb: (conversationId: string, body: { question: string; answer: string; departmentId?: string | null }) =>
     api.post<TProposedChatAnswer>(`/api/chat/agent/conversations/${id(conversationId)}/propose-kb`, body),
   consults: (conversationId: string) =>
     api.get<{ items: TChatConsult[] }>(`/api/chat/agent/conversations/${id(conversationId)}/consults`),
   consult: (conversationId: string, body: { departmentId?: string; userId?: string; text: string }) =>
-    api.post<TChatConsult>(`/api/chat/agent/conversations/${id(conversationId)}/consults`, body),
+    api.post<{ id: string }>(`/api/chat/agent/conversations/${id(conversationId)}/consults`, body),
   replyConsult: (consultId: string, text: string) =>
     api.post<TChatConsult>(`/api/chat/consults/${id(consultId)}/messages`, { text }),
   transcript: (conversationId: string) => requestBlob(`/api/chat/agent/conversations/${id(conversationId)}/transcript`),

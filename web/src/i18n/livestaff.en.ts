@@ -24,6 +24,7 @@ export const liveStaffEn: Record<keyof typeof liveStaffZh, string> = {
   'livechat.pickChat': 'Choose a chat on the left',
   'livechat.topic': 'Question:',
   'livechat.transfer': 'Transfer',
+  'livechat.take': 'Take it',
   'livechat.close': 'End',
   'livechat.timer': 'First reply: {s} s left',
   'livechat.timerWarn': 'Hurry! {s} s left',

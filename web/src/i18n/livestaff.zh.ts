@@ -22,6 +22,7 @@ export const liveStaffZh = {
   'livechat.pickChat': '在左侧选择一个会话',
   'livechat.topic': '咨询内容：',
   'livechat.transfer': '转交',
+  'livechat.take': '接手',
   'livechat.close': '结束',
   'livechat.timer': '首次答复剩 {s} 秒',
   'livechat.timerWarn': '快超时！剩 {s} 秒',

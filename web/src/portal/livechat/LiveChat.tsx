@@ -57,7 +57,8 @@ export function LiveChat({ session }: { session: LiveSession }) {
   const end = async () => {
     setEndError('');
     try {
-      updateLiveSession({ conversation: await citizenChat.leave(token) });
+      await citizenChat.end(token);
+      updateLiveSession({ conversation: await citizenChat.get(token) });
       setConfirmEnd(false);
     } catch (e) {
       setEndError(e instanceof ApiError && e.messages ? pick(e.messages, lang) : t('live.networkError'));

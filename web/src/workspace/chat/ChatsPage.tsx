@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Empty, Popover, Space, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Empty, Popover, Space, Tag, Typography } from 'antd';
+import { agentChat } from '../../api/chat.js';
+import { errorText } from '../../api/client.js';
 import { BellOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { pick, useLang, useT } from '../../i18n/index.js';
 import { useSession } from '../../shared/session.js';
@@ -31,6 +33,7 @@ export default function ChatsPage() {
   const t = useT();
   const { lang } = useLang();
   const { me } = useSession();
+  const { message } = App.useApp();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const chats = useAgentChats(selectedId);
   const serverNow = useServerNow(1000);
@@ -174,15 +177,30 @@ export default function ChatsPage() {
             )
           }
           extra={
-            canAct && (
-              <Space wrap>
-                <Button onClick={() => setDialog('transfer')} data-testid="open-transfer">
-                  {t('livechat.transfer')}
-                </Button>
-                <Button onClick={() => setDialog('close')} data-testid="open-close">
-                  {t('livechat.close')}
-                </Button>
-              </Space>
+            selected?.status === 'awaiting_department' && !canAct ? (
+              <Button
+                type="primary"
+                onClick={() =>
+                  void agentChat
+                    .take(selected.id)
+                    .then(() => Promise.all([chats.reloadList(), chats.reloadDetail(selected.id)]))
+                    .catch((e) => message.error(errorText(e, t('common.failed'))))
+                }
+                data-testid="take-chat"
+              >
+                {t('livechat.take')}
+              </Button>
+            ) : (
+              canAct && (
+                <Space wrap>
+                  <Button onClick={() => setDialog('transfer')} data-testid="open-transfer">
+                    {t('livechat.transfer')}
+                  </Button>
+                  <Button onClick={() => setDialog('close')} data-testid="open-close">
+                    {t('livechat.close')}
+                  </Button>
+                </Space>
+              )
             )
           }
         >
@@ -269,6 +287,7 @@ export default function ChatsPage() {
             onDone={(c) => {
               setDialog(null);
               chats.upsert(c);
+              void chats.reloadList();
               void chats.reloadDetail(c.id);
             }}
           />

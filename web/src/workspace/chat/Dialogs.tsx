@@ -115,7 +115,8 @@ export function CloseDialog({
     setError('');
     try {
       const note = v.note?.trim();
-      onDone(await agentChat.close(conversation.id, { outcome: v.outcome, ...(note ? { note } : {}) }));
+      await agentChat.close(conversation.id, { outcome: v.outcome, ...(note ? { note } : {}) });
+      onDone({ ...conversation, status: 'closed', outcome: v.outcome });
     } catch (e) {
       setError(errorText(e, t('common.failed')));
     } finally {
