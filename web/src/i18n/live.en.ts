@@ -17,6 +17,7 @@ export const liveEn: Record<keyof typeof liveZh, string> = {
   'live.empty': 'Please type something first, then press “Send”.',
   'live.sending': 'Sending…',
   'live.notSent': 'This message was not sent.',
+  'live.notSentEnded': 'The conversation ended before this message was sent.',
   'live.retry': 'Send again',
   'live.discard': 'Discard',
   'live.read': 'Read',

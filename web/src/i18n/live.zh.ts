@@ -16,6 +16,7 @@ export const liveZh = {
   'live.empty': '请先输入内容，再点“发送”。',
   'live.sending': '发送中…',
   'live.notSent': '这条消息没有发出去。',
+  'live.notSentEnded': '对话已结束，这条消息没有发出。',
   'live.retry': '重新发送',
   'live.discard': '不发了',
   'live.read': '已读',

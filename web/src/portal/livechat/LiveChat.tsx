@@ -97,6 +97,7 @@ export function LiveChat({ session }: { session: LiveSession }) {
         {outbox.map((p) => (
           <PendingMessage
             key={p.clientId}
+            ended={closed}
             p={p}
             onRetry={() => chat.retry(p.clientId)}
             onDiscard={() => chat.discard(p.clientId)}
@@ -298,14 +299,31 @@ function Message({ m, readSeq, caller }: { m: TChatMessage; readSeq: number; cal
   );
 }
 
-function PendingMessage({ p, onRetry, onDiscard }: { p: Pending; onRetry(): void; onDiscard(): void }) {
+function PendingMessage({
+  p,
+  ended,
+  onRetry,
+  onDiscard,
+}: {
+  p: Pending;
+  ended: boolean;
+  onRetry(): void;
+  onDiscard(): void;
+}) {
   const t = useT();
   const { lang } = useLang();
   return (
     <div className="bb-msg bb-user lc-pending" data-testid="live-pending">
       <p className="pt-sr">{t('chat.you')}</p>
       <p className="lc-text">{p.text}</p>
-      {p.failed ? (
+      {ended ? (
+        <div className="lc-failed">
+          <p>{t('live.notSentEnded')}</p>
+          <button type="button" className="bb-small-btn lc-on-blue" onClick={onDiscard}>
+            {t('live.dismiss')}
+          </button>
+        </div>
+      ) : p.failed ? (
         <div className="lc-failed" role="alert">
           <p>{pick(p.failed, lang) || t('live.notSent')}</p>
           <button type="button" className="bb-small-btn lc-on-blue" onClick={onRetry}>
