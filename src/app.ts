@@ -127,7 +127,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(websocket, { options: { maxPayload: 4096 } });
+  // 16 kB: a live-help frame (2,000 characters of Chinese text and its JSON); larger ones close the socket (1009)
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   installErrorHandler(app);

@@ -230,4 +230,70 @@ export type TChatServerFrame =
   | { t: 'agent_conversation'; conversation: TAgentConversation; removed?: boolean }
   /** staff: the first-response clock is about to run out (seconds left) */
   | { t: 'first_response_warning'; conversationId: string; secondsLeft: number }
+  /** staff: a staff-only consultation beside a conversation got a message (the whole thread) */
+  | { t: 'consult'; consult: TChatConsult }
   | { t: 'pong' };
+
+// ——— added by the livechat module (REST twins and the staff-only consultation) ———
+
+/** A forbidden phrase found in an agent's message, with the suggested wording. */
+export const ZPhraseWarning = z.object({ phrase: z.string(), suggestion: z.string() });
+
+/**
+ * POST /api/chat/messages (citizen, token) and POST /api/chat/agent/conversations/:id/messages
+ * (staff): the REST twin of the socket's `send` frame, for clients without a socket.
+ */
+export const ZSendChatMessage = z.object({
+  clientId: z.string().min(8).max(64),
+  kind: z.enum(['text', 'note']).default('text'),
+  text: z.string().min(1).max(CHAT_TEXT_MAX),
+  force: z.boolean().optional(),
+});
+export type TSendChatMessage = z.input<typeof ZSendChatMessage>;
+/** The stored message, or (staff) the forbidden-phrase warning and nothing stored. */
+export const ZSentChatMessage = z.object({
+  message: ZChatMessage.nullable(),
+  warning: z.array(ZPhraseWarning).nullable(),
+});
+export type TSentChatMessage = z.infer<typeof ZSentChatMessage>;
+
+/** POST …/propose-kb: an effective answer becomes a KB proposal for the owner department. */
+export const ZProposeChatAnswer = z.object({
+  question: z.string().trim().min(2).max(500),
+  answer: z.string().trim().min(2).max(20_000),
+  matterId: z.string().min(1).max(64).nullable().optional(),
+  departmentId: z.string().min(1).max(64).nullable().optional(),
+});
+export type TProposeChatAnswer = z.infer<typeof ZProposeChatAnswer>;
+export const ZProposedChatAnswer = z.object({ proposalId: z.string() });
+
+/** One staff-only consultation (a side thread) beside a conversation; never shown to the citizen. */
+export const ZChatConsult = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  conversationNumber: z.string(),
+  from: ZChatStaff,
+  fromUserId: z.string(),
+  /** consulted: a department's business agents, or one colleague */
+  departmentId: z.string().nullable(),
+  department: ZBilingual.nullable(),
+  toUserId: z.string().nullable(),
+  to: ZChatStaff.nullable(),
+  createdAt: z.string(),
+  messages: z.array(
+    z.object({ id: z.string(), authorId: z.string(), author: ZChatStaff, text: z.string(), at: z.string() }),
+  ),
+});
+export type TChatConsult = z.infer<typeof ZChatConsult>;
+export const ZChatConsultList = listOf(ZChatConsult);
+/** POST /api/chat/agent/conversations/:id/consults: ask a department or one colleague. */
+export const ZStartConsult = z
+  .object({
+    departmentId: z.string().min(1).max(64).optional(),
+    userId: z.string().min(1).max(64).optional(),
+    text: z.string().trim().min(1).max(CHAT_TEXT_MAX),
+  })
+  .refine((v) => !!v.departmentId !== !!v.userId, { message: 'departmentId or userId (one of them)' });
+export type TStartConsult = z.infer<typeof ZStartConsult>;
+/** POST /api/chat/consults/:id/messages */
+export const ZConsultReply = z.object({ text: z.string().trim().min(1).max(CHAT_TEXT_MAX) });

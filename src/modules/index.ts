@@ -4,6 +4,7 @@ import { auditModule } from './audit/audit.module.js';
 import { botModule } from './bot/bot.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { callbacksModule } from './callbacks/callbacks.module.js';
+import { livechatModule } from './livechat/livechat.module.js';
 import { knowledgeModule } from './knowledge/knowledge.module.js';
 import { orgModule } from './org/org.module.js';
 import { ratingsModule } from './ratings/ratings.module.js';
@@ -20,6 +21,7 @@ export const MODULES = [
   botModule,
   callbacksModule,
   ratingsModule,
+  livechatModule,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { isWithinServiceHours, nextServiceOpening } from '../../platform/calendar/index.js';
 import { actorOf } from '../../platform/http/context.js';
+import { AppError } from '../../platform/errors.js';
+import { botHandedToHuman } from '../livechat/livechat.queries.js';
 import type { BotIndex } from './bot-index.js';
 import { requireBotSession, startBotSession } from './bot-session.js';
 import { ZAsk, ZFeedback, ZLeaveMessage, ZRate, ZStartSession, ZTurnParams } from './bot.schemas.js';
@@ -52,6 +54,13 @@ export function botRoutes(app: FastifyInstance, ctx: AppContext, index: BotIndex
     { schema: { tags, summary: '提问 Ask', response: { 200: ZAskReply }, body: ZAsk }, config: pub(40) },
     async (req) => {
       const session = await requireBotSession(ctx.db, req);
+      // once handed to live help the bot stays silent in this conversation (the agent answers)
+      if (await botHandedToHuman(ctx.db, session.id))
+        throw new AppError(
+          'CONFLICT',
+          { zh: '您已转人工服务，请在人工对话中继续。', en: 'You are with live help now; continue there.' },
+          { reason: 'with_live_help' },
+        );
       const reply = await askQuestion(ctx.db, index, citizen(req), req.now, session, req.body);
       return { ...reply, liveHelp: await liveHelpStatus(req.now) };
     },

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-event-delivery-jobs.js';
 import * as m005 from './migrations/005-modules-ratings-callbacks.js';
 import * as m006 from './migrations/006-security-hardening.js';
 import * as m007 from './migrations/007-generic-guide-links.js';
+import * as m009 from './migrations/009-livechat.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -19,6 +20,7 @@ const STEPS: Record<string, Step> = {
   '005-modules-ratings-callbacks': m005,
   '006-security-hardening': m006,
   '007-generic-guide-links': m007,
+  '009-livechat': m009,
 };
 
 class InCodeProvider implements MigrationProvider {

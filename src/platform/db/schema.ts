@@ -32,6 +32,15 @@ export interface Database {
   callback_requests: CallbackRequestTable;
   counters: CounterTable;
   login_failures: LoginFailureTable;
+  chat_conversations: ChatConversationTable;
+  chat_messages: ChatMessageTable;
+  chat_attachments: ChatAttachmentTable;
+  chat_holders: ChatHolderTable;
+  chat_transfers: ChatTransferTable;
+  chat_breaches: ChatBreachTable;
+  chat_hotline_cases: ChatHotlineCaseTable;
+  chat_consults: ChatConsultTable;
+  chat_consult_messages: ChatConsultMessageTable;
 }
 
 export interface DepartmentTable {
@@ -343,4 +352,110 @@ export interface CallbackRequestTable {
 export interface CounterTable {
   name: string;
   value: number;
+}
+
+/** Live help (migration 009): one citizen's conversation with the service. */
+export interface ChatConversationTable {
+  id: string;
+  number: string; // ZX + year + sequence
+  token_hash: string; // the citizen's conversation token, hashed
+  channel: string; // 'portal' | 'widget'
+  bot_session_id: string | null;
+  topic: string;
+  status: string; // CHAT_STATUSES
+  agent_id: string | null; // the staff member holding it now
+  department_id: string | null; // the owner department it was transferred to
+  skip_agent_id: string | null; // routed elsewhere when possible (the agent who let the minute lapse)
+  queued_at: string;
+  assigned_at: string | null;
+  first_response_due_at: string | null;
+  first_response_at: string | null;
+  warned_at: string | null;
+  breached: number;
+  department_due_at: string | null;
+  outcome: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  last_seq: number;
+  citizen_read_seq: number;
+  agent_read_seq: number;
+  last_message_at: string | null;
+  rated: number;
+  created_at: string;
+  created_on: string;
+  updated_at: string;
+}
+
+export interface ChatMessageTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author: string; // 'citizen' | 'agent' | 'bot' | 'system'
+  author_id: string | null;
+  kind: string; // 'text' | 'file' | 'note'
+  text: string;
+  attachment_id: string | null;
+  client_id: string | null;
+  created_at: string;
+}
+
+export interface ChatAttachmentTable {
+  id: string;
+  conversation_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export interface ChatHolderTable {
+  conversation_id: string;
+  user_id: string;
+  since: string;
+}
+
+export interface ChatTransferTable {
+  id: string;
+  conversation_id: string;
+  from_user_id: string | null;
+  department_id: string;
+  to_user_id: string | null;
+  note: string;
+  created_at: string;
+}
+
+export interface ChatBreachTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string | null;
+  due_at: string;
+  created_at: string;
+  created_on: string;
+}
+
+export interface ChatHotlineCaseTable {
+  id: string;
+  conversation_id: string;
+  note: string;
+  status: string; // 'pending' (dispatched by the work-order module)
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ChatConsultTable {
+  id: string;
+  conversation_id: string;
+  from_user_id: string;
+  department_id: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface ChatConsultMessageTable {
+  id: string;
+  consult_id: string;
+  author_id: string;
+  text: string;
+  created_at: string;
 }

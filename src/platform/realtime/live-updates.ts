@@ -11,8 +11,11 @@ import type { Principal } from '../policy/principal.js';
 /** Which departments' events a user may see: all, or only those of the user's own department. */
 export type LiveScope = { all: true } | { all: false; departmentId: string | null };
 
-/** Event types never pushed: other people's sign-ins are nobody's live business. */
-const PRIVATE_TYPES = /^auth\./;
+/**
+ * Event types never pushed: other people's sign-ins are nobody's live business, and live-help
+ * chatter (each message, read mark, typing, consultation) goes to its own sockets (/api/chat/ws).
+ */
+const PRIVATE_TYPES = /^(auth\.|livechat\.(message_posted|read|typing|consult_posted)$)/;
 
 /** Whether a user with `scope` is told about `e`: events of no department reach every staff member. */
 export function mayReceive(scope: LiveScope, e: Pick<StoredEvent, 'type' | 'departmentId'>): boolean {

@@ -1,0 +1,85 @@
+import { addWorkingDays } from '../../../platform/calendar/index.js';
+import type { Actor } from '../../../platform/events/record-event.js';
+import { transition } from '../../../platform/state-machine/state-machine.js';
+import { unlessRaced } from '../race.js';
+import { appendMessage } from '../append-message.js';
+import type { ChatDeps } from '../chat-deps.js';
+import { CHAT_MACHINE } from '../transitions.js';
+import { closeWith } from './close-conversation.js';
+import { requeueConversation } from './requeue-conversation.js';
+import { routeQueue } from './route-queue.js';
+import { DEPARTMENT_WORKING_DAYS } from './transfer-conversation.js';
+
+/**
+ * An agent signed out of duty (`duty.signed_out`): their window conversations go back to the
+ * queue (routed to the others at once), a business agent's go to their department's list with a
+ * due time; at the end of hours they end instead (out_of_hours, the citizen offered a message).
+ * Idempotent: a second run finds nothing held by the agent.
+ */
+export async function handOverChats(
+  deps: ChatDeps,
+  actor: Actor,
+  now: Date,
+  userId: string,
+  reason: 'self' | 'end_of_hours' | 'admin',
+): Promise<{ handedOver: number }> {
+  const held = await deps.db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('agent_id', '=', userId)
+    .where('status', 'in', ['active', 'transferred'])
+    .execute();
+  const cal = await deps.workingTime.getCalendar();
+  const dueAt = addWorkingDays(
+    cal,
+    now,
+    DEPARTMENT_WORKING_DAYS,
+    await deps.workingTime.closeOfBusiness(),
+  ).toISOString();
+  let n = 0;
+  for (const c of held) {
+    const ok = await unlessRaced(() =>
+      deps.db.transaction().execute(async (trx) => {
+        if (reason === 'end_of_hours') return closeWith(trx, actor, now, c, 'out_of_hours', null);
+        if (c.status === 'active') {
+          await requeueConversation(trx, actor, now, c, 'signed_out');
+          await appendMessage(trx, actor, now, {
+            conversationId: c.id,
+            author: 'system',
+            authorId: null,
+            kind: 'text',
+            text: '正在为您转接其他客服，请稍候。',
+          });
+          return;
+        }
+        await transition(trx, CHAT_MACHINE, {
+          id: c.id,
+          action: 'await_department',
+          actor,
+          now,
+          row: c,
+          set: () => ({ agent_id: null, department_due_at: dueAt, updated_at: now.toISOString() }),
+          event: () => ({
+            type: 'livechat.awaiting_department',
+            subjectType: 'chat_conversation',
+            subjectId: c.id,
+            subjectLabel: c.number,
+            departmentId: c.department_id,
+            data: {
+              conversationId: c.id,
+              number: c.number,
+              from: c.status,
+              to: 'awaiting_department',
+              agentId: null,
+              departmentId: c.department_id!,
+              dueAt,
+            },
+          }),
+        });
+      }),
+    );
+    if (ok) n++;
+  }
+  await routeQueue(deps, now);
+  return { handedOver: n };
+}

@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import { isPostgres, type Trx } from '../../../platform/db/connect.js';
+import { AppError } from '../../../platform/errors.js';
+import { SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
+import { transition } from '../../../platform/state-machine/state-machine.js';
+import { appendMessage } from '../append-message.js';
+import { maxChatsPerAgent, type ChatDeps } from '../chat-deps.js';
+import { firstResponseDue } from '../live-hours.js';
+import { openLoad, type ConversationRow } from '../livechat.repo.js';
+import { staffOnDuty, type OnDutyStaff } from '../on-duty.js';
+import { CHAT_MACHINE } from '../transitions.js';
+
+/** One lock for routing decisions on PostgreSQL, so two nodes never count the same agent's load at once. */
+const ROUTING_LOCK = 7_007_001;
+
+/**
+ * Routes waiting citizens, oldest first: each to the signed-in window agent with the fewest open
+ * chats, below the per-agent limit (an agent who let this citizen's minute lapse only when no
+ * one else can take it). Each decision is one transaction: the conditional status update (queued →
+ * active) makes it once per citizen whichever node routes; on PostgreSQL an advisory lock
+ * serialises the load count, so no agent goes over the limit. Returns the conversations assigned.
+ */
+export async function routeQueue(deps: ChatDeps, now: Date): Promise<string[]> {
+  const agents = await staffOnDuty(deps.db, now, 'window_agent');
+  if (!agents.length) return [];
+  const max = await maxChatsPerAgent(deps.db);
+  const dueAt = await firstResponseDue(deps.workingTime, now);
+  const queued = await deps.db
+    .selectFrom('chat_conversations')
+    .select('id')
+    .where('status', '=', 'queued')
+    .orderBy('queued_at')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  const assigned: string[] = [];
+  for (const { id } of queued) {
+    const r = await deps.db
+      .transaction()
+      .execute(async (trx) => {
+        if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(trx);
+        const c = await trx
+          .selectFrom('chat_conversations')
+          .selectAll()
+          .where('id', '=', id)
+          .where('status', '=', 'queued')
+          .executeTakeFirst();
+        if (!c) return 'gone' as const;
+        const load = await openLoad(
+          trx,
+          agents.map((a) => a.userId),
+        );
+        const agent = pickAgent(agents, load, max, c.skip_agent_id);
+        if (!agent) return 'full' as const;
+        await assignTo(trx, c, agent, now, dueAt);
+        return 'assigned' as const;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'CONFLICT') return 'gone' as const; // another node decided
+        throw err;
+      });
+    if (r === 'full') break;
+    if (r === 'assigned') assigned.push(id);
+  }
+  return assigned;
+}
+
+/** The agent with the fewest open chats under the limit; the one to skip only when no one else fits. */
+export function pickAgent(
+  agents: OnDutyStaff[],
+  load: Map<string, number>,
+  max: number,
+  skip: string | null,
+): OnDutyStaff | null {
+  const free = agents.filter((a) => (load.get(a.userId) ?? 0) < max);
+  const others = free.filter((a) => a.userId !== skip);
+  const pool = others.length ? others : free;
+  let best: OnDutyStaff | null = null;
+  for (const a of pool) if (!best || (load.get(a.userId) ?? 0) < (load.get(best.userId) ?? 0)) best = a;
+  return best;
+}
+
+async function assignTo(trx: Trx, c: ConversationRow, agent: OnDutyStaff, now: Date, dueAt: string): Promise<void> {
+  const at = now.toISOString();
+  await transition(trx, CHAT_MACHINE, {
+    id: c.id,
+    action: 'assign',
+    actor: SYSTEM_ACTOR,
+    now,
+    row: c,
+    set: () => ({
+      agent_id: agent.userId,
+      assigned_at: at,
+      first_response_due_at: c.first_response_at ? c.first_response_due_at : dueAt,
+      warned_at: null,
+      skip_agent_id: null,
+      updated_at: at,
+    }),
+    event: () => ({
+      type: 'livechat.assigned',
+      subjectType: 'chat_conversation',
+      subjectId: c.id,
+      subjectLabel: c.number,
+      data: {
+        conversationId: c.id,
+        number: c.number,
+        from: 'queued',
+        to: 'active',
+        agentId: agent.userId,
+        dueAt: c.first_response_at ? null : dueAt,
+      },
+    }),
+  });
+  await trx
+    .insertInto('chat_holders')
+    .values({ conversation_id: c.id, user_id: agent.userId, since: at })
+    .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
+    .execute();
+  const work = agent.workNumber ? `（工号 ${agent.workNumber}）` : '';
+  await appendMessage(trx, SYSTEM_ACTOR, now, {
+    conversationId: c.id,
+    author: 'system',
+    authorId: null,
+    kind: 'text',
+    text: `客服 ${agent.displayName}${work} 为您服务。`,
+  });
+}

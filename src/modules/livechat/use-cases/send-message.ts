@@ -1,0 +1,150 @@
+import { isUniqueViolation } from '../../../platform/db/constraint.js';
+import type { Db } from '../../../platform/db/connect.js';
+import { AppError } from '../../../platform/errors.js';
+import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
+import type { Principal } from '../../../platform/policy/principal.js';
+import { authorize } from '../../../platform/policy/authorize.js';
+import { appendMessage } from '../append-message.js';
+import { screenAgentText } from '../conduct.js';
+import { accessOf, requireConversation, type ConversationRow, type MessageRow } from '../livechat.repo.js';
+import { livechatPolicy } from '../livechat.policy.js';
+import { CHAT_MACHINE } from '../transitions.js';
+
+/** Who sends: the citizen of the conversation (by token), or a signed-in staff member. */
+export type ChatSender = { side: 'citizen'; conversationId: string } | { side: 'agent'; principal: Principal };
+
+export interface SendInput {
+  conversationId: string;
+  clientId: string;
+  kind: 'text' | 'note';
+  text: string;
+  force?: boolean;
+}
+
+export type SendResult =
+  { stored: MessageRow; repeated: boolean } | { warning: { phrase: string; suggestion: string }[] };
+
+export const CONVERSATION_CLOSED = {
+  zh: '本次会话已结束，如需帮助请重新发起人工服务。',
+  en: 'This conversation has ended; start a new one if you need help.',
+};
+
+/** An HTML tag or control character is stored as typed: the web shows text, never HTML. */
+function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
+/** The conversation the sender may write in: the citizen's own, or one the staff member holds; 404 otherwise. */
+export async function senderConversation(db: Db, from: ChatSender, conversationId: string): Promise<ConversationRow> {
+  if (from.side === 'citizen' && from.conversationId !== conversationId) throw notPart();
+  const c = await requireConversation(db, conversationId).catch(() => {
+    throw notPart();
+  });
+  if (from.side === 'agent') {
+    const access = await accessOf(db, c);
+    if (!livechatPolicy.read(from.principal, access)) throw notPart();
+    authorize(from.principal, livechatPolicy.act, access);
+  }
+  return c;
+}
+
+export async function byClientId(db: Db, conversationId: string, clientId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/**
+ * Stores a message (then the caller acks it). The sender's clientId makes retries safe: the same
+ * clientId answers the stored message again, never a second copy. A citizen writes only in their
+ * own conversation; staff only in one they hold (notes too); nothing is stored otherwise. An
+ * agent's first text message is the first human response (its time is stored, compared with the
+ * due time). An agent's text with forbidden phrases is not sent unless `force` (conduct module).
+ */
+export async function sendMessage(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  from: ChatSender,
+  input: SendInput,
+): Promise<SendResult> {
+  const text = cleanText(input.text);
+  if (!text)
+    throw new AppError('VALIDATION_FAILED', { zh: '消息不能为空。', en: 'The message is empty.' }, { field: 'text' });
+  const c = await senderConversation(db, from, input.conversationId);
+  if (from.side === 'citizen' && input.kind === 'note')
+    throw new AppError('FORBIDDEN', { zh: '市民不能发送内部备注。', en: 'Citizens cannot write internal notes.' });
+  const earlier = await byClientId(db, c.id, input.clientId);
+  if (earlier) return { stored: earlier, repeated: true };
+  if (c.status === 'closed') throw new AppError('INVALID_TRANSITION', CONVERSATION_CLOSED, { current: 'closed' });
+
+  if (from.side === 'agent' && input.kind === 'text' && !input.force) {
+    const phrases = await screenAgentText(db, text);
+    if (phrases.length) return { warning: phrases };
+  }
+  try {
+    const stored = await db.transaction().execute(async (trx) => {
+      const row = await appendMessage(trx, actor, now, {
+        conversationId: c.id,
+        author: from.side === 'citizen' ? 'citizen' : 'agent',
+        authorId: from.side === 'agent' ? from.principal.id : null,
+        kind: input.kind,
+        text,
+        clientId: input.clientId,
+      });
+      if (from.side === 'agent' && input.kind === 'text')
+        await markFirstResponse(trx, actor, now, c, from.principal.id);
+      return row;
+    });
+    return { stored, repeated: false };
+  } catch (err) {
+    // the same clientId sent twice at once: the one stored answers both
+    if (isUniqueViolation(err)) {
+      const row = await byClientId(db, c.id, input.clientId);
+      if (row) return { stored: row, repeated: true };
+    }
+    throw err;
+  }
+}
+
+/** The first human response: stored once (conditional update), with an event saying whether it was in time. */
+export async function markFirstResponse(
+  trx: Parameters<typeof appendMessage>[0],
+  actor: Actor,
+  now: Date,
+  c: ConversationRow,
+  agentId: string,
+): Promise<void> {
+  if (c.first_response_at) return;
+  const res = await trx
+    .updateTable('chat_conversations')
+    .set({ first_response_at: now.toISOString() })
+    .where('id', '=', c.id)
+    .where('first_response_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return;
+  await recordEvent(trx, actor, now, {
+    type: 'livechat.first_responded',
+    subjectType: 'chat_conversation',
+    subjectId: c.id,
+    subjectLabel: c.number,
+    data: {
+      conversationId: c.id,
+      number: c.number,
+      agentId,
+      withinDue: !c.first_response_due_at || now.toISOString() <= c.first_response_due_at,
+    },
+  });
+}
+
+/** Not part of the conversation (or no such conversation): one answer for both, nothing stored. */
+export function notPart(): AppError {
+  return new AppError('NOT_FOUND', {
+    zh: `找不到该${CHAT_MACHINE.subject.zh}，或您不是它的参与者。`,
+    en: `No such ${CHAT_MACHINE.subject.en}, or you are not part of it.`,
+  });
+}

@@ -1,0 +1,116 @@
+import { shanghaiDate } from '../../../platform/calendar/index.js';
+import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
+import { unlessRaced } from '../race.js';
+import { newId } from '../../../platform/ids.js';
+import type { ChatDeps } from '../chat-deps.js';
+import { liveHelpNow } from '../live-hours.js';
+import { closeWith } from './close-conversation.js';
+import { requeueConversation } from './requeue-conversation.js';
+import { routeQueue } from './route-queue.js';
+
+/** The agent is warned this long before the first minute runs out. */
+export const WARN_BEFORE_MS = 15_000;
+
+export interface SweepResult {
+  warned: string[];
+  breached: string[];
+  closed: string[];
+  assigned: string[];
+}
+
+/**
+ * The first-response clock and the end of hours, from stored times (so a restart loses nothing):
+ * ~15 s before the due time the agent is warned (event → their socket); at the due time the breach
+ * is recorded (row + event: supervisors are alerted through /api/live) and the conversation is
+ * offered to another agent; outside live-help hours waiting and window conversations end
+ * (out_of_hours: the citizen is offered a message). Then waiting citizens are routed.
+ */
+export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResult> {
+  const out: SweepResult = { warned: [], breached: [], closed: [], assigned: [] };
+  const at = now.toISOString();
+  const live = await liveHelpNow(deps.workingTime, now);
+  if (!live.open) {
+    const open = await deps.db
+      .selectFrom('chat_conversations')
+      .selectAll()
+      .where('status', 'in', ['queued', 'active', 'transferred'])
+      .limit(500)
+      .execute();
+    for (const c of open) {
+      // false: it changed meanwhile (closed by someone), nothing to do
+      const done = await unlessRaced(() =>
+        deps.db.transaction().execute((trx) => closeWith(trx, SYSTEM_ACTOR, now, c, 'out_of_hours', null)),
+      );
+      if (done) out.closed.push(c.id);
+    }
+    return out;
+  }
+
+  const soon = new Date(now.getTime() + WARN_BEFORE_MS).toISOString();
+  const toWarn = await deps.db
+    .selectFrom('chat_conversations')
+    .select(['id', 'number', 'agent_id', 'first_response_due_at'])
+    .where('status', '=', 'active')
+    .where('first_response_at', 'is', null)
+    .where('warned_at', 'is', null)
+    .where('first_response_due_at', '<=', soon)
+    .where('first_response_due_at', '>', at)
+    .execute();
+  for (const c of toWarn) {
+    await deps.db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('chat_conversations')
+        .set({ warned_at: at })
+        .where('id', '=', c.id)
+        .where('warned_at', 'is', null)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      await recordEvent(trx, SYSTEM_ACTOR, now, {
+        type: 'livechat.first_response_warning',
+        subjectType: 'chat_conversation',
+        subjectId: c.id,
+        subjectLabel: c.number,
+        data: { conversationId: c.id, number: c.number, agentId: c.agent_id!, dueAt: c.first_response_due_at! },
+      });
+      out.warned.push(c.id);
+    });
+  }
+
+  const lapsed = await deps.db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('first_response_at', 'is', null)
+    .where('first_response_due_at', '<=', at)
+    .execute();
+  for (const c of lapsed) {
+    const done = await unlessRaced(() =>
+      deps.db.transaction().execute(async (trx) => {
+        await requeueConversation(trx, SYSTEM_ACTOR, now, c, 'breach'); // 409 if it changed meanwhile
+        await trx.updateTable('chat_conversations').set({ breached: 1 }).where('id', '=', c.id).execute();
+        await trx
+          .insertInto('chat_breaches')
+          .values({
+            id: newId(),
+            conversation_id: c.id,
+            agent_id: c.agent_id,
+            due_at: c.first_response_due_at!,
+            created_at: at,
+            created_on: shanghaiDate(now),
+          })
+          .execute();
+        await recordEvent(trx, SYSTEM_ACTOR, now, {
+          type: 'livechat.first_response_breached',
+          subjectType: 'chat_conversation',
+          subjectId: c.id,
+          subjectLabel: c.number,
+          data: { conversationId: c.id, number: c.number, agentId: c.agent_id, dueAt: c.first_response_due_at! },
+        });
+      }),
+    );
+    if (done) out.breached.push(c.id);
+  }
+  out.assigned = await routeQueue(deps, now);
+  return out;
+}
