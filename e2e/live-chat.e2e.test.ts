@@ -108,10 +108,10 @@ describe('live help: citizen, window agent, business agent, supervisor', () => {
     // Transfer to the Water Supply Division with a note: the citizen is told which department.
     await agent.page.keyboard.press('Alt+T');
     const dialog = agent.page.getByTestId('transfer-dialog');
-    await dialog.getByRole('combobox').click();
-    await agent.page.getByRole('option', { name: '供水处' }).click();
+    await dialog.getByRole('combobox').fill('供水处');
+    await agent.page.locator('.ant-select-item-option', { hasText: '供水处' }).click();
     await dialog.getByTestId('transfer-note').fill('市民想预约科普馆参观，请供水处答复开放时间');
-    await dialog.getByRole('button', { name: '转交' }).click();
+    await dialog.getByRole('button', { name: /^转\s?交$/ }).click();
     await poll(async () => (await page.getByTestId('live-status').textContent()) ?? '').toContain('供水处');
 
     // The business agent answers and ends the conversation.
@@ -151,5 +151,5 @@ describe('live help: citizen, window agent, business agent, supervisor', () => {
       expect(s.errors).toEqual([]);
       await s.ctx.close();
     }
-  });
+  }, 300_000);
 });
