@@ -71,7 +71,7 @@ export default tseslint.config(
   },
   { files: ['web/src/api/client.ts'], rules: { 'no-restricted-globals': 'off' } },
   {
-    files: ['web/src/api/live.ts'],
+    files: ['web/src/api/live.ts', 'web/src/api/chat-socket.ts'],
     rules: { 'no-restricted-globals': ['error', { name: 'fetch', message: 'Use web/src/api/client.ts.' }] },
   },
   {

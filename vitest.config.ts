@@ -16,6 +16,7 @@ const PURE = [
   'src/platform/state-machine/**/*.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
   'web/src/portal/chat/phone.test.ts',
+  'web/src/api/chat-log.test.ts',
   'bench/**/*.test.ts',
 ];
 

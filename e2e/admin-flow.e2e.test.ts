@@ -135,9 +135,8 @@ describe('citizen portal', () => {
     expect(await page.getByTestId('portal').getAttribute('data-care')).toBe('on');
     await page.screenshot({ path: path.join(SHOTS, 'portal-care-360.png'), fullPage: true });
 
-    // Online chat with staff is not built yet: the portal never offers it and says what to do instead.
-    expect(await page.getByTestId('portal').textContent()).not.toContain('转人工');
-    expect(await page.getByTestId('live-help-status').textContent()).toContain('12345');
+    // Inside live-help hours (the fixed clock) the portal says staff are online and how to reach them.
+    expect(await page.getByTestId('live-help-status').textContent()).toContain('现在可以转人工客服');
     await page.getByTestId('service-status').screenshot({ path: path.join(SHOTS, 'portal-hours-360.png') });
 
     // Search narrows the catalogue.

@@ -76,15 +76,13 @@ describe('小申 chat and the knowledge-base loop', () => {
     await page.getByTestId('chat-mount').screenshot({ path: path.join(SHOTS, 'chat-answer-360.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    // 没解决 → what exists, whatever the hour: a message for a call back and the 12345 hotline, never 转人工客服
-    // (online chat with staff is not built yet).
+    // 没解决 → inside live-help hours (the fixed clock): 转人工客服, and a message for a call back as the alternative.
     await reply.getByTestId('unsolved').click();
     const next = page.getByTestId('next-step').last();
     await next.waitFor();
     expect(await reply.textContent()).toContain('您选择了：没解决');
-    expect(await next.textContent()).toContain('12345');
-    expect(await next.getByRole('button', { name: /转人工/ }).count()).toBe(0);
-    expect(await page.getByTestId('chat-mount').textContent()).not.toContain('转人工');
+    expect(await next.getByRole('button', { name: '转人工客服' }).count()).toBe(1);
+    await next.getByTestId('show-leave-message').click();
     const form = next.getByTestId('leave-message');
     expect(await form.getByLabel('您的问题').inputValue()).toBe(KNOWN);
     // Errors are said in words; then a valid message gives a receipt with its number and call-back time.

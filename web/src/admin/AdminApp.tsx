@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FundProjectionScreenOutlined,
   PhoneOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -107,6 +108,14 @@ export const ADMIN_MENU: MenuEntry[] = [
     icon: <BarChartOutlined />,
     ability: 'bot.readStats',
     page: lazy(() => import('./kb/BotStatsPage.js')),
+  },
+  {
+    path: 'live-wall',
+    label: 'admin.menuLiveWall',
+    icon: <FundProjectionScreenOutlined />,
+    // TODO(livechat merge): the module's ability ('livechat.supervise') once its policy is declared
+    when: (me) => me.user.roles.some((r) => r === 'supervisor' || r === 'leader' || r === 'admin'),
+    page: lazy(() => import('./livechat/LiveWallPage.js')),
   },
   {
     path: 'callbacks',

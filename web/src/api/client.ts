@@ -89,27 +89,53 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-/** Who the request speaks for: the staff session (cookie + CSRF) or a citizen's bot conversation. */
-export type Caller = 'session' | { botToken?: string };
+/**
+ * Who the request speaks for: the staff session (cookie + CSRF), a citizen's bot conversation, or a
+ * citizen's live-help conversation (its token in `X-Chat-Token`).
+ */
+export type Caller = 'session' | { botToken?: string; chatToken?: string };
 
-/** Sends one request and returns the parsed JSON answer, or throws ApiError. */
-export async function request<T>(method: string, path: string, body?: unknown, caller: Caller = 'session'): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** A request body sent as it is (a file upload), with its own content type. */
+export interface RawBody {
+  raw: Blob;
+  type: string;
+  headers?: Record<string, string>;
+}
+const isRaw = (b: unknown): b is RawBody => typeof b === 'object' && b !== null && 'raw' in b && b.raw instanceof Blob;
+
+async function send(method: string, path: string, body: unknown, caller: Caller, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  const raw = isRaw(body) ? body : null;
+  if (raw) Object.assign(headers, raw.headers, { 'Content-Type': raw.type });
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   const session = caller === 'session';
   if (session && method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
   if (!session && caller.botToken) headers['X-Bot-Token'] = caller.botToken;
-  let res: Response;
+  if (!session && caller.chatToken) headers['X-Chat-Token'] = caller.chatToken;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: session ? 'same-origin' : 'omit',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw networkError();
   }
+}
+
+/** Downloads a file (an image, a transcript) as a Blob, with the caller's credentials; throws ApiError. */
+export async function requestBlob(path: string, caller: Caller = 'session'): Promise<Blob> {
+  const res = await send('GET', path, undefined, caller, '*/*');
+  if (!res.ok) await failed(res, path, caller);
+  return res.blob();
+}
+
+/** Sends one request and returns the parsed JSON answer, or throws ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown, caller: Caller = 'session'): Promise<T> {
+  const res = await send(method, path, body, caller, 'application/json');
+  if (!res.ok) await failed(res, path, caller);
+  const session = caller === 'session';
   const text = await res.text();
   let data: unknown = null;
   try {
@@ -117,24 +143,34 @@ export async function request<T>(method: string, path: string, body?: unknown, c
   } catch {
     /* not JSON */
   }
-  if (!res.ok) {
-    const err = (data as { error?: ApiErrorBody } | null)?.error;
-    const fallback = english()
-      ? `The server could not complete the request (${res.status}). Please try again later.`
-      : `服务器暂时无法完成请求（${res.status}），请稍后再试。`;
-    const e = new ApiError(
-      res.status,
-      err?.code ?? 'HTTP_' + res.status,
-      err?.message ?? fallback,
-      err?.details,
-      err?.requestId,
-      err?.messages ?? null,
-    );
-    if (session && res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
-    throw e;
-  }
   if (session && method !== 'GET') mutationListeners.forEach((fn) => fn(path));
   return data as T;
+}
+
+/** Throws the server's refusal as ApiError (and tells the app when the session is gone). */
+async function failed(res: Response, path: string, caller: Caller): Promise<never> {
+  const session = caller === 'session';
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  const err = (data as { error?: ApiErrorBody } | null)?.error;
+  const fallback = english()
+    ? `The server could not complete the request (${res.status}). Please try again later.`
+    : `服务器暂时无法完成请求（${res.status}），请稍后再试。`;
+  const e = new ApiError(
+    res.status,
+    err?.code ?? 'HTTP_' + res.status,
+    err?.message ?? fallback,
+    err?.details,
+    err?.requestId,
+    err?.messages ?? null,
+  );
+  if (session && res.status === 401 && path !== '/api/auth/login') unauthenticatedListeners.forEach((fn) => fn(e));
+  throw e;
 }
 
 /** The staff session's calls. */

@@ -45,10 +45,9 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.hoursTitle': 'Can I get help from a person now?',
   'portal.hoursError':
     'Service hours cannot be shown right now. Please reload the page later, or call the 12345 citizen hotline if it is urgent.',
+  'portal.liveOpen': 'Staff are online now',
+  'portal.liveHow': 'Choose “Talk to staff” in Xiaoshen above',
   'portal.hallOpen': 'The service hall is open now',
-  'portal.liveNotYet': 'Not available yet',
-  'portal.liveNotYetText':
-    'Chatting online with staff is not available yet. To reach a person, call the 12345 citizen hotline, or leave a message with Xiaoshen and we will call you back.',
   'portal.closedNow': 'Closed at the moment',
   'portal.workdays': 'Working days',
   'portal.nextOpening': 'Opens again {when}',
@@ -85,7 +84,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   // 小申 chat
   'chat.intro':
-    'Type what you want to do or the problem you met; Xiaoshen looks for the answer in the Water Authority knowledge base. If it cannot help, leave a message for a call back or call the 12345 citizen hotline.',
+    'Type what you want to do or the problem you met; Xiaoshen looks for the answer in the Water Authority knowledge base. If it cannot help, talk to a staff member or leave a message for a call back.',
   'chat.pageTitle': 'Xiaoshen assistant · Shanghai Water Authority',
   'chat.logLabel': 'Conversation with Xiaoshen',
   'chat.you': 'You said:',
@@ -114,8 +113,6 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.markedUnsolved': 'You chose: not solved.',
   'chat.related': 'Related questions:',
   'chat.noAnswer': 'Sorry, Xiaoshen could not find an answer.',
-  'chat.callBackOr12345':
-    'Chatting online with staff is not available yet. Leave your contact details and we will call you back; if urgent, call the 12345 citizen hotline.',
   'chat.leaveMessageTitle': 'Leave a message',
   'chat.name': 'Your name',
   'chat.phone': 'Phone number',

@@ -1,12 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { zh } from './zh.js';
 import { en } from './en.js';
+import { liveZh } from './live.zh.js';
+import { liveEn } from './live.en.js';
 import type { staffZh } from './staff.zh.js';
+import type { liveStaffZh } from './livestaff.zh.js';
 
 export type Lang = 'zh' | 'en';
 /** Every text key: the citizen portal's (always loaded) and the staff faces' (loaded with their code). */
-export type MessageKey = keyof typeof zh | keyof typeof staffZh;
-const DICTS: Record<Lang, Partial<Record<MessageKey, string>>> = { zh: { ...zh }, en: { ...en } };
+export type MessageKey = keyof typeof zh | keyof typeof liveZh | keyof typeof staffZh | keyof typeof liveStaffZh;
+const DICTS: Record<Lang, Partial<Record<MessageKey, string>>> = {
+  zh: { ...zh, ...liveZh },
+  en: { ...en, ...liveEn },
+};
 
 /** Adds a lazily loaded part of the dictionaries (see staff.ts). */
 export function registerMessages(more: Record<Lang, Partial<Record<MessageKey, string>>>): void {

@@ -1,6 +1,8 @@
 import { registerMessages } from './index.js';
+import { liveStaffEn } from './livestaff.en.js';
+import { liveStaffZh } from './livestaff.zh.js';
 import { staffEn } from './staff.en.js';
 import { staffZh } from './staff.zh.js';
 
 // Imported for its effect by the staff app: adds the staff faces' texts to the dictionaries.
-registerMessages({ zh: staffZh, en: staffEn });
+registerMessages({ zh: { ...staffZh, ...liveStaffZh }, en: { ...staffEn, ...liveStaffEn } });

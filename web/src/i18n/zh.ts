@@ -44,10 +44,9 @@ export const zh = {
     '在网上办理水务、海洋方面的事项时，如果看不懂、填不好、办不下去，可以先问问下面的小申智能客服，也可以在这里找到人工帮办的时间、办事指南和求助办法。',
   'portal.hoursTitle': '现在能找人工帮忙吗',
   'portal.hoursError': '暂时查不到服务时间，请稍后刷新页面；着急的话可以拨打 12345 市民服务热线。',
+  'portal.liveOpen': '现在可以转人工客服',
+  'portal.liveHow': '在上面的小申里点“找人工客服”',
   'portal.hallOpen': '服务大厅现在开放',
-  'portal.liveNotYet': '暂未开通',
-  'portal.liveNotYetText':
-    '网页上和工作人员在线交谈的功能还没有开通。现在找人工，请拨打 12345 市民服务热线，或者在小申里留言，工作人员会给您回电。',
   'portal.closedNow': '现在不在服务时间',
   'portal.workdays': '工作日',
   'portal.nextOpening': '下次开始服务：{when}',
@@ -81,7 +80,7 @@ export const zh = {
 
   // 小申 chat
   'chat.intro':
-    '直接输入您想办的事或遇到的问题，小申会从水务局的知识库里找答案；找不到时可以留言等工作人员回电，或者拨打 12345 市民服务热线。',
+    '直接输入您想办的事或遇到的问题，小申会从水务局的知识库里找答案；找不到时可以转人工客服，或者留言等工作人员回电。',
   'chat.pageTitle': '小申智能客服 · 上海市水务局',
   'chat.logLabel': '与小申的对话',
   'chat.you': '我说：',
@@ -108,8 +107,6 @@ export const zh = {
   'chat.markedUnsolved': '您选择了：没解决。',
   'chat.related': '相关问题：',
   'chat.noAnswer': '抱歉，小申暂时没有找到这个问题的答案。',
-  'chat.callBackOr12345':
-    '网页上暂时还不能和工作人员在线交谈。请留下您的联系方式，工作人员会给您回电；着急的话可以拨打 12345 市民服务热线。',
   'chat.leaveMessageTitle': '留言',
   'chat.name': '怎么称呼您',
   'chat.phone': '联系电话',

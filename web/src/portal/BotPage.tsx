@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLang, useT } from '../i18n/index.js';
 import { setChannel } from './chat/botApi.js';
 import { Chat } from './chat/Chat.js';
+import { LiveOrBot } from './livechat/LiveOrBot.js';
 import { useDisplayPrefs } from './useDisplayPrefs.js';
 import './portal.css';
 
@@ -72,7 +73,9 @@ export default function BotPage() {
         </div>
       </header>
       <main className="pt-wrap bb-page-main" id="pt-main">
-        <Chat variant="page" />
+        <LiveOrBot>
+          <Chat variant="page" />
+        </LiveOrBot>
       </main>
       {!embed && (
         <footer className="pt-footer">

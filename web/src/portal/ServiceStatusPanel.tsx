@@ -27,28 +27,21 @@ export function ServiceStatusPanel() {
           {CHANNELS.map((ch) => {
             const s = status.data!.channels[ch];
             if (!s) return null;
-            // Online chat with staff (SPEC §3.2) is not built yet: say what a citizen can do instead of its hours.
-            if (ch === 'live_help')
-              return (
-                <li key={ch} className="pt-status" data-testid="live-help-status">
-                  <h3>{pick(s.label, lang)}</h3>
-                  <p className="pt-badge pt-badge-closed">
-                    <span aria-hidden="true">○ </span>
-                    {t('portal.liveNotYet')}
-                  </p>
-                  <p>{t('portal.liveNotYetText')}</p>
-                </li>
-              );
             return (
-              <li key={ch} className="pt-status">
+              <li key={ch} className="pt-status" data-testid={ch === 'live_help' ? 'live-help-status' : undefined}>
                 <h3>{pick(s.label, lang)}</h3>
                 <p className={s.open ? 'pt-badge pt-badge-open' : 'pt-badge pt-badge-closed'}>
                   <span aria-hidden="true">{s.open ? '● ' : '○ '}</span>
-                  {s.open ? t('portal.hallOpen') : t('portal.closedNow')}
+                  {s.open ? t(ch === 'live_help' ? 'portal.liveOpen' : 'portal.hallOpen') : t('portal.closedNow')}
                 </p>
                 <p>
                   {t('portal.workdays')} {formatPeriods(s.periods, lang)}
                 </p>
+                {ch === 'live_help' && s.open && (
+                  <p>
+                    <a href="#bb-chat">{t('portal.liveHow')}</a>
+                  </p>
+                )}
                 {!s.open && s.nextOpening && (
                   <p>{t('portal.nextOpening', { when: formatOpening(s.nextOpening, status.data!.now, lang) })}</p>
                 )}

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { HomeOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import { HomeOutlined, MessageOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
 
@@ -9,6 +9,14 @@ import { StaffLayout } from '../shared/StaffLayout.js';
  */
 export const WORKSPACE_MENU: MenuEntry[] = [
   { path: '', label: 'workspace.menuHome', icon: <HomeOutlined />, page: lazy(() => import('./WorkspaceHome.js')) },
+  {
+    path: 'chats',
+    label: 'workspace.menuChats',
+    icon: <MessageOutlined />,
+    // TODO(livechat merge): the module's ability ('livechat.work') once its policy is declared
+    when: (me) => me.user.roles.includes('window_agent') || me.user.roles.includes('business_agent'),
+    page: lazy(() => import('./chat/ChatsPage.js')),
+  },
   {
     path: 'kb-search',
     label: 'workspace.menuKbSearch',

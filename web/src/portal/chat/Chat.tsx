@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { looksLikePhone } from './phone.js';
 import { bot, resetSession, type AskReply, type Bilingual, type LiveHelp, type MessageReceipt } from './botApi.js';
 import { canSpeak, speak, stopSpeaking, useSpeaking } from './speech.js';
+import { LiveHelpOffer } from '../livechat/LiveHelpOffer.js';
 import { RATING_LABELS, RATING_LEVELS, type RatingLevel } from '../../../../src/contracts/enums/bot.js';
 import './chat.css';
 
@@ -470,16 +471,13 @@ function Reply({
   );
 }
 
-/**
- * What a citizen can do when 小申 could not help. Online chat with staff (SPEC §3.2) is not built yet, so this
- * offers only what exists: a message for a call back, and the 12345 hotline (never a 转人工客服 that leads nowhere).
- */
+/** What a citizen can do when 小申 could not help: 转人工客服 in live-help hours, a message for a call back (see livechat/). */
 function NextStep({ m, onReceipt }: { m: Extract<Msg, { kind: 'next' }>; onReceipt(r: MessageReceipt): void }) {
-  const t = useT();
   return (
     <div data-testid="next-step">
-      <p>{t('chat.callBackOr12345')}</p>
-      <LeaveMessage question={m.question} onReceipt={onReceipt} />
+      <LiveHelpOffer liveHelp={m.liveHelp} question={m.question}>
+        <LeaveMessage question={m.question} onReceipt={onReceipt} />
+      </LiveHelpOffer>
     </div>
   );
 }
