@@ -16,10 +16,10 @@ const { newPage, signIn } = e2e;
 /** A water question the demo knowledge base has no entry for: 小申 offers a person. */
 const UNKNOWN = '水务科普馆周一开放参观吗';
 
-/** Signs in to live-help duty where the duty switch exists (branch `duty`); without it a live session counts. */
+/** Signs in to live-help duty with the duty switch on the chat page (only agents on duty are routed to). */
 async function goOnDuty(page: Page): Promise<void> {
-  const on = page.getByRole('button', { name: /签入|开始接待/ });
-  if (await on.count()) await on.first().click();
+  await page.getByRole('button', { name: '签到' }).click();
+  await page.getByRole('button', { name: '签出' }).waitFor();
 }
 
 async function openWorkspace(username: string) {

@@ -8,6 +8,7 @@ import { useSession } from '../../shared/session.js';
 import { formatTime } from '../../shared/format.js';
 import { PageHeader } from '../../admin/PageHeader.js';
 import type { TAgentConversation } from '../../../../src/contracts/livechat.js';
+import { DutySwitch } from '../DutySwitch.js';
 import { ChatPane, type ComposerHandle } from './ChatPane.js';
 import { CloseDialog, TransferDialog } from './Dialogs.js';
 import { FirstResponseTimer, WARN_SECONDS, timerState } from './FirstResponseTimer.js';
@@ -114,8 +115,7 @@ export default function ChatsPage() {
         description={t('livechat.description')}
         extra={
           <>
-            {/* DutySwitch (branch `duty`: web/src/workspace/DutySwitch.tsx) goes here: sign in / out of live help. */}
-            <span data-testid="duty-switch-slot" />
+            {me?.user && me.abilities.includes('duty.signIn') && <DutySwitch compact />}
             {askNotify && (
               <Button
                 icon={<BellOutlined aria-hidden />}
