@@ -72,10 +72,10 @@ describe('小申 answers citizens from the live knowledge base', () => {
     const { ask } = await conversation(t);
     const r = await ask('明天的足球比赛几点开始直播');
     expect(r.decision).toBe('none');
-    // offers what exists (a message, 12345), never live chat that is not open yet (issue 6 §8)
-    expect(r.message.zh).toContain('12345');
-    expect(r.message.zh).not.toContain('转人工');
+    // inside live-help hours it offers a person (live help, issue 7); outside them a message or 12345
     expect(r.liveHelp.open).toBe(true);
+    expect(r.message.zh).toContain('转人工客服');
+    expect(r.next).toBe('transfer');
     const turn = await t.ctx.db
       .selectFrom('bot_turns')
       .select('inbox_status')

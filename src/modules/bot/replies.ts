@@ -10,7 +10,13 @@ export const SMALLTALK_REPLIES: Record<'greeting' | 'thanks' | 'bye', Bilingual>
   bye: { zh: '再见，祝您办事顺利！', en: 'Goodbye, and good luck with your application!' },
 };
 
-/** Offers only what exists today: rephrasing, a message for a call back, the 12345 hotline (no live chat yet). */
+/** No answer inside live-help hours: rephrase, or a person now. */
+export const NO_MATCH_OPEN: Bilingual = {
+  zh: '抱歉，小申暂时没有找到这个问题的答案。您可以换个说法再问，也可以转人工客服。',
+  en: 'Sorry, I could not find an answer. Try rephrasing, or talk to a person now.',
+};
+
+/** No answer outside live-help hours: rephrase, a message for a call back, or the 12345 hotline. */
 export const NO_MATCH: Bilingual = {
   zh: '抱歉，小申暂时没有找到这个问题的答案。您可以换个说法再问，或者留言等候工作人员回电，也可以拨打 12345 市民服务热线。',
   en: 'Sorry, I could not find an answer. Try rephrasing, leave a message for a call back, or call the 12345 citizen hotline.',

@@ -14,6 +14,7 @@ import {
   HUMAN_CLOSED,
   HUMAN_OPEN,
   NO_MATCH,
+  NO_MATCH_OPEN,
   NOT_UNDERSTOOD,
   OUT_OF_SCOPE,
   OUT_OF_SCOPE_LINK,
@@ -129,7 +130,11 @@ export async function askQuestion(
     } else if (turn.decision === 'out_of_scope') {
       message = OUT_OF_SCOPE;
       link = OUT_OF_SCOPE_LINK;
-    } else message = turn.understood ? NO_MATCH : NOT_UNDERSTOOD;
+    } else if (!turn.understood) message = NOT_UNDERSTOOD;
+    else {
+      message = liveHelpOpen ? NO_MATCH_OPEN : NO_MATCH;
+      if (liveHelpOpen) next = 'transfer';
+    }
   }
 
   const related = entry ? relatedOf(index, entry, today) : [];
@@ -166,7 +171,7 @@ export async function askQuestion(
         choice_at: null,
         feedback: null,
         feedback_at: null,
-        inbox_status: decision === 'none' && message === NO_MATCH ? 'open' : null,
+        inbox_status: decision === 'none' && message !== NOT_UNDERSTOOD ? 'open' : null,
         inbox_entry_id: null,
         inbox_handled_by: null,
         inbox_handled_at: null,
