@@ -113,8 +113,7 @@ export const ADMIN_MENU: MenuEntry[] = [
     path: 'live-wall',
     label: 'admin.menuLiveWall',
     icon: <FundProjectionScreenOutlined />,
-    // TODO(livechat merge): the module's ability ('livechat.supervise') once its policy is declared
-    when: (me) => me.user.roles.some((r) => r === 'supervisor' || r === 'leader' || r === 'admin'),
+    ability: 'livechat.supervise',
     page: lazy(() => import('./livechat/LiveWallPage.js')),
   },
   {

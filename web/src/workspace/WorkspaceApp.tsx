@@ -13,8 +13,7 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     path: 'chats',
     label: 'workspace.menuChats',
     icon: <MessageOutlined />,
-    // TODO(livechat merge): the module's ability ('livechat.work') once its policy is declared
-    when: (me) => me.user.roles.includes('window_agent') || me.user.roles.includes('business_agent'),
+    ability: 'livechat.work',
     page: lazy(() => import('./chat/ChatsPage.js')),
   },
   {
