@@ -158,7 +158,13 @@ describe('live-help duty: sign in / out inside hours, late and early minutes sto
       await t.ctx.db.selectFrom('users').select('department_id').where('id', '=', id).executeTakeFirstOrThrow()
     ).department_id!;
     expect(await listOnDuty(t.ctx.db, { role: 'business_agent', departmentId: supplyDept })).toEqual([
-      { userId: id, displayName: '赵静（供水）', workNumber: 'SW0004', departmentId: supplyDept },
+      {
+        userId: id,
+        displayName: '赵静（供水）',
+        workNumber: 'SW0004',
+        since: expect.any(String),
+        departmentId: supplyDept,
+      },
     ]);
     expect(await listOnDuty(t.ctx.db, { role: 'window_agent' })).toEqual([]);
     expect(await listOnDuty(t.ctx.db, { role: 'business_agent', departmentId: 'elsewhere' })).toEqual([]);
@@ -247,15 +253,17 @@ describe('the end-of-hours sweep on two nodes', () => {
         await node.ctx.workingTime.getCalendar(),
         await node.ctx.workingTime.getHours('live_help'),
       );
+    // both job runners tick at once (on SQLite the second waits for the write lock: BEGIN IMMEDIATE)
+    const tickBoth = () => Promise.all([n.a.ctx.jobs.tick(), n.b.ctx.jobs.tick()]);
     at('12:00');
-    await Promise.all([n.a.ctx.jobs.tick(), n.b.ctx.jobs.tick()]);
+    await tickBoth();
     expect(await sweep(n.b)).toBe(0);
     for (const id of ids) expect(await isOnDuty(n.a.ctx.db, id)).toBe(true);
     at('16:31');
     // both nodes sweep at once: directly (PostgreSQL runs them concurrently; SQLite has one writer)
     // and through their job runners, which share one job per minute bucket
     if (isPostgres(n.a.ctx.db)) expect((await Promise.all([sweep(n.a), sweep(n.b)])).reduce((x, y) => x + y)).toBe(3);
-    await Promise.all([n.a.ctx.jobs.tick(), n.b.ctx.jobs.tick()]);
+    await tickBoth();
     expect(await sweep(n.b)).toBe(0);
     for (const id of ids) {
       expect(await isOnDuty(n.b.ctx.db, id)).toBe(false);
