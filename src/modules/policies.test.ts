@@ -185,6 +185,29 @@ describe('authorisation matrix: every role', () => {
     );
   });
 
+  it('live help: agents work their chats, the supervisor watches the wall; unknown chats are 404 to those who may work', async () => {
+    const SUPERVISE = { supervisor: 200, leader: 200, admin: 200 };
+    await check('GET /api/chat/wall', all(403, SUPERVISE), (c) => c.get('/api/chat/wall'));
+    await check(
+      'GET /api/chat/agent/conversations',
+      all(403, { window_agent: 200, business_agent: 200, ...SUPERVISE }),
+      (c) => c.get('/api/chat/agent/conversations'),
+    );
+    await check(
+      'GET /api/chat/agent/conversations/:id',
+      all(403, { window_agent: 404, business_agent: 404, supervisor: 404, leader: 404, admin: 404 }),
+      (c) => c.get('/api/chat/agent/conversations/none'),
+    );
+    await check(
+      'POST /api/chat/agent/conversations/:id/close',
+      all(403, { window_agent: 404, business_agent: 404, supervisor: 404, leader: 404, admin: 404 }),
+      (c) => c.post('/api/chat/agent/conversations/none/close', { outcome: 'answered' }),
+    );
+    await check('PUT /api/chat/settings', all(403, SUPERVISE), (c) =>
+      c.put('/api/chat/settings', { maxChatsPerAgent: 5 }),
+    );
+  });
+
   it('abilities are the declared subject-free rules, whatever a rule names its parameters', async () => {
     const reviewer = (await clients.kb_reviewer.get('/api/auth/me')).json().abilities as string[];
     expect(reviewer).toEqual(expect.arrayContaining(['knowledge.review', 'knowledge.manageTerms', 'knowledge.read']));
