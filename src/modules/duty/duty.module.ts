@@ -4,6 +4,7 @@ import { dutyEvents } from './duty.events.js';
 import { dutyPolicy } from './duty.policy.js';
 import { dutyRoutes } from './duty.routes.js';
 import { signOutAtClose } from './jobs/sign-out-at-close.js';
+import { signOutOnLogout } from './jobs/sign-out-on-logout.js';
 
 /** How often the end-of-hours sweep looks for agents still signed in after live help closed. */
 export const SIGN_OUT_SWEEP_MS = 60_000;
@@ -26,6 +27,21 @@ export const dutyModule = defineModule({
           await ctx.workingTime.getHours('live_help'),
         );
       },
+    });
+  },
+  consumers(ctx) {
+    // once per cluster: signing out of Bangban signs out of duty (chats handed over)
+    ctx.feed.subscribe({
+      name: 'duty.sign_out_on_logout',
+      durable: true,
+      types: ['auth.logout'],
+      handle: async (e) =>
+        void (await signOutOnLogout(
+          ctx.db,
+          e,
+          await ctx.workingTime.getCalendar(),
+          await ctx.workingTime.getHours('live_help'),
+        )),
     });
   },
 });

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { createTwoNodes, type TwoNodes } from '../../testing/two-nodes.js';
 import { isOnDuty, listOnDuty } from './duty.queries.js';
 import { signOutAtClose } from './jobs/sign-out-at-close.js';
+import { signOutOnLogout } from './jobs/sign-out-on-logout.js';
 
 /** Shanghai wall time as an ISO instant. */
 const sh = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
@@ -168,6 +169,45 @@ describe('live-help duty: sign in / out inside hours, late and early minutes sto
     ]);
     expect(await listOnDuty(t.ctx.db, { role: 'window_agent' })).toEqual([]);
     expect(await listOnDuty(t.ctx.db, { role: 'business_agent', departmentId: 'elsewhere' })).toEqual([]);
+  });
+
+  it('signing out of Bangban signs out of duty too (once, even when the event is delivered again)', async () => {
+    t.clock.set(sh('2026-11-25', '10:00'));
+    const agent = await t.as('window1');
+    const id = await userId(t, 'window1');
+    if (!(await isOnDuty(t.ctx.db, id))) expect((await agent.post('/api/duty/sign-in')).statusCode).toBe(200);
+    expect((await agent.post('/api/auth/logout')).statusCode).toBe(200);
+    for (let i = 0; i < 100 && (await isOnDuty(t.ctx.db, id)); i++) {
+      await t.ctx.feed.poll();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await isOnDuty(t.ctx.db, id)).toBe(false);
+    const out = await events(t, 'duty.signed_out', id);
+    expect(JSON.parse(out.at(-1)!.data).reason).toBe('self');
+    const logout = await t.ctx.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'auth.logout')
+      .where('actor_id', '=', id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const again = await signOutOnLogout(
+      t.ctx.db,
+      {
+        id: Number(logout.id),
+        type: 'auth.logout',
+        actorId: id,
+        subjectType: null,
+        subjectId: null,
+        departmentId: null,
+        data: {},
+        createdAt: logout.created_at,
+      },
+      await t.ctx.workingTime.getCalendar(),
+      await t.ctx.workingTime.getHours('live_help'),
+    );
+    expect(again).toBe(false);
+    expect(await events(t, 'duty.signed_out', id)).toHaveLength(out.length);
   });
 
   it('lists rostered staff who never signed in as absent (past days and today, not future ones)', async () => {
