@@ -46,6 +46,7 @@ export const dutyEn: Record<keyof typeof dutyZh, string> = {
   'duty.recordsTitle': 'Sign-in records',
   'duty.recordsDescription':
     'When window and business agents signed in and out, with minutes late or early against the roster and live-help hours.',
+  'duty.period': 'Period',
   'duty.today': 'Today',
   'duty.thisMonth': 'This month',
   'duty.name': 'Name',

@@ -43,6 +43,7 @@ export const dutyZh = {
   'duty.rosterSaved': '已排班，共 {n} 个工作日',
   'duty.recordsTitle': '签到记录',
   'duty.recordsDescription': '窗口客服和业务客服按时签到、签出情况（按值班表和服务时间计算迟到、早退分钟数）。',
+  'duty.period': '时间范围',
   'duty.today': '今天',
   'duty.thisMonth': '本月',
   'duty.name': '姓名',

@@ -20,7 +20,14 @@ export async function signOutOnLogout(
   const userId = e.actorId;
   if (!userId || !(await isOnDuty(db, userId))) return false;
   try {
-    await signOut(db, { userId, label: '退出登录时签出 signed out with the session' }, new Date(e.createdAt), cal, hours, { userId, reason: 'self' });
+    await signOut(
+      db,
+      { userId, label: '退出登录时签出 signed out with the session' },
+      new Date(e.createdAt),
+      cal,
+      hours,
+      { userId, reason: 'self' },
+    );
     return true;
   } catch (err) {
     if (err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'INVALID_TRANSITION')) return false;

@@ -73,6 +73,7 @@ export default function PhrasesPage() {
       {stats.data && (
         <Space style={{ marginBottom: 12 }} wrap>
           <Segmented
+            aria-label={t('duty.period')}
             value={period}
             onChange={(v) => setPeriod(v as 'month' | 'year')}
             options={[

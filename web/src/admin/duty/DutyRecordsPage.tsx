@@ -44,6 +44,7 @@ export default function DutyRecordsPage() {
         description={t('duty.recordsDescription')}
         extra={
           <Segmented
+            aria-label={t('duty.period')}
             value={period}
             onChange={(v) => setPeriod(v as 'today' | 'month')}
             options={[

@@ -78,6 +78,7 @@ export default function LiveWallPage() {
                   size="small"
                   rowKey="userId"
                   pagination={false}
+                  scroll={{ x: 'max-content' }}
                   dataSource={w.agents}
                   data-testid="wall-agents"
                   locale={{ emptyText: <Empty description={t('wall.noAgents')} /> }}
@@ -109,6 +110,7 @@ export default function LiveWallPage() {
                   size="small"
                   rowKey="conversationId"
                   pagination={false}
+                  scroll={{ x: 'max-content' }}
                   dataSource={w.breaches}
                   data-testid="wall-breach-list"
                   locale={{ emptyText: <Empty description={t('wall.noBreaches')} /> }}
