@@ -211,6 +211,9 @@ async function main() {
       const http = new Http(url(node), `10.254.${i >> 8}.${i & 255}`);
       if ((await http.req('POST', '/api/auth/login', { username, password: 'Bench-2026-pw' })).status !== 200)
         throw new Error('agent login failed');
+      // only agents signed in to live-help duty are routed to (inside live-help hours)
+      const duty = await http.req('POST', '/api/duty/sign-in', {});
+      if (duty.status !== 200) throw new Error(`agent duty sign-in failed (outside live-help hours?): ${duty.text}`);
       agents.push({ http, node, ws: null, lastSeq: new Map(), n: i });
     },
   );
