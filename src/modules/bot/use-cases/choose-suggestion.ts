@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/connect.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
-import { AppError, notFound, type Bilingual } from '../../../platform/errors.js';
+import { AppError, type Bilingual } from '../../../platform/errors.js';
+import { loadSessionTurn } from '../session-turn.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { BOT_CHOICE_NONE } from '../../../contracts/enums/bot.js';
 import type { BotIndex } from '../bot-index.js';
@@ -19,8 +20,6 @@ export const NONE_OF_THESE: Bilingual = {
   en: 'Sorry I could not help. Your question has been noted so that staff can add an answer.',
 };
 
-const TURN = { zh: '对话记录', en: 'turn' };
-
 /**
  * The citizen's answer to "您是不是想问": the suggested entry they opened (its answer is shown and
  * the turn's topic follows it), or 都不是 — then the question goes to the unanswered inbox. A
@@ -36,13 +35,7 @@ export async function chooseSuggestion(
   choice: string,
 ): Promise<ChoiceResult> {
   return db.transaction().execute(async (trx) => {
-    const turn = await trx
-      .selectFrom('bot_turns')
-      .select(['id', 'decision', 'suggested', 'choice', 'feedback', 'question', 'inbox_status'])
-      .where('id', '=', turnId)
-      .where('session_id', '=', session.id)
-      .executeTakeFirst();
-    if (!turn) throw notFound(TURN);
+    const turn = await loadSessionTurn(trx, session.id, turnId);
     const suggested = JSON.parse(turn.suggested) as string[];
     if (turn.decision !== 'suggest' || suggested.length === 0)
       throw new AppError('CONFLICT', { zh: '这条回答没有可选的问题。', en: 'This reply offered no choices.' });

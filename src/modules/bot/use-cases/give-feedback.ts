@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/connect.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { AppError } from '../../../platform/errors.js';
+import { loadSessionTurn } from '../session-turn.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { BOT_CHOICE_NONE } from '../../../contracts/enums/bot.js';
 import type { BotIndex } from '../bot-index.js';
@@ -29,13 +30,7 @@ export async function giveFeedback(
   solved: boolean,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const turn = await trx
-      .selectFrom('bot_turns')
-      .select(['id', 'feedback', 'entry_id', 'decision', 'question', 'suggested', 'choice'])
-      .where('id', '=', turnId)
-      .where('session_id', '=', session.id)
-      .executeTakeFirst();
-    if (!turn) throw notFound({ zh: '对话记录', en: 'turn' });
+    const turn = await loadSessionTurn(trx, session.id, turnId);
     if (turn.feedback) throw new AppError('CONFLICT', ALREADY);
     const suggested = JSON.parse(turn.suggested) as string[];
     const opened =
