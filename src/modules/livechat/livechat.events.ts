@@ -83,3 +83,8 @@ export const livechatEvents = defineEvents({
     data: z.object({ conversationId: z.string(), consultId: z.string() }),
   },
 });
+
+/** What every conversation event names as its subject: the conversation and its ZX number. */
+export function conversationSubject(c: { id: string; number: string }) {
+  return { subjectType: 'chat_conversation', subjectId: c.id, subjectLabel: c.number };
+}

@@ -13,6 +13,7 @@ import { accessOf, requireConversation, type ConversationRow } from '../livechat
 import { livechatPolicy } from '../livechat.policy.js';
 import { CHAT_MACHINE } from '../transitions.js';
 import { notPart } from './send-message.js';
+import { conversationSubject } from '../livechat.events.js';
 
 const CLOSING_TEXT: Record<ChatOutcome, string> = {
   answered: '本次人工服务已结束，感谢您的咨询，欢迎对本次服务进行评价。',
@@ -45,9 +46,7 @@ export async function closeWith(
     set: () => ({ outcome, closed_at: at, closed_by: by, agent_id: c.agent_id, updated_at: at }),
     event: () => ({
       type: 'livechat.closed',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
+      ...conversationSubject(c),
       departmentId: c.department_id,
       data: {
         conversationId: c.id,
@@ -102,9 +101,7 @@ export async function closeConversation(
         .execute();
       await recordEvent(trx, actor, now, {
         type: 'livechat.pushed_to_hotline',
-        subjectType: 'chat_conversation',
-        subjectId: c.id,
-        subjectLabel: c.number,
+        ...conversationSubject(c),
         data: { conversationId: c.id, number: c.number, caseId },
       });
     }

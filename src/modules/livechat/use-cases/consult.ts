@@ -9,6 +9,7 @@ import type { TChatConsult, TStartConsult } from '../../../contracts/livechat.js
 import { accessOf, departmentName, requireConversation, staffByIds } from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
 import { notPart } from './send-message.js';
+import { conversationSubject } from '../livechat.events.js';
 
 const CONSULT = { zh: '内部会商', en: 'consultation' };
 
@@ -70,9 +71,7 @@ export async function startConsult(
       .execute();
     await recordEvent(trx, actor, now, {
       type: 'livechat.consult_posted',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
+      ...conversationSubject(c),
       departmentId: input.departmentId ?? null,
       data: { conversationId: c.id, consultId: id },
     });
@@ -113,9 +112,7 @@ export async function replyConsult(
         .execute();
       await recordEvent(trx, actor, now, {
         type: 'livechat.consult_posted',
-        subjectType: 'chat_conversation',
-        subjectId: c.id,
-        subjectLabel: c.number,
+        ...conversationSubject(c),
         departmentId: k.department_id,
         data: { conversationId: c.id, consultId: k.id },
       });

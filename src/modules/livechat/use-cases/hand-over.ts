@@ -9,6 +9,7 @@ import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
 import { DEPARTMENT_WORKING_DAYS } from './transfer-conversation.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /**
  * An agent signed out of duty (`duty.signed_out`): their window conversations go back to the
@@ -61,9 +62,7 @@ export async function handOverChats(
           set: () => ({ agent_id: null, department_due_at: dueAt, updated_at: now.toISOString() }),
           event: () => ({
             type: 'livechat.awaiting_department',
-            subjectType: 'chat_conversation',
-            subjectId: c.id,
-            subjectLabel: c.number,
+            ...conversationSubject(c),
             departmentId: c.department_id,
             data: {
               conversationId: c.id,

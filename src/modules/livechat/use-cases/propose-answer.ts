@@ -7,6 +7,7 @@ import type { TProposeChatAnswer } from '../../../contracts/livechat.js';
 import { accessOf, requireConversation } from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
 import { notPart } from './send-message.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /**
  * An effective answer becomes a KB proposal for the owner department (the knowledge module's
@@ -36,9 +37,7 @@ export async function proposeAnswer(
     });
     await recordEvent(trx, actor, now, {
       type: 'livechat.kb_proposed',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
+      ...conversationSubject(c),
       data: { conversationId: c.id, number: c.number, proposalId },
     });
     return proposalId;

@@ -4,6 +4,7 @@ import { recordEvent, type Actor } from '../../../platform/events/record-event.j
 import { giveRating } from '../../ratings/use-cases/give-rating.js';
 import type { TRateChat } from '../../../contracts/livechat.js';
 import type { ConversationRow } from '../livechat.repo.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /** 好差评 of a live-help conversation (once it has ended), kept by the ratings module: one per conversation. */
 export async function rateConversation(
@@ -32,9 +33,7 @@ export async function rateConversation(
     await trx.updateTable('chat_conversations').set({ rated: 1 }).where('id', '=', c.id).execute();
     await recordEvent(trx, actor, now, {
       type: 'livechat.rated',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
+      ...conversationSubject(c),
       data: { conversationId: c.id, number: c.number, level: input.level },
     });
   });

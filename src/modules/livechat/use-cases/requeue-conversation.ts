@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/events/record-event.js';
 import { transition } from '../../../platform/state-machine/state-machine.js';
 import type { ConversationRow } from '../livechat.repo.js';
 import { CHAT_MACHINE } from '../transitions.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /**
  * Puts a window agent's conversation back in the queue (the minute lapsed, or the agent signed
@@ -30,9 +31,7 @@ export async function requeueConversation(
     }),
     event: () => ({
       type: 'livechat.requeued',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
+      ...conversationSubject(c),
       data: {
         conversationId: c.id,
         number: c.number,

@@ -9,6 +9,7 @@ import { firstResponseDue } from '../live-hours.js';
 import { openLoad, type ConversationRow } from '../livechat.repo.js';
 import { staffOnDuty, type OnDutyStaff } from '../on-duty.js';
 import { CHAT_MACHINE } from '../transitions.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /** One lock for routing decisions on PostgreSQL, so two nodes never count the same agent's load at once. */
 const ROUTING_LOCK = 7_007_001;
@@ -98,9 +99,7 @@ async function assignTo(trx: Trx, c: ConversationRow, agent: OnDutyStaff, now: D
     }),
     event: () => ({
       type: 'livechat.assigned',
-      subjectType: 'chat_conversation',
-      subjectId: c.id,
-      subjectLabel: c.number,
+      ...conversationSubject(c),
       data: {
         conversationId: c.id,
         number: c.number,

@@ -9,6 +9,7 @@ import { recordPhraseWarning, screenStaffMessage } from '../../conduct/use-cases
 import { accessOf, requireConversation, type ConversationRow, type MessageRow } from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
 import { CHAT_MACHINE } from '../transitions.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /** Who sends: the citizen of the conversation (by token), or a signed-in staff member. */
 export type ChatSender = { side: 'citizen'; conversationId: string } | { side: 'agent'; principal: Principal };
@@ -140,9 +141,7 @@ export async function markFirstResponse(
   if (Number(res.numUpdatedRows) !== 1) return;
   await recordEvent(trx, actor, now, {
     type: 'livechat.first_responded',
-    subjectType: 'chat_conversation',
-    subjectId: c.id,
-    subjectLabel: c.number,
+    ...conversationSubject(c),
     data: {
       conversationId: c.id,
       number: c.number,

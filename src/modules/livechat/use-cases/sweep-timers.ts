@@ -7,6 +7,7 @@ import { liveHelpNow } from '../live-hours.js';
 import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /** The agent is warned this long before the first minute runs out. */
 export const WARN_BEFORE_MS = 15_000;
@@ -68,9 +69,7 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
       if (Number(res.numUpdatedRows) !== 1) return;
       await recordEvent(trx, SYSTEM_ACTOR, now, {
         type: 'livechat.first_response_warning',
-        subjectType: 'chat_conversation',
-        subjectId: c.id,
-        subjectLabel: c.number,
+        ...conversationSubject(c),
         data: { conversationId: c.id, number: c.number, agentId: c.agent_id!, dueAt: c.first_response_due_at! },
       });
       out.warned.push(c.id);
@@ -102,9 +101,7 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
           .execute();
         await recordEvent(trx, SYSTEM_ACTOR, now, {
           type: 'livechat.first_response_breached',
-          subjectType: 'chat_conversation',
-          subjectId: c.id,
-          subjectLabel: c.number,
+          ...conversationSubject(c),
           data: { conversationId: c.id, number: c.number, agentId: c.agent_id, dueAt: c.first_response_due_at! },
         });
       }),

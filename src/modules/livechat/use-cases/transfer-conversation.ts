@@ -14,6 +14,7 @@ import { livechatPolicy } from '../livechat.policy.js';
 import { staffOnDuty } from '../on-duty.js';
 import { CHAT_MACHINE } from '../transitions.js';
 import { notPart } from './send-message.js';
+import { conversationSubject } from '../livechat.events.js';
 
 /** A department's question with no business agent on duty is answered within this many working days. */
 export const DEPARTMENT_WORKING_DAYS = 1;
@@ -87,9 +88,7 @@ export async function transferConversation(
         }),
         event: () => ({
           type: 'livechat.transferred',
-          subjectType: 'chat_conversation',
-          subjectId: c.id,
-          subjectLabel: c.number,
+          ...conversationSubject(c),
           departmentId: input.departmentId,
           data: {
             conversationId: c.id,
@@ -112,9 +111,7 @@ export async function transferConversation(
         set: () => ({ agent_id: null, department_id: input.departmentId, department_due_at: dueAt, updated_at: at }),
         event: () => ({
           type: 'livechat.awaiting_department',
-          subjectType: 'chat_conversation',
-          subjectId: c.id,
-          subjectLabel: c.number,
+          ...conversationSubject(c),
           departmentId: input.departmentId,
           data: {
             conversationId: c.id,
@@ -164,9 +161,7 @@ export async function takeConversation(
       set: () => ({ agent_id: p.id, updated_at: at }),
       event: () => ({
         type: 'livechat.taken',
-        subjectType: 'chat_conversation',
-        subjectId: c.id,
-        subjectLabel: c.number,
+        ...conversationSubject(c),
         departmentId: c.department_id,
         data: {
           conversationId: c.id,
