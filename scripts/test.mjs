@@ -56,6 +56,7 @@ for (const suite of suites) {
     name: suite.name,
     passed: report.numPassedTests,
     failed,
+    failures: failuresOf(report),
     skipped: report.numPendingTests,
     seconds: Math.round((Date.now() - started) / 1000),
   });
@@ -66,6 +67,8 @@ for (const r of results)
   console.log(
     `  ${r.name.padEnd(26)} ${String(r.passed).padStart(4)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds}s)`,
   );
+for (const r of results)
+  for (const f of r.failures) console.log(`  ✗ ${r.name}: ${f.file} › ${f.title}\n      ${f.message}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
@@ -76,6 +79,24 @@ if (skipped > 0 && process.env.CI === 'true') {
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
+
+/** The failed tests of a vitest JSON report, so the summary at the end of a long log names them. */
+function failuresOf(report) {
+  const failures = [];
+  for (const file of report.testResults ?? [])
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'failed')
+        failures.push({
+          file: path.relative(root, file.name),
+          title: test.fullName,
+          message: String(test.failureMessages?.[0] ?? '')
+            .split('\n')
+            .slice(0, 3)
+            .join(' ')
+            .slice(0, 400),
+        });
+  return failures;
+}
 
 async function pgReachable(url) {
   const { default: pg } = await import(path.join(root, 'node_modules', 'pg', 'lib', 'index.js'));

@@ -45,7 +45,7 @@ export interface BuildOptions {
 /** Builds the whole server: database, migrations, seed data, plugins, every module's routes. */
 export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config, clock } = opts;
-  const db = opts.db ?? connectDatabase(config.databaseUrl);
+  const db = opts.db ?? connectDatabase(config.databaseUrl, config);
   await migrateToLatest(db);
   for (const m of MODULES) await m.seed?.(db, clock.now(), { demo: config.demo });
 

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (!values.username)
     throw new Error('usage: npm run admin:create -- --username NAME [--name 显示名] [--department CODE]');
   const config = loadConfig();
-  const db = connectDatabase(config.databaseUrl);
+  const db = connectDatabase(config.databaseUrl, config);
   try {
     await migrateToLatest(db);
     const now = systemClock.now();

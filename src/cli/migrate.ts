@@ -4,7 +4,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { loadConfig } from '../platform/config.js';
 
 const config = loadConfig();
-const db = connectDatabase(config.databaseUrl);
+const db = connectDatabase(config.databaseUrl, config);
 migrateToLatest(db)
   .then((applied) => console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date'))
   .catch((err) => {

@@ -2,12 +2,20 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 
+export type SqliteSynchronous = 'normal' | 'full';
+
 /** Everything the server reads from the environment, resolved once at start-up. */
 export interface AppConfig {
   port: number;
   host: string;
   /** `sqlite:<file>` or a `postgres://` URL */
   databaseUrl: string;
+  /**
+   * SQLite only: 'normal' (default) syncs the write-ahead log to disk at checkpoints, so a commit
+   * survives the process being killed but the last moments may not survive a power cut; 'full'
+   * syncs on every commit (about ten times slower per write). PostgreSQL syncs every commit.
+   */
+  sqliteSynchronous: SqliteSynchronous;
   dataDir: string;
   production: boolean;
   /** demo data and demo accounts are only ever created when this is true */
@@ -43,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    sqliteSynchronous: parseSynchronous(env.SQLITE_SYNCHRONOUS),
     dataDir,
     production,
     demo,
@@ -56,6 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botEmbedOrigins: env.BOT_EMBED_ORIGINS ?? '*',
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
   };
+}
+
+function parseSynchronous(v: string | undefined): SqliteSynchronous {
+  const s = (v ?? 'normal').trim().toLowerCase();
+  if (s === 'normal' || s === 'full') return s;
+  throw new Error(`SQLITE_SYNCHRONOUS must be "normal" or "full", not "${v}"`);
 }
 
 /**

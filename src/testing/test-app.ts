@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: 'sqlite::memory:',
+    sqliteSynchronous: 'normal',
     dataDir: '/tmp',
     production: false,
     demo: true,

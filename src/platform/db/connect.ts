@@ -4,6 +4,8 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transacti
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { statementCache } from './sqlite-statements.js';
+import type { SqliteSynchronous } from '../config.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -12,8 +14,12 @@ export type DbOrTrx = Db | Trx;
 /** The pool behind each PostgreSQL Db, for what needs a connection of its own (LISTEN). */
 const pools = new WeakMap<Db, pg.Pool>();
 
-/** Opens the database named by `url`: `sqlite:<file>` (default) or `postgres://…`. */
-export function connectDatabase(url: string): Db {
+/**
+ * Opens the database named by `url`: `sqlite:<file>` (default) or `postgres://…`. On SQLite the
+ * write-ahead log is synced at checkpoints (`normal`, the default, as Rails and Litestream set it)
+ * or on every commit (`full`); see `SQLITE_SYNCHRONOUS` in the README.
+ */
+export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteSynchronous } = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle pooled connection that the server ends (a restart, a failover, an administrator's
@@ -32,9 +38,10 @@ export function connectDatabase(url: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${opts.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }) });
 }
 
 /** A few statements differ between the two engines (auto-increment ids, locking); ask here. */

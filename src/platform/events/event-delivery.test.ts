@@ -65,6 +65,66 @@ describe(`event delivery on ${testDbKind()}`, () => {
     await n3.stop();
   });
 
+  it('a durable consumer that keeps up reads nothing of its own, and writes its cursor past skipped events later', async () => {
+    let reads = 0;
+    const counted = nodes.t.db.withPlugin({
+      transformQuery: (a) => {
+        if (a.node.kind === 'SelectQueryNode' && JSON.stringify(a.node.from).includes('"events"')) reads++;
+        return a.node;
+      },
+      transformResult: (a) => Promise.resolve(a.result),
+    });
+    const feed = new EventFeed(counted, { clock, nodeId: 'k1', batchSize: 1000, leaseMs: 60_000 });
+    const handled: string[] = [];
+    feed.subscribe({
+      name: 'test.keepup',
+      durable: true,
+      types: ['test.keep.*'],
+      handle: (e) => void handled.push(String(e.subjectId)),
+    });
+    const cursor = async () =>
+      Number(
+        (
+          await nodes.t.db
+            .selectFrom('event_consumers')
+            .select('cursor_id')
+            .where('name', '=', 'test.keepup')
+            .executeTakeFirstOrThrow()
+        ).cursor_id,
+      );
+    const lastId = async () =>
+      Number(
+        (
+          await nodes.t.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.max('id').as('id'))
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    // the feed and the consumer both reach the tail
+    for (let i = 0; i < 50; i++) await feed.poll();
+    await emit(nodes.t.db, 'test.keep.a', 'a');
+    await pollUntil(feed, () => handled.length === 1);
+    let rounds = 0;
+    reads = 0;
+    const round = async () => void (rounds++, await feed.poll());
+    for (const n of ['1', '2', '3']) await emit(nodes.t.db, 'test.other', n);
+    await emit(nodes.t.db, 'test.keep.b', 'b');
+    const b = await lastId();
+    await pollUntil(round, () => handled.length === 2);
+    expect(handled).toEqual(['a', 'b']);
+    expect(reads).toBe(rounds); // one read per round: the one every consumer shares
+    expect(await cursor()).toBe(b); // saved with the event it took
+
+    for (const n of ['4', '5']) await emit(nodes.t.db, 'test.other', n);
+    const skipped = await lastId();
+    for (let i = 0; i < 5; i++) await round();
+    expect(await cursor()).toBe(b); // skipped events: not written on every round…
+    await feed.stop();
+    expect(await cursor()).toBe(skipped); // …but when the node stops
+    expect(handled).toEqual(['a', 'b']);
+  });
+
   it('parks a poisoned event after repeated failures and goes on with the next ones', async () => {
     const logs: string[] = [];
     const feed = new EventFeed(nodes.t.db, { clock, nodeId: 'p1', maxAttempts: 3, log: (m) => logs.push(m) });

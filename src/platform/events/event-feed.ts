@@ -4,16 +4,15 @@ import { isPostgres, listen, type Db, type Listener } from '../db/connect.js';
 import { onEventRecorded } from './record-event.js';
 import { systemClock, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
+import { advanceCursor, ensureConsumer, holdLease, parkEvent, recordFailure, releaseLease } from './consumer-store.js';
 import {
-  advanceCursor,
-  ensureConsumer,
-  holdLease,
-  parkEvent,
-  readConsumer,
-  recordFailure,
-  releaseLease,
-} from './consumer-store.js';
-import { FEED_START, readAfter, tailPosition, type FeedPosition, type StoredEvent } from './event-reader.js';
+  FEED_START,
+  readAfter,
+  tailPosition,
+  type FeedPosition,
+  type ReadBatch,
+  type StoredEvent,
+} from './event-reader.js';
 
 export type { StoredEvent } from './event-reader.js';
 
@@ -54,6 +53,20 @@ interface Consumer extends Subscription {
   retryAt: number;
   ready: boolean;
   leaseUntil: number;
+  /** durable, while this node holds the lease: where the consumer stands (may be ahead of its row) */
+  pos: FeedPosition | null;
+  /** durable: failed attempts on the event after `pos` */
+  attempts: number;
+  /** durable: `pos` moved past events the consumer does not take, and its row does not say so yet */
+  dirty: boolean;
+  /** durable: when (performance.now()) the row's cursor was last written */
+  savedAt: number;
+}
+
+/** What the round read from the events table: a durable consumer standing at `from` takes it as is. */
+interface SharedRead {
+  from: FeedPosition;
+  batch: ReadBatch;
 }
 
 interface FeedMetrics {
@@ -67,6 +80,11 @@ const LEGACY = 'feed.on(event)';
 /** how long after a wake-up rounds follow each other quickly, and how far apart */
 const HOT_MS = 250;
 const QUICK_MS = 5;
+/**
+ * A durable consumer's cursor, moved past events it does not take, is written at most this often
+ * (and when the node stops): a restart re-reads at most this much, which it skips again.
+ */
+const SAVE_SKIPPED_MS = 1000;
 
 /**
  * Delivers every committed event, in commit order, to the consumers modules register. It polls
@@ -114,7 +132,18 @@ export class EventFeed extends EventEmitter {
   /** Registers a consumer; returns a function that removes it. */
   subscribe(sub: Subscription): () => void {
     if (this.consumers.has(sub.name)) throw new Error(`event consumer "${sub.name}" is already registered`);
-    this.consumers.set(sub.name, { ...sub, queue: [], failures: 0, retryAt: 0, ready: false, leaseUntil: 0 });
+    this.consumers.set(sub.name, {
+      ...sub,
+      queue: [],
+      failures: 0,
+      retryAt: 0,
+      ready: false,
+      leaseUntil: 0,
+      pos: null,
+      attempts: 0,
+      dirty: false,
+      savedAt: 0,
+    });
     return () => void this.consumers.delete(sub.name);
   }
 
@@ -199,12 +228,15 @@ export class EventFeed extends EventEmitter {
 
   private async pollOnce(): Promise<void> {
     const all = [...this.consumers.values()];
+    let shared: SharedRead | null = null;
     try {
-      const batch = await readAfter(this.db, this.cursor, this.batchSize);
+      const from = this.cursor;
+      const batch = await readAfter(this.db, from, this.batchSize);
       for (const { event, pos } of batch) {
         for (const c of all) if (!c.durable && matches(c, event)) c.queue.push(event);
         this.cursor = pos;
       }
+      shared = { from, batch };
       // more to read right away: a full batch, or events waiting for an older transaction
       if (batch.length === this.batchSize || batch.heldBack) this.hotUntil = performance.now() + HOT_MS;
     } catch (err) {
@@ -214,7 +246,7 @@ export class EventFeed extends EventEmitter {
     }
     await Promise.all(
       all.map((c) =>
-        (c.durable ? this.runDurable(c) : this.drain(c)).catch((err: unknown) => this.failed(c, null, err, 0)),
+        (c.durable ? this.runDurable(c, shared) : this.drain(c)).catch((err: unknown) => this.failed(c, null, err, 0)),
       ),
     );
   }
@@ -241,8 +273,13 @@ export class EventFeed extends EventEmitter {
     this.setLag(c, null);
   }
 
-  /** A durable consumer, when this node holds its lease, works on from its stored cursor. */
-  private async runDurable(c: Consumer): Promise<void> {
+  /**
+   * A durable consumer, when this node holds its lease, works on from its cursor. While it keeps
+   * up it takes the events this round read (no read of its own); behind (just started, after a
+   * failure) it reads from its cursor. Its row's cursor moves with every event it takes; past
+   * events it does not take, at most once a second.
+   */
+  private async runDurable(c: Consumer, shared: SharedRead | null): Promise<void> {
     if (performance.now() < c.retryAt) return;
     const now = this.clock.now();
     if (!c.ready) {
@@ -250,40 +287,59 @@ export class EventFeed extends EventEmitter {
       c.ready = true;
     }
     // the lease is renewed once half of it is used, not on every poll
-    const renew = c.leaseUntil - now.getTime() < this.leaseMs / 2;
-    const state = renew
-      ? await holdLease(this.db, c.name, this.nodeId, now, this.leaseMs)
-      : await readConsumer(this.db, c.name);
-    if (renew) c.leaseUntil = state ? now.getTime() + this.leaseMs : 0;
-    if (!state) return;
-    const batch = await readAfter(this.db, state.pos, this.batchSize);
-    let attempts = state.attempts;
-    let skipped: FeedPosition | null = null;
+    if (c.leaseUntil - now.getTime() < this.leaseMs / 2) {
+      const held = c.pos !== null && c.leaseUntil > now.getTime();
+      const state = await holdLease(this.db, c.name, this.nodeId, now, this.leaseMs);
+      c.leaseUntil = state ? now.getTime() + this.leaseMs : 0;
+      // a lease held all along keeps the cursor it has (its row may lag behind by skipped events)
+      if (state && !held) {
+        c.pos = state.pos;
+        c.attempts = state.attempts;
+        c.dirty = false;
+        c.savedAt = performance.now();
+      }
+      if (!state) c.pos = null;
+    }
+    if (!c.pos) return;
+    const batch = followOn(c.pos, shared) ?? (await readAfter(this.db, c.pos, this.batchSize));
+    if (batch.length === this.batchSize) this.hotUntil = performance.now() + HOT_MS;
     for (const { event, pos } of batch) {
       if (!matches(c, event)) {
-        skipped = pos;
+        c.pos = pos;
+        c.dirty = true;
         continue;
       }
       try {
         await c.handle(event);
       } catch (err) {
-        attempts++;
-        this.failed(c, event, err, attempts);
-        if (attempts < this.maxAttempts) {
-          if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
-          await recordFailure(this.db, c.name, this.nodeId, attempts, message(err), this.clock.now());
-          c.retryAt = performance.now() + backoff(attempts) * this.intervalMs;
+        c.attempts++;
+        this.failed(c, event, err, c.attempts);
+        if (c.attempts < this.maxAttempts) {
+          if (c.dirty && !(await this.save(c))) return;
+          await recordFailure(this.db, c.name, this.nodeId, c.attempts, message(err), this.clock.now());
+          c.retryAt = performance.now() + backoff(c.attempts) * this.intervalMs;
           return this.setLag(c, event);
         }
-        await this.park(c, c.name, event, attempts, err, true); // the cursor moves only once it is recorded
+        await this.park(c, c.name, event, c.attempts, err, true); // the cursor moves only once it is recorded
       }
-      attempts = 0;
-      skipped = null;
-      const held = await advanceCursor(this.db, c.name, this.nodeId, pos, this.clock.now());
-      if (!held) return void (c.leaseUntil = 0); // another node took over (this one was too slow)
+      c.attempts = 0;
+      c.pos = pos;
+      if (!(await this.save(c))) return; // another node took over (this one was too slow)
     }
-    if (skipped) await advanceCursor(this.db, c.name, this.nodeId, skipped, this.clock.now());
+    if (c.dirty && performance.now() - c.savedAt >= SAVE_SKIPPED_MS) await this.save(c);
     this.setLag(c, batch.length === this.batchSize ? batch.at(-1)!.event : null);
+  }
+
+  /** Writes a durable consumer's cursor; false (and the lease dropped) when another node holds it now. */
+  private async save(c: Consumer): Promise<boolean> {
+    const held = await advanceCursor(this.db, c.name, this.nodeId, c.pos!, this.clock.now());
+    c.dirty = false;
+    c.savedAt = performance.now();
+    if (!held) {
+      c.leaseUntil = 0;
+      c.pos = null;
+    }
+    return held;
   }
 
   private async park(
@@ -330,10 +386,22 @@ export class EventFeed extends EventEmitter {
     await this.polling;
     for (const c of this.consumers.values())
       if (c.durable && c.leaseUntil)
-        await releaseLease(this.db, c.name, this.nodeId).catch((e) =>
-          this.log(`event consumer ${c.name}: release failed`, e),
-        );
+        await (c.dirty && c.pos ? this.save(c) : Promise.resolve(true))
+          .then(() => releaseLease(this.db, c.name, this.nodeId))
+          .catch((e) => this.log(`event consumer ${c.name}: release failed`, e));
   }
+}
+
+/** The part of this round's read that comes after `pos`, when `pos` is where it started or inside it. */
+function followOn(pos: FeedPosition, shared: SharedRead | null): ReadBatch | null {
+  if (!shared) return null;
+  if (samePosition(pos, shared.from)) return shared.batch;
+  const i = shared.batch.findIndex((r) => samePosition(r.pos, pos));
+  return i < 0 ? null : shared.batch.slice(i + 1);
+}
+
+function samePosition(a: FeedPosition, b: FeedPosition): boolean {
+  return a.id === b.id && (a.tx ?? null) === (b.tx ?? null);
 }
 
 function matches(c: Subscription, e: StoredEvent): boolean {
