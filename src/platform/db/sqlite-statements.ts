@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
 import type SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
 
@@ -11,7 +9,6 @@ import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'ky
  */
 export function statementCache(db: SqliteDatabase.Database, max = 1000): KyselySqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
-  for (const p of (process.env.XPRAGMAS ?? '').split(';').filter(Boolean)) db.pragma(p);
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
@@ -20,7 +17,7 @@ export function statementCache(db: SqliteDatabase.Database, max = 1000): KyselyS
         // most recently used last: the first key is the one to drop
         cache.delete(sql);
       } else {
-        stmt = timed(sql, db.prepare(sql));
+        stmt = db.prepare(sql);
         if (cache.size >= max) cache.delete(cache.keys().next().value!);
       }
       cache.set(sql, stmt);
@@ -28,40 +25,3 @@ export function statementCache(db: SqliteDatabase.Database, max = 1000): KyselyS
     },
   };
 }
-
-const stats = new Map<string, { n: number; ms: number }>();
-function timed(sql: string, s: SqliteStatement): SqliteStatement {
-  const rec = (t: number) => {
-    const e = stats.get(sql) ?? { n: 0, ms: 0 };
-    e.n++;
-    e.ms += performance.now() - t;
-    stats.set(sql, e);
-  };
-  return {
-    reader: s.reader,
-    all(p) {
-      const t = performance.now();
-      try {
-        return s.all(p);
-      } finally {
-        rec(t);
-      }
-    },
-    run(p) {
-      const t = performance.now();
-      try {
-        return s.run(p);
-      } finally {
-        rec(t);
-      }
-    },
-    iterate: (p) => s.iterate(p),
-  };
-}
-process.on('exit', () => {
-  const rows = [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40);
-  require('node:fs').writeFileSync(
-    '/tmp/sqlstats.txt',
-    rows.map(([k, v]) => `${v.ms.toFixed(0)}ms ${v.n} ${(v.ms / v.n).toFixed(3)} ${k.slice(0, 250)}`).join('\n'),
-  );
-});

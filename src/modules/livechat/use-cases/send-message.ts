@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '../../../platform/db/constraint.js';
 import type { Db } from '../../../platform/db/connect.js';
+import { groupCommitOf } from '../../../platform/db/group-commit.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import type { Principal } from '../../../platform/policy/principal.js';
@@ -99,7 +100,8 @@ export async function sendMessage(
     }
   }
   try {
-    const stored = await db.transaction().execute(async (trx) => {
+    // messages arriving together share a transaction (stored before the ack all the same)
+    const stored = await groupCommitOf(db).run(c.id, async (trx) => {
       const row = await appendMessage(trx, actor, now, {
         conversationId: c.id,
         author: from.side === 'citizen' ? 'citizen' : 'agent',

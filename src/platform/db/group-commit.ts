@@ -1,0 +1,104 @@
+import { isPostgres, type Db, type Trx } from './connect.js';
+
+interface Unit {
+  key: string;
+  work: (trx: Trx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface GroupCommitOptions {
+  /** units per transaction at most */
+  maxBatch?: number;
+  /** transactions in flight at once (SQLite has one connection: 1) */
+  maxInFlight?: number;
+}
+
+/**
+ * Group commit: many small write units that arrive together (chat messages from many sockets)
+ * share one transaction, so a busy node commits, syncs and wakes the event feed once per batch
+ * instead of once per unit. A unit's promise settles only after its batch has committed (so an
+ * acknowledgement still means "stored"). Units run in the order of their key (stable: one key's
+ * units keep their order), so concurrent batches lock rows in one order and cannot deadlock each
+ * other. When a batch fails (one unit broke a rule or met a duplicate), it is rolled back and each
+ * unit runs again in a transaction of its own: only the unit at fault fails, nothing is half-done.
+ * A unit must therefore do only database work in `trx` (no side effects outside it).
+ */
+export class GroupCommit {
+  private queue: Unit[] = [];
+  private scheduled = false;
+  private inFlight = 0;
+  private readonly maxBatch: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private db: Db,
+    opts: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = opts.maxBatch ?? 200;
+    this.maxInFlight = opts.maxInFlight ?? (isPostgres(db) ? 4 : 1);
+  }
+
+  /** Runs `work` in a transaction shared with the units queued in the same turn of the event loop. */
+  run<T>(key: string, work: (trx: Trx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ key, work, resolve: resolve as (v: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || !this.queue.length) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.inFlight >= this.maxInFlight || !this.queue.length) return;
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+      this.schedule();
+    });
+  }
+
+  private async commit(batch: Unit[]): Promise<void> {
+    const ordered = batch
+      .map((u, i) => ({ u, i }))
+      .sort((a, b) => (a.u.key < b.u.key ? -1 : a.u.key > b.u.key ? 1 : a.i - b.i))
+      .map((x) => x.u);
+    if (ordered.length > 1) {
+      let results: unknown[] | null = null;
+      try {
+        results = await this.db.transaction().execute(async (trx) => {
+          const out: unknown[] = [];
+          for (const u of ordered) out.push(await u.work(trx));
+          return out;
+        });
+      } catch {
+        results = null; // rolled back: each unit on its own below
+      }
+      if (results) {
+        ordered.forEach((u, i) => u.resolve(results[i]));
+        return;
+      }
+    }
+    for (const u of ordered) {
+      try {
+        u.resolve(await this.db.transaction().execute((trx) => u.work(trx)));
+      } catch (err) {
+        u.reject(err);
+      }
+    }
+  }
+}
+
+const shared = new WeakMap<Db, GroupCommit>();
+
+/** The group commit of a database (one per connection pool and process). */
+export function groupCommitOf(db: Db): GroupCommit {
+  let g = shared.get(db);
+  if (!g) shared.set(db, (g = new GroupCommit(db)));
+  return g;
+}
