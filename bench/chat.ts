@@ -98,20 +98,28 @@ async function pool<T>(items: T[], n: number, fn: (x: T, i: number) => Promise<v
 
 interface Stats {
   latencies: number[];
-  acked: Map<string, { conv: string; to: 'agent' | 'citizen' }>; // message id → who must get it
+  acked: Map<string, { conv: string; to: 'agent' | 'citizen'; seq: number }>; // message id → who must get it
   received: Map<string, number>; // message id → times delivered to the other side
   reordered: number;
 }
 const stats: Stats = { latencies: [], acked: new Map(), received: new Map(), reordered: 0 };
+
+/** per receiving socket and conversation: the highest seq delivered as a message (acks are not deliveries) */
+const deliveredSeq = new WeakMap<object, Map<string, number>>();
 
 function onDelivered(
   lastSeq: Map<string, number>,
   m: { id: string; conversationId: string; seq: number; text: string },
 ) {
   stats.received.set(m.id, (stats.received.get(m.id) ?? 0) + 1);
-  const prev = lastSeq.get(m.conversationId) ?? 0;
-  if (m.seq < prev) stats.reordered++;
-  else lastSeq.set(m.conversationId, m.seq);
+  let seen = deliveredSeq.get(lastSeq);
+  if (!seen) deliveredSeq.set(lastSeq, (seen = new Map()));
+  const prev = seen.get(m.conversationId) ?? 0;
+  if (m.seq < prev) {
+    stats.reordered++;
+    if (stats.reordered <= 5) log(`bench: ${m.conversationId} seq ${m.seq} arrived after seq ${prev}`);
+  } else seen.set(m.conversationId, m.seq);
+  lastSeq.set(m.conversationId, Math.max(lastSeq.get(m.conversationId) ?? 0, m.seq));
   const sent = /^b:(\d+):/.exec(m.text);
   if (sent) {
     stats.latencies.push(Date.now() - Number(sent[1]));
@@ -265,7 +273,8 @@ async function main() {
             f.message.conversationId,
             Math.max(a.lastSeq.get(f.message.conversationId) ?? 0, f.message.seq),
           );
-        if (f.t === 'ack') stats.acked.set(f.message.id, { conv: f.message.conversationId, to: 'citizen' });
+        if (f.t === 'ack')
+          stats.acked.set(f.message.id, { conv: f.message.conversationId, to: 'citizen', seq: f.message.seq });
       });
       ws.on('close', () => {
         if (!stopping && !alive.has(a.node)) {
@@ -336,7 +345,7 @@ async function main() {
         if (f.t === 'message' && f.message.from === 'agent') onDelivered(c.lastSeq, f.message);
         else if (f.t === 'message') c.lastSeq.set(c.id, Math.max(c.lastSeq.get(c.id) ?? 0, f.message.seq));
         if (f.t === 'ack') {
-          stats.acked.set(f.message.id, { conv: c.id, to: 'agent' });
+          stats.acked.set(f.message.id, { conv: c.id, to: 'agent', seq: f.message.seq });
           c.lastSeq.set(c.id, Math.max(c.lastSeq.get(c.id) ?? 0, f.message.seq));
         }
       });
@@ -399,12 +408,13 @@ async function main() {
     const n = stats.received.get(id) ?? 0;
     if (n === 0) {
       lost++;
-      if (lost <= 10) log(`bench: message ${id} in conversation ${to.conv} never reached the ${to.to}`);
+      if (lost <= 10) log(`bench: message ${id} (seq ${to.seq}) in conversation ${to.conv} never reached the ${to.to}`);
     }
     if (n > 1) duplicated += n - 1;
   }
   // the stored transcripts: every acked message is there, none twice
   const ids = [...stats.acked.keys()];
+  const eventCounts: Record<string, number> = {};
   let stored = 0;
   let storedDup = 0;
   if (databaseUrl.startsWith('sqlite:')) {
@@ -414,6 +424,10 @@ async function main() {
         "select count(*) n, count(distinct conversation_id || ':' || client_id) d from chat_messages where client_id is not null",
       )
       .get() as { n: number; d: number };
+    for (const r of db
+      .prepare("select type, count(*) n from events where type like 'livechat.%' group by type")
+      .all() as { type: string; n: number }[])
+      eventCounts[r.type] = r.n;
     stored = r.n;
     storedDup = r.n - r.d;
     db.close();
@@ -428,6 +442,7 @@ async function main() {
     await c.end();
   }
   const missingInStore = Math.max(0, ids.length - stored);
+  if (lost || stats.reordered) log(`bench: conversation events: ${JSON.stringify(eventCounts)}`);
   const sorted = [...stats.latencies].sort((a, b) => a - b);
   const pct = (p: number) =>
     sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : null;
@@ -439,7 +454,8 @@ async function main() {
   for (const s of servers) if (s && s.exitCode === null) s.kill('SIGTERM');
   await sleep(500);
   if (dropDb) await dropDb().catch(() => undefined);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (arg('keep') === 'true') log(`bench: data kept in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
   const result = {
     conversations: citizens.length,
     nodes: K,

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { StoredEvent } from '../../platform/events/event-feed.js';
 import type { Principal } from '../../platform/policy/principal.js';
-import type { TChatMessage, TChatServerFrame } from '../../contracts/livechat.js';
+import type { TChatMessage, TChatServerFrame, TChatStaff } from '../../contracts/livechat.js';
 import type { WorkingTimeService } from '../calendar/working-time-service.js';
 import { citizenView } from './citizen-view.js';
 import { findConversation, messagesAfter, type ConversationRow } from './livechat.repo.js';
@@ -33,6 +33,8 @@ export class ChatClient {
   overLimit = 0;
   /** a staff socket's session cookie, checked again every half minute */
   sessionToken = '';
+  /** a staff socket's own name and work number, as citizens see them on its messages */
+  staff = new Map<string, TChatStaff>();
 
   constructor(
     readonly socket: ChatSocket,

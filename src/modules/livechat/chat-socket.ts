@@ -6,7 +6,7 @@ import { resolveSession, SESSION_COOKIE } from '../../platform/auth/sessions.js'
 import { actorOf } from '../../platform/http/context.js';
 import type { Actor } from '../../platform/events/record-event.js';
 import { recordEvent } from '../../platform/events/record-event.js';
-import { ZChatClientFrame, type TChatClientFrame } from '../../contracts/livechat.js';
+import { ZChatClientFrame, type TChatClientFrame, type TChatMessage } from '../../contracts/livechat.js';
 import { ChatClient, ChatHub } from './chat-hub.js';
 import { citizenView } from './citizen-view.js';
 import {
@@ -14,10 +14,11 @@ import {
   conversationByToken,
   findConversation,
   messagesAfter,
+  staffByIds,
   type ConversationRow,
 } from './livechat.repo.js';
 import { livechatPolicy } from './livechat.policy.js';
-import { presentMessages } from './livechat.presenters.js';
+import { presentMessage, presentMessages } from './livechat.presenters.js';
 import { markRead } from './use-cases/mark-read.js';
 import { sendMessage } from './use-cases/send-message.js';
 
@@ -31,6 +32,8 @@ const STAFF_BURST = 100;
 const MAX_OVER_LIMIT = 50;
 /** Typing is told to the other side at most this often per socket and conversation. */
 const TYPING_EVERY_MS = 3000;
+/** Messages typed on a socket carry no file (files are uploaded over HTTP). */
+const NO_FILES = new Map<string, never>();
 
 interface WsSocket {
   readyState: number;
@@ -150,6 +153,7 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
           .execute();
         const c = new ChatClient(socket, 'agent', p, null);
         c.sessionToken = req.cookies[SESSION_COOKIE] ?? '';
+        c.staff = await staffByIds(ctx.db, [p.id]);
         hub.addAgent(c, held);
         c.send({ t: 'welcome', role: 'agent', conversationIds: held.map((h) => h.id) });
         const todo: { conv: ConversationRow; afterSeq: number | null }[] = [];
@@ -200,6 +204,8 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
             return c.send({ t: 'pong' });
           case 'send': {
             try {
+              // kept for this node's delivery the moment it is committed, before the feed reads it
+              let fresh: TChatMessage | null = null;
               const r = await sendMessage(
                 ctx.db,
                 actor,
@@ -208,13 +214,14 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
                   ? { side: 'citizen', conversationId: c.conversationId! }
                   : { side: 'agent', principal: c.principal! },
                 f,
+                (row) => {
+                  fresh = presentMessage(row, c.staff, NO_FILES);
+                  hub.remember(fresh);
+                  c.acked.add(fresh.id);
+                },
               );
               if ('warning' in r) return c.send({ t: 'warning', clientId: f.clientId, phrases: r.warning });
-              const [m] = await presentMessages(ctx.db, [r.stored]);
-              if (!r.repeated) {
-                hub.remember(m);
-                c.acked.add(m.id);
-              }
+              const m = fresh ?? (await presentMessages(ctx.db, [r.stored]))[0];
               c.send({ t: 'ack', clientId: f.clientId, message: m });
             } catch (err) {
               reject(c, f.clientId, err);

@@ -55,6 +55,18 @@ export async function accessOf(db: DbOrTrx, c: ConversationRow): Promise<ChatAcc
   };
 }
 
+/** What the policy knows of a conversation from its row alone: enough for the staff member holding it. */
+export function holderAccess(c: ConversationRow): ChatAccess {
+  return {
+    status: c.status,
+    agentId: c.agent_id,
+    departmentId: c.department_id,
+    heldBy: c.agent_id ? [c.agent_id] : [],
+    consultedUsers: [],
+    consultedDepartments: [],
+  };
+}
+
 /** Staff members as the citizen sees them (name and work number), by id. */
 export async function staffByIds(db: DbOrTrx, ids: (string | null)[]): Promise<Map<string, TChatStaff>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];

@@ -7,7 +7,13 @@ import type { Principal } from '../../../platform/policy/principal.js';
 import { authorize } from '../../../platform/policy/authorize.js';
 import { appendMessage } from '../append-message.js';
 import { recordPhraseWarning, screenStaffMessage } from '../../conduct/use-cases/screen-staff-message.js';
-import { accessOf, requireConversation, type ConversationRow, type MessageRow } from '../livechat.repo.js';
+import {
+  accessOf,
+  holderAccess,
+  requireConversation,
+  type ConversationRow,
+  type MessageRow,
+} from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
 import { CHAT_MACHINE } from '../transitions.js';
 import { conversationSubject } from '../livechat.events.js';
@@ -44,7 +50,8 @@ export async function senderConversation(db: Db, from: ChatSender, conversationI
     throw notPart();
   });
   if (from.side === 'agent') {
-    const access = await accessOf(db, c);
+    // the holder may read and act whoever else held or was consulted: no need to look them up
+    const access = c.agent_id === from.principal.id ? holderAccess(c) : await accessOf(db, c);
     if (!livechatPolicy.read(from.principal, access)) throw notPart();
     authorize(from.principal, livechatPolicy.act, access);
   }
@@ -73,6 +80,8 @@ export async function sendMessage(
   now: Date,
   from: ChatSender,
   input: SendInput,
+  /** runs as soon as the message is committed (the socket keeps it for its own delivery) */
+  onStored?: (row: MessageRow) => void,
 ): Promise<SendResult> {
   const text = cleanText(input.text);
   if (!text)
@@ -114,6 +123,7 @@ export async function sendMessage(
         await markFirstResponse(trx, actor, now, c, from.principal.id);
       return row;
     });
+    onStored?.(stored);
     return { stored, repeated: false };
   } catch (err) {
     // the same clientId sent twice at once: the one stored answers both

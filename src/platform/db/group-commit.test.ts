@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useSharedTestDb } from '../../testing/shared-db.js';
+import { testDbKind } from '../../testing/test-db.js';
+import { AppError } from '../errors.js';
+import type { Trx } from './connect.js';
+import { GroupCommit } from './group-commit.js';
+
+/** Units write counters rows (a plain table every database has). */
+const bump = (name: string) => (trx: Trx) =>
+  sql<{ value: number }>`insert into counters (name, value) values (${name}, 1)
+    on conflict (name) do update set value = counters.value + 1 returning value`
+    .execute(trx)
+    .then((r) => Number(r.rows[0].value));
+
+describe(`group commit on ${testDbKind()}`, () => {
+  const nodes = useSharedTestDb();
+  const value = async (name: string) =>
+    Number(
+      (await nodes.t.db.selectFrom('counters').select('value').where('name', '=', name).executeTakeFirst())?.value ?? 0,
+    );
+
+  it('units queued together share one transaction, in key order, and settle after the commit', async () => {
+    const g = new GroupCommit(nodes.t.db);
+    const seen: { key: string; trx: Trx }[] = [];
+    const unit = (key: string) =>
+      g.run(key, async (trx) => {
+        seen.push({ key, trx });
+        const n = await bump(`gc.${key}`)(trx);
+        return n;
+      });
+    const results = await Promise.all(['b', 'a', 'c', 'a'].map(unit));
+    expect(results).toEqual([1, 1, 1, 2]);
+    expect(seen.map((s) => s.key)).toEqual(['a', 'a', 'b', 'c']); // by key; one key keeps its order
+    expect(new Set(seen.map((s) => s.trx)).size).toBe(1); // one transaction
+    expect(await value('gc.a')).toBe(2); // committed when the promises settled
+  });
+
+  it('a unit that fails fails alone: the others are stored once, the failed one not at all', async () => {
+    const g = new GroupCommit(nodes.t.db);
+    const bad = g.run('m', async (trx) => {
+      await bump('gc.bad')(trx);
+      throw new AppError('CONFLICT', { zh: '冲突', en: 'conflict' });
+    });
+    const good = ['k', 'n'].map((k) => g.run(k, bump(`gc.good.${k}`)));
+    await expect(bad).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await Promise.all(good)).toEqual([1, 1]);
+    expect(await value('gc.bad')).toBe(0);
+    expect(await value('gc.good.k')).toBe(1);
+    expect(await value('gc.good.n')).toBe(1);
+  });
+
+  it('units from later turns of the event loop form later batches; all of them are stored', async () => {
+    const g = new GroupCommit(nodes.t.db, { maxBatch: 7 });
+    const all: Promise<number>[] = [];
+    for (let turn = 0; turn < 5; turn++) {
+      for (let i = 0; i < 10; i++) all.push(g.run(`k${i}`, bump('gc.many')));
+      await new Promise((r) => setImmediate(r));
+    }
+    const results = await Promise.all(all);
+    expect(new Set(results).size).toBe(50); // every unit saw its own increment
+    expect(await value('gc.many')).toBe(50);
+  });
+});
