@@ -473,7 +473,7 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
     '/api/chat/settings',
     { schema: { tags, summary: '每人同时接待上限 Chats per agent', response: { 200: ZMaxChats }, body: ZMaxChats } },
     async (req) => {
-      authorize(requireUser(req), livechatPolicy.supervise);
+      authorize(requireUser(req), livechatPolicy.configure);
       const value = JSON.stringify(req.body.maxChatsPerAgent);
       await ctx.db.transaction().execute(async (trx) => {
         await trx

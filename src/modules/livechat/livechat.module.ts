@@ -26,7 +26,7 @@ export const TIMER_SWEEP_MS = 5_000;
 /** 线上人工帮办 (SPEC §3.2): the queue, routing, chat over WebSockets, transfer, timers and the live wall. */
 export const livechatModule = defineModule({
   name: 'livechat',
-  policy: definePolicy(livechatPolicy, ['work', 'supervise']),
+  policy: definePolicy(livechatPolicy, ['work', 'supervise', 'configure']),
   events: livechatEvents,
   services: async () => {
     registerDeadlineRecomputer('chat_conversation', recomputeDepartmentDeadlines);

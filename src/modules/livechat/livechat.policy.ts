@@ -23,6 +23,8 @@ const inDepartment = (p: Principal, departmentId: string | null) =>
 export const livechatPolicy = {
   work: (p: Principal) => hasRole(p, 'window_agent', 'business_agent'),
   supervise: (p: Principal) => oversees(p),
+  /** settings (chats per agent): the supervisor who runs the service and the administrator; leaders only watch */
+  configure: (p: Principal) => hasRole(p, 'supervisor', 'admin'),
   read: (p: Principal, c: ChatAccess) =>
     oversees(p) ||
     c.agentId === p.id ||

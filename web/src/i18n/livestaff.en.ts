@@ -119,4 +119,9 @@ export const liveStaffEn: Record<keyof typeof liveStaffZh, string> = {
   'wall.noBreaches': 'No breaches today',
   'wall.number': 'Chat no.',
   'wall.at': 'Time',
+  'wall.limitTitle': 'Routing settings',
+  'wall.limitLabel': 'Chats per agent at once',
+  'wall.limitHelp': 'Waiting citizens go to the agent on duty with the fewest open chats, up to this many each.',
+  'wall.limitRange': 'Enter a whole number from 1 to 50',
+  'wall.limitSaved': 'Saved: up to {n} chats per agent',
 };

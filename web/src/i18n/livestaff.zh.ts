@@ -115,4 +115,9 @@ export const liveStaffZh = {
   'wall.noBreaches': '今天没有超时',
   'wall.number': '会话编号',
   'wall.at': '时间',
+  'wall.limitTitle': '接待设置',
+  'wall.limitLabel': '每人同时接待上限',
+  'wall.limitHelp': '排队的市民分配给当前会话最少的值班坐席，每人最多同时接待这么多个会话。',
+  'wall.limitRange': '请输入 1 到 50 之间的整数',
+  'wall.limitSaved': '已保存：每人最多同时接待 {n} 个会话',
 } as const;

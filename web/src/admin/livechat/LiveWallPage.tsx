@@ -7,6 +7,8 @@ import { useApiQuery, invalidatePaths } from '../../api/query.js';
 import { useLiveEvents } from '../../api/live.js';
 import { useDepartments } from '../../shared/useDepartments.js';
 import { PageHeader } from '../PageHeader.js';
+import { useSession } from '../../shared/session.js';
+import { ChatLimitCard } from './ChatLimitCard.js';
 import type { TChatWall } from '../../../../src/contracts/livechat.js';
 
 const seconds = (s: number | null, t: ReturnType<typeof useT>) =>
@@ -17,6 +19,7 @@ export default function LiveWallPage() {
   const t = useT();
   const { lang } = useLang();
   const departments = useDepartments();
+  const { can } = useSession();
   const wall = useApiQuery<TChatWall>('/api/chat/wall', undefined, { refreshMs: 5000 });
   // every live-help event (joined, assigned, answered, breached …) refreshes it at once
   useLiveEvents(['livechat.', 'duty.'], () => void invalidatePaths(['/api/chat/wall']));
@@ -125,6 +128,7 @@ export default function LiveWallPage() {
           </Row>
         </div>
       )}
+      {can('livechat.configure') && <ChatLimitCard />}
     </>
   );
 }
