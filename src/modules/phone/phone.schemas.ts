@@ -34,13 +34,13 @@ export const ZListForms = z.object({
   todo: z.enum(['window']).optional(),
 });
 
-/** The department's reply: the wording, answered yes/no, handler, department head, date. */
+/** The department's reply: the wording, answered yes/no, handler, department head, date (today when left out). */
 export const ZReplyForm = z.object({
   reply: text(4000),
   answered: z.boolean(),
   handlerName: text(50),
   headName: text(50),
-  replyOn: ZDate,
+  replyOn: ZDate.optional(),
 });
 export type TReplyForm = z.infer<typeof ZReplyForm>;
 

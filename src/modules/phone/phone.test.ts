@@ -198,7 +198,8 @@ describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)
 
   it('closing without a KB update needs a note why', async () => {
     const f = await newForm(window1, water);
-    await water1.post(`/api/phone/forms/${f.id}/reply`, { ...REPLY, answered: false });
+    // the reply date defaults to today
+    await water1.post(`/api/phone/forms/${f.id}/reply`, { ...REPLY, answered: false, replyOn: undefined });
     const noNote = await window1.post(`/api/phone/forms/${f.id}/close`, { kbUpdated: false });
     expect(noNote.statusCode).toBe(400);
     expect(JSON.stringify(noNote.json().error.details)).toContain('note');
@@ -208,6 +209,7 @@ describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)
       kbUpdated: false,
       noKbReason: '个案问题，不具普遍性',
       answered: false,
+      replyOn: '2026-11-25',
     });
   });
 

@@ -25,7 +25,8 @@ export async function replyForm(
   input: TReplyForm,
 ): Promise<void> {
   authorize(p, phonePolicy.replyForm, { departmentId: form.department_id });
-  if (input.replyOn > shanghaiDate(now))
+  const replyOn = input.replyOn ?? shanghaiDate(now);
+  if (replyOn > shanghaiDate(now))
     throw new AppError(
       'VALIDATION_FAILED',
       { zh: '答复日期不能晚于今天。', en: 'The reply date cannot be in the future.' },
@@ -44,7 +45,7 @@ export async function replyForm(
         answered: input.answered ? 1 : 0,
         handler_name: input.handlerName,
         head_name: input.headName,
-        reply_on: input.replyOn,
+        reply_on: replyOn,
         replied_by: actor.userId,
         replied_at: at,
         updated_at: at,
