@@ -14,6 +14,8 @@ const PURE = [
   'src/modules/duty/duty-times.test.ts',
   'src/modules/conduct/phrase-checker.test.ts',
   'src/platform/state-machine/**/*.test.ts',
+  'src/platform/pdf/**/*.test.ts',
+  'src/modules/phone/transitions.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
   'web/src/portal/chat/phone.test.ts',
   'web/src/api/chat-log.test.ts',

@@ -9,6 +9,7 @@ import { dutyModule } from './duty/duty.module.js';
 import { livechatModule } from './livechat/livechat.module.js';
 import { knowledgeModule } from './knowledge/knowledge.module.js';
 import { orgModule } from './org/org.module.js';
+import { phoneModule } from './phone/phone.module.js';
 import { ratingsModule } from './ratings/ratings.module.js';
 
 /**
@@ -26,6 +27,7 @@ export const MODULES = [
   dutyModule,
   conductModule,
   livechatModule,
+  phoneModule,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -209,6 +209,51 @@ describe('authorisation matrix: every role', () => {
     );
   });
 
+  it('phone consultation: the window logs and transfers, the owner department replies to its own forms only', async () => {
+    const READ_ALL = { window_agent: 200, hotline_dispatcher: 200, ...OVERSIGHT };
+    await check('GET /api/phone/calls', all(403, READ_ALL), (c) => c.get('/api/phone/calls'));
+    await check('POST /api/phone/calls', all(403, { window_agent: 201 }), (c) =>
+      c.post('/api/phone/calls', { callerName: '张三', phone: '13800138000', type: 'other', content: '咨询' }),
+    );
+    await check('GET /api/phone/forms', all(200, { kb_editor: 403, kb_reviewer: 403 }), (c) =>
+      c.get('/api/phone/forms'),
+    );
+    await check('GET /api/phone/forms/:id (none)', all(404, { kb_editor: 403, kb_reviewer: 403 }), (c) =>
+      c.get('/api/phone/forms/none'),
+    );
+    // a form of another department (供水处): the matrix's business agent (水资源管理处) gets 404
+    const window1 = await t.as('window1');
+    const supply = (
+      await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'water-supply').executeTakeFirstOrThrow()
+    ).id;
+    const callId = (
+      await window1.post('/api/phone/calls', {
+        callerName: '李四',
+        phone: '13900139000',
+        type: 'supply',
+        content: '水压低',
+      })
+    ).json().id;
+    const formId = (await window1.post(`/api/phone/calls/${callId}/transfer`, { departmentId: supply })).json().id;
+    await check(
+      'GET /api/phone/forms/:id (other department)',
+      all(200, { business_agent: 404, kb_editor: 403, kb_reviewer: 403 }),
+      (c) => c.get(`/api/phone/forms/${formId}`),
+    );
+    await check('POST /api/phone/forms/:id/reply', all(403, { business_agent: 404 }), (c) =>
+      c.post(`/api/phone/forms/${formId}/reply`, {
+        reply: '已答复',
+        answered: true,
+        handlerName: '甲',
+        headName: '乙',
+        replyOn: '2026-11-25',
+      }),
+    );
+    await check('POST /api/phone/forms/:id/close', all(403, { business_agent: 404, window_agent: 409 }), (c) =>
+      c.post(`/api/phone/forms/${formId}/close`, { kbUpdated: false, note: '无需入库' }),
+    );
+  });
+
   it('abilities are the declared subject-free rules, whatever a rule names its parameters', async () => {
     const reviewer = (await clients.kb_reviewer.get('/api/auth/me')).json().abilities as string[];
     expect(reviewer).toEqual(expect.arrayContaining(['knowledge.review', 'knowledge.manageTerms', 'knowledge.read']));

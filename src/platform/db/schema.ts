@@ -48,6 +48,8 @@ export interface Database {
   chat_hotline_cases: ChatHotlineCaseTable;
   chat_consults: ChatConsultTable;
   chat_consult_messages: ChatConsultMessageTable;
+  phone_calls: PhoneCallTable;
+  phone_forms: PhoneFormTable;
 }
 
 export interface DepartmentTable {
@@ -549,4 +551,60 @@ export interface ChatConsultMessageTable {
   author_id: string;
   text: string;
   created_at: string;
+}
+
+/** A call logged by window staff (SPEC §3.3). */
+export interface PhoneCallTable {
+  id: string;
+  caller_name: string;
+  phone: string;
+  type: string; // PHONE_CALL_TYPES
+  matter_id: string | null;
+  content: string;
+  status: string; // 'open' | 'answered' | 'transferred'
+  answer: string | null;
+  form_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  created_on: string; // Shanghai date of created_at
+  updated_at: string;
+}
+
+/** 电话咨询答复流转单 (annex 3): a complex call sent to the owner department. */
+export interface PhoneFormTable {
+  id: string;
+  number: string; // DH + yyyymm + 4-digit sequence
+  call_id: string;
+  type: string;
+  caller_name: string;
+  phone: string;
+  matter_id: string | null;
+  department_id: string;
+  content: string;
+  status: string; // 'transferred' | 'returned' | 'replied' | 'closed'
+  /** the latest transfer (the 1-working-day clock starts here) */
+  transferred_at: string;
+  due_at: string;
+  /** set once by the overdue sweep */
+  overdue_at: string | null;
+  reply: string | null;
+  answered: number | null;
+  handler_name: string | null;
+  head_name: string | null;
+  reply_on: string | null; // YYYY-MM-DD
+  replied_by: string | null;
+  replied_at: string | null;
+  return_reason: string | null;
+  returned_at: string | null;
+  kb_updated: number | null;
+  kb_proposal_id: string | null;
+  kb_entry_id: string | null;
+  kb_entry_on: string | null; // YYYY-MM-DD, when the proposal became a KB entry
+  no_kb_reason: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  created_on: string;
+  updated_at: string;
 }

@@ -16,6 +16,7 @@ import {
   SafetyCertificateOutlined,
   MessageOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   QuestionCircleOutlined,
   SwapOutlined,
   TagsOutlined,
@@ -122,6 +123,13 @@ export const ADMIN_MENU: MenuEntry[] = [
     icon: <PhoneOutlined />,
     ability: 'callbacks.read',
     page: lazy(() => import('../callbacks/CallbacksPage.js')),
+  },
+  {
+    path: 'phone-forms',
+    label: 'admin.menuPhoneForms',
+    icon: <FileTextOutlined />,
+    ability: 'phone.readAllForms',
+    page: lazy(() => import('../workspace/phone/PhoneFormsPage.js')),
   },
   {
     path: 'duty-roster',

@@ -11,6 +11,29 @@ import { useClearable } from '../shared/clearable.js';
 /** 知识库检索: agents search the KB as the bot does and answer from the approved wording beside it. */
 export default function KbSearchPage() {
   const t = useT();
+  return (
+    <>
+      <PageHeader title={t('kbsearch.title')} description={t('kbsearch.description')} />
+      <KbSearchPanel autoFocus />
+    </>
+  );
+}
+
+/**
+ * The KB search box with its results and the chosen answer, for any page that answers citizens
+ * (the phone page puts it beside the call form): `narrow` stacks results over the answer, `onUse`
+ * adds a button that hands the answer's text to the page.
+ */
+export function KbSearchPanel({
+  autoFocus = false,
+  narrow = false,
+  onUse,
+}: {
+  autoFocus?: boolean;
+  narrow?: boolean;
+  onUse?: (text: string) => void;
+}) {
+  const t = useT();
   const clearable = useClearable();
   const { message } = App.useApp();
   const [items, setItems] = useState<TSearchItem[] | null>(null);
@@ -33,15 +56,7 @@ export default function KbSearchPage() {
     }
   };
   const copy = async (s: TSearchItem) => {
-    const div = document.createElement('div');
-    div.innerHTML = s.answerHtml;
-    const text =
-      [...div.querySelectorAll('p, li')]
-        .map((n) => n.textContent?.trim())
-        .filter(Boolean)
-        .join('\n') ||
-      div.textContent ||
-      '';
+    const text = answerPlainText(s);
     try {
       await navigator.clipboard.writeText(text);
       message.success(t('kbsearch.copied'));
@@ -52,7 +67,6 @@ export default function KbSearchPage() {
 
   return (
     <>
-      <PageHeader title={t('kbsearch.title')} description={t('kbsearch.description')} />
       <Input.Search
         enterButton={t('kbsearch.search')}
         size="large"
@@ -63,12 +77,12 @@ export default function KbSearchPage() {
         loading={loading}
         style={{ maxWidth: 640, marginBottom: 16 }}
         data-testid="kb-search-input"
-        autoFocus
+        autoFocus={autoFocus}
       />
       {error && <Typography.Paragraph type="danger">{error}</Typography.Paragraph>}
       {items && (
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={10}>
+          <Col xs={24} lg={narrow ? 24 : 10}>
             <Card size="small" title={t('kbsearch.results', { n: items.length })}>
               {items.length === 0 ? (
                 <Empty description={t('kbsearch.none')} />
@@ -104,15 +118,22 @@ export default function KbSearchPage() {
               )}
             </Card>
           </Col>
-          <Col xs={24} lg={14}>
+          <Col xs={24} lg={narrow ? 24 : 14}>
             {chosen && (
               <Card
                 size="small"
                 title={chosen.question}
                 extra={
-                  <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy(chosen)}>
-                    {t('kbsearch.copy')}
-                  </Button>
+                  <Space size={4} wrap>
+                    {onUse && (
+                      <Button type="primary" ghost onClick={() => onUse(answerPlainText(chosen))}>
+                        {t('kbsearch.use')}
+                      </Button>
+                    )}
+                    <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy(chosen)}>
+                      {t('kbsearch.copy')}
+                    </Button>
+                  </Space>
                 }
                 data-testid="kb-search-answer"
               >
@@ -128,5 +149,19 @@ export default function KbSearchPage() {
         </Row>
       )}
     </>
+  );
+}
+
+/** An answer's text without markup: paragraphs and list items on their own lines. */
+function answerPlainText(s: TSearchItem): string {
+  const div = document.createElement('div');
+  div.innerHTML = s.answerHtml;
+  return (
+    [...div.querySelectorAll('p, li')]
+      .map((n) => n.textContent?.trim())
+      .filter(Boolean)
+      .join('\n') ||
+    div.textContent ||
+    ''
   );
 }

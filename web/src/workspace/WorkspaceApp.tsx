@@ -1,5 +1,12 @@
 import { lazy } from 'react';
-import { HomeOutlined, MessageOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  FileTextOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  SearchOutlined,
+  CustomerServiceOutlined,
+} from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
 
@@ -15,6 +22,20 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     icon: <MessageOutlined />,
     ability: 'livechat.work',
     page: lazy(() => import('./chat/ChatsPage.js')),
+  },
+  {
+    path: 'phone',
+    label: 'workspace.menuPhone',
+    icon: <CustomerServiceOutlined />,
+    ability: 'phone.log',
+    page: lazy(() => import('./phone/PhoneCallsPage.js')),
+  },
+  {
+    path: 'phone-forms',
+    label: 'workspace.menuPhoneForms',
+    icon: <FileTextOutlined />,
+    ability: 'phone.readForms',
+    page: lazy(() => import('./phone/PhoneFormsPage.js')),
   },
   {
     path: 'kb-search',

@@ -1,0 +1,44 @@
+import { defineModule } from '../../platform/modules.js';
+import { definePolicy } from '../../platform/policy/authorize.js';
+import { SYSTEM_ACTOR } from '../../platform/events/record-event.js';
+import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js';
+import { recomputeFormDeadlines } from './form-deadlines.js';
+import { phoneEvents } from './phone.events.js';
+import { phonePolicy } from './phone.policy.js';
+import { phoneRoutes } from './phone.routes.js';
+import { recordKbEntry } from './use-cases/record-kb-entry.js';
+import { sweepOverdueForms } from './use-cases/sweep-overdue.js';
+
+/** How often forms past their due time are looked for. */
+export const OVERDUE_SWEEP_MS = 60_000;
+
+/** 电话咨询 (SPEC §3.3, seed art. 10.1, annex 3): the call log and phone transfer forms. */
+export const phoneModule = defineModule({
+  name: 'phone',
+  policy: definePolicy(phonePolicy, ['log', 'readCalls', 'readForms', 'departmentWork', 'readAllForms']),
+  events: phoneEvents,
+  services: async () => {
+    registerDeadlineRecomputer('phone_form', recomputeFormDeadlines);
+  },
+  routes: phoneRoutes,
+  jobs(ctx) {
+    ctx.jobs.addSweep({
+      name: 'phone.overdue',
+      everyMs: OVERDUE_SWEEP_MS,
+      handler: async (_p, now) => void (await sweepOverdueForms(ctx.db, now)),
+    });
+  },
+  consumers(ctx) {
+    // once per cluster: an accepted proposal from a closed form gives the form its KB entry date
+    ctx.feed.subscribe({
+      name: 'phone.kb-entry',
+      durable: true,
+      types: ['kb.proposal_accepted'],
+      handle: async (e) => {
+        const entryId = (e.data as { entryId?: string | null }).entryId;
+        if (e.subjectId && entryId)
+          await recordKbEntry(ctx.db, SYSTEM_ACTOR, new Date(e.createdAt), e.subjectId, entryId);
+      },
+    });
+  },
+});
