@@ -104,6 +104,9 @@ export const ZAgentConversation = z.object({
   firstResponseDueAt: z.string().nullable(),
   firstResponseAt: z.string().nullable(),
   breached: z.boolean(),
+  /** waiting for the department: its reply is due then (one working day), overdue once past */
+  departmentDueAt: z.string().nullable(),
+  departmentOverdue: z.boolean(),
   lastSeq: z.number().int(),
   /** the highest seq this agent has read; unread = citizen messages above it */
   readSeq: z.number().int(),

@@ -173,6 +173,21 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     const drain = await onDutyAgent(t, 'business_agent', 'drainage');
     const list = (await drain.client.get('/api/chat/agent/conversations')).json().items;
     expect(list.map((x: { id: string }) => x.id)).toEqual([c2.id]);
+    expect(list[0]).toMatchObject({ departmentDueAt: '2026-11-26T09:00:00.000Z', departmentOverdue: false });
+    // past the due time the sweep marks it overdue once, with an event naming the department
+    const past = new Date('2026-11-26T09:00:01Z');
+    expect((await sweepTimers(t.ctx, past)).departmentOverdue).toEqual([c2.id]);
+    expect((await sweepTimers(t.ctx, past)).departmentOverdue).toEqual([]);
+    const overdue = await t.ctx.db
+      .selectFrom('events')
+      .select(['department_id', 'data'])
+      .where('type', '=', 'livechat.department_overdue')
+      .execute();
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].department_id).toBe(drainage);
+    expect(JSON.parse(overdue[0].data)).toMatchObject({ conversationId: c2.id, dueAt: '2026-11-26T09:00:00.000Z' });
+    const later = (await drain.client.get('/api/chat/agent/conversations')).json().items;
+    expect(later[0]).toMatchObject({ id: c2.id, departmentOverdue: true });
     expect((await water.client.post(`/api/chat/agent/conversations/${c2.id}/take`)).statusCode).toBe(404);
     expect((await drain.client.post(`/api/chat/agent/conversations/${c2.id}/take`)).statusCode).toBe(200);
     expect(await conv(c2.id)).toMatchObject({ status: 'transferred', agent_id: drain.id });

@@ -54,6 +54,10 @@ export const livechatEvents = defineEvents({
     label: { zh: '首次响应超时', en: 'First response late (breach)' },
     data: conv.extend({ agentId: z.string().nullable(), dueAt: z.string() }),
   },
+  'livechat.department_overdue': {
+    label: { zh: '部门答复逾期', en: 'Department reply overdue' },
+    data: conv.extend({ departmentId: z.string(), dueAt: z.string() }),
+  },
   'livechat.read': {
     label: { zh: '已读', en: 'Read' },
     data: z.object({ conversationId: z.string(), by: z.enum(['citizen', 'agent']), seq: z.number().int() }),

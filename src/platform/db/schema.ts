@@ -465,6 +465,8 @@ export interface ChatConversationTable {
   warned_at: string | null;
   breached: number;
   department_due_at: string | null;
+  /** set once when a conversation waiting for its department passed department_due_at */
+  department_overdue_at: string | null;
   outcome: string | null;
   closed_at: string | null;
   closed_by: string | null;

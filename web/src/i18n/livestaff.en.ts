@@ -97,6 +97,8 @@ export const liveStaffEn: Record<keyof typeof liveStaffZh, string> = {
   'livechat.closeNoteHelp':
     'Required when pushing to the hotline office or referring to 12345: what the citizen needs.',
   'livechat.closeNoteRequired': 'Write a note',
+  'livechat.departmentDue': 'Department reply due {at}',
+  'livechat.departmentOverdue': 'Department reply overdue (due {at})',
   'wall.title': 'Live help wall',
   'wall.description': 'Queue, agents’ load and today’s first responses, updated live.',
   'wall.waiting': 'Citizens waiting',

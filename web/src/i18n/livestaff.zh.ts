@@ -93,6 +93,8 @@ export const liveStaffZh = {
   'livechat.closeNote': '说明',
   'livechat.closeNoteHelp': '推送热线办或转 12345 时必填：市民要办的事。',
   'livechat.closeNoteRequired': '请写说明',
+  'livechat.departmentDue': '部门答复期限 {at}',
+  'livechat.departmentOverdue': '部门答复已逾期（期限 {at}）',
   'wall.title': '在线咨询监控',
   'wall.description': '排队、坐席负载和今天的首次响应情况，实时刷新。',
   'wall.waiting': '排队中的市民',

@@ -59,7 +59,12 @@ export async function handOverChats(
           actor,
           now,
           row: c,
-          set: () => ({ agent_id: null, department_due_at: dueAt, updated_at: now.toISOString() }),
+          set: () => ({
+            agent_id: null,
+            department_due_at: dueAt,
+            department_overdue_at: null,
+            updated_at: now.toISOString(),
+          }),
           event: () => ({
             type: 'livechat.awaiting_department',
             ...conversationSubject(c),

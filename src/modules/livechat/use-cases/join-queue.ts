@@ -82,6 +82,7 @@ export async function joinQueue(
       warned_at: null,
       breached: 0,
       department_due_at: null,
+      department_overdue_at: null,
       outcome: null,
       closed_at: null,
       closed_by: null,

@@ -17,6 +17,7 @@ export interface SweepResult {
   breached: string[];
   closed: string[];
   assigned: string[];
+  departmentOverdue: string[];
 }
 
 /**
@@ -27,7 +28,7 @@ export interface SweepResult {
  * (out_of_hours: the citizen is offered a message). Then waiting citizens are routed.
  */
 export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResult> {
-  const out: SweepResult = { warned: [], breached: [], closed: [], assigned: [] };
+  const out: SweepResult = { warned: [], breached: [], closed: [], assigned: [], departmentOverdue: [] };
   const at = now.toISOString();
   const live = await liveHelpNow(deps.workingTime, now);
   if (!live.open) {
@@ -44,6 +45,7 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
       );
       if (done) out.closed.push(c.id);
     }
+    out.departmentOverdue = await markDepartmentOverdue(deps, now);
     return out;
   }
 
@@ -108,6 +110,44 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
     );
     if (done) out.breached.push(c.id);
   }
+  out.departmentOverdue = await markDepartmentOverdue(deps, now);
   out.assigned = await routeQueue(deps, now);
   return out;
+}
+
+/**
+ * A conversation waiting for its department past its one-working-day due time is marked once
+ * (conditional update) with an event naming the department: its staff and the supervisors see it
+ * live. Runs in and out of live-help hours (the department's day is not live help's).
+ */
+async function markDepartmentOverdue(deps: ChatDeps, now: Date): Promise<string[]> {
+  const at = now.toISOString();
+  const due = await deps.db
+    .selectFrom('chat_conversations')
+    .select(['id', 'number', 'department_id', 'department_due_at'])
+    .where('status', '=', 'awaiting_department')
+    .where('department_overdue_at', 'is', null)
+    .where('department_due_at', '<=', at)
+    .limit(500)
+    .execute();
+  const marked: string[] = [];
+  for (const c of due)
+    await deps.db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('chat_conversations')
+        .set({ department_overdue_at: at })
+        .where('id', '=', c.id)
+        .where('status', '=', 'awaiting_department')
+        .where('department_overdue_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      await recordEvent(trx, SYSTEM_ACTOR, now, {
+        type: 'livechat.department_overdue',
+        ...conversationSubject(c),
+        departmentId: c.department_id,
+        data: { conversationId: c.id, number: c.number, departmentId: c.department_id!, dueAt: c.department_due_at! },
+      });
+      marked.push(c.id);
+    });
+  return marked;
 }

@@ -108,7 +108,13 @@ export async function transferConversation(
         actor,
         now,
         row: c,
-        set: () => ({ agent_id: null, department_id: input.departmentId, department_due_at: dueAt, updated_at: at }),
+        set: () => ({
+          agent_id: null,
+          department_id: input.departmentId,
+          department_due_at: dueAt,
+          department_overdue_at: null,
+          updated_at: at,
+        }),
         event: () => ({
           type: 'livechat.awaiting_department',
           ...conversationSubject(c),

@@ -337,6 +337,13 @@ function ListItem({
         <span className="lw-item-bottom">
           <Tag>{pick(c.statusLabel, lang)}</Tag>
           <FirstResponseTimer c={c} serverNow={serverNow} warned={warned} />
+          {c.departmentDueAt && (
+            <Tag color={c.departmentOverdue ? 'error' : 'default'} data-testid="department-due">
+              {c.departmentOverdue
+                ? t('livechat.departmentOverdue', { at: formatTime(c.departmentDueAt) })
+                : t('livechat.departmentDue', { at: formatTime(c.departmentDueAt) })}
+            </Tag>
+          )}
         </span>
       </button>
     </li>
