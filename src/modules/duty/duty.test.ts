@@ -328,3 +328,43 @@ describe('the end-of-hours sweep on two nodes', () => {
     if (isPostgres(n.a.ctx.db)) expect(jobs.map((j) => j.status)).toEqual(['done', 'done']);
   });
 });
+
+describe('the duty sweep during hours', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: sh('2026-11-25', '09:30') });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('signs out, during hours, an agent whose sign-in to Bangban ended (idle), and keeps one who is still there', async () => {
+    t.clock.set(sh('2026-11-25', '09:30'));
+    const gone = await t.as('window1');
+    const here = await t.as('supply1');
+    const goneId = await userId(t, 'window1');
+    const hereId = await userId(t, 'supply1');
+    for (const [c, id] of [
+      [gone, goneId],
+      [here, hereId],
+    ] as const)
+      if (!(await isOnDuty(t.ctx.db, id))) expect((await c.post('/api/duty/sign-in')).statusCode).toBe(200);
+    const sweep = () =>
+      t.ctx.workingTime
+        .getCalendar()
+        .then(async (cal) =>
+          signOutAtClose(t.ctx.db, t.clock.now(), cal, await t.ctx.workingTime.getHours('live_help')),
+        );
+    for (const hhmm of ['12:30', '15:30']) {
+      t.clock.set(sh('2026-11-25', hhmm));
+      expect((await here.get('/api/duty/me')).statusCode).toBe(200); // supply1 keeps working
+    }
+    t.clock.set(sh('2026-11-25', '16:10')); // window1 idle for over four hours: the session has ended
+    expect(await sweep()).toBe(1);
+    expect(await isOnDuty(t.ctx.db, goneId)).toBe(false);
+    expect(await isOnDuty(t.ctx.db, hereId)).toBe(true);
+    const out = await events(t, 'duty.signed_out', goneId);
+    expect(JSON.parse(out.at(-1)!.data).reason).toBe('session_ended');
+    expect(await sweep()).toBe(0); // once
+  });
+});

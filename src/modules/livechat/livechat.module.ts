@@ -1,3 +1,4 @@
+import type { DutyReason } from '../../contracts/enums/duty.js';
 import { defineModule } from '../../platform/modules.js';
 import { definePolicy } from '../../platform/policy/authorize.js';
 import { SYSTEM_ACTOR } from '../../platform/events/record-event.js';
@@ -55,7 +56,7 @@ export const livechatModule = defineModule({
       types: ['duty.signed_in', 'duty.signed_out'],
       handle: async (e) => {
         const now = ctx.clock.now();
-        const data = e.data as { userId?: string; reason?: 'self' | 'end_of_hours' | 'admin' };
+        const data = e.data as { userId?: string; reason?: DutyReason };
         if (e.type === 'duty.signed_out' && data.userId)
           await handOverChats(ctx, SYSTEM_ACTOR, now, data.userId, data.reason ?? 'self');
         else await routeQueue(ctx, now);

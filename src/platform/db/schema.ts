@@ -409,7 +409,7 @@ export interface DutyRecordTable {
   signed_in_at: string;
   late_minutes: number;
   signed_out_at: string | null;
-  sign_out_reason: string | null; // 'self' | 'end_of_hours' | 'admin'
+  sign_out_reason: string | null; // DutyReason: 'self' | 'end_of_hours' | 'admin' | 'session_ended'
   early_minutes: number | null;
 }
 

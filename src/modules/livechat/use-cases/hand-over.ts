@@ -1,3 +1,4 @@
+import type { DutyReason } from '../../../contracts/enums/duty.js';
 import { addWorkingDays } from '../../../platform/calendar/index.js';
 import type { Actor } from '../../../platform/events/record-event.js';
 import { transition } from '../../../platform/state-machine/state-machine.js';
@@ -22,7 +23,7 @@ export async function handOverChats(
   actor: Actor,
   now: Date,
   userId: string,
-  reason: 'self' | 'end_of_hours' | 'admin',
+  reason: DutyReason,
 ): Promise<{ handedOver: number }> {
   const held = await deps.db
     .selectFrom('chat_conversations')
