@@ -60,6 +60,10 @@ describe('phone transfer form', () => {
     await dept.page.setViewportSize({ width: 360, height: 800 });
     await dept.page.waitForTimeout(300);
     await dept.page.screenshot({ path: path.join(SHOTS, 'phone-form-detail-360.png'), fullPage: true });
+    // the detail fills the phone's screen: nothing of it off the left or right edge
+    const box = (await detail.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
     expect(await seriousViolations(dept.page)).toEqual([]);
     expect(dept.errors).toEqual([]);
     await dept.ctx.close();

@@ -28,8 +28,8 @@ export function FormDrawer({ id, onClose, onChanged }: { id: string | null; onCl
       open={!!id}
       onClose={onClose}
       rootClassName="bb-phone-drawer"
-      width={720}
-      styles={{ wrapper: { maxWidth: '100vw' } }}
+      // the whole screen on a phone, 720 px beside the list on a desk
+      width="min(720px, 100vw)"
       title={f ? t('phone.formDetail', { number: f.number }) : ''}
       extra={
         f && (
