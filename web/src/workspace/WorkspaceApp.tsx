@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { HomeOutlined, MessageOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined, MessageOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
 
@@ -29,6 +29,13 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     icon: <PhoneOutlined />,
     ability: 'callbacks.read',
     page: lazy(() => import('../callbacks/CallbacksPage.js')),
+  },
+  {
+    path: 'notifications',
+    label: 'notify.menu',
+    icon: <BellOutlined />,
+    ability: 'notifications.read',
+    page: lazy(() => import('../notifications/NotificationsPage.js')),
   },
 ];
 
