@@ -16,3 +16,4 @@ export * from './enums/audit.js';
 export * from './enums/duty.js';
 export * from './enums/livechat.js';
 export * from './enums/phone.js';
+export * from './enums/notifications.js';

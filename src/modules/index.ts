@@ -11,6 +11,7 @@ import { knowledgeModule } from './knowledge/knowledge.module.js';
 import { orgModule } from './org/org.module.js';
 import { phoneModule } from './phone/phone.module.js';
 import { ratingsModule } from './ratings/ratings.module.js';
+import { notificationsModule } from './notifications/notifications.module.js';
 
 /**
  * Every domain module, in start order (seeds, then services, then routes and jobs run in this
@@ -28,6 +29,7 @@ export const MODULES = [
   conductModule,
   livechatModule,
   phoneModule,
+  notificationsModule,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

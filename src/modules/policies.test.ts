@@ -254,6 +254,27 @@ describe('authorisation matrix: every role', () => {
     );
   });
 
+  it('notifications: everyone reads their own notices and work; only the administrator sets channels and replays', async () => {
+    await check('GET /api/notifications', all(200), (c) => c.get('/api/notifications'));
+    await check('GET /api/notifications/unread-count', all(200), (c) => c.get('/api/notifications/unread-count'));
+    await check('POST /api/notifications/:id/read', all(404), (c) => c.post('/api/notifications/none/read'));
+    await check('POST /api/notifications/read-all', all(200), (c) => c.post('/api/notifications/read-all'));
+    await check('PUT /api/notifications/prefs', all(200), (c) =>
+      c.put('/api/notifications/prefs', { email: null, kinds: [{ kind: 'reminder', inApp: true, email: false }] }),
+    );
+    await check('GET /api/my-work', all(200), (c) => c.get('/api/my-work'));
+    await check('GET /api/notification-channels', all(403, { admin: 200 }), (c) => c.get('/api/notification-channels'));
+    await check('PUT /api/notification-channels/:departmentId', all(403, { admin: 404 }), (c) =>
+      c.put('/api/notification-channels/none', { emails: [], webhookUrl: null, enabled: false }),
+    );
+    await check('GET /api/notification-deliveries', all(403, { admin: 200 }), (c) =>
+      c.get('/api/notification-deliveries?status=dead'),
+    );
+    await check('POST /api/notification-deliveries/:id/replay', all(403, { admin: 404 }), (c) =>
+      c.post('/api/notification-deliveries/none/replay'),
+    );
+  });
+
   it('abilities are the declared subject-free rules, whatever a rule names its parameters', async () => {
     const reviewer = (await clients.kb_reviewer.get('/api/auth/me')).json().abilities as string[];
     expect(reviewer).toEqual(expect.arrayContaining(['knowledge.review', 'knowledge.manageTerms', 'knowledge.read']));

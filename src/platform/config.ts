@@ -38,6 +38,12 @@ export interface AppConfig {
   botEmbedOrigins: string;
   /** id of this process, used to claim jobs */
   nodeId: string;
+  /** e-mail notices: `smtp://user:pass@host:25` or `smtps://…:465`; none sent when not set */
+  smtpUrl?: string;
+  /** the From of e-mail notices */
+  smtpFrom: string;
+  /** the site's address (https://bangban.example.gov.cn), for links in e-mails and webhook messages */
+  publicUrl?: string;
 }
 
 /** Reads the configuration from `env`; the only place that knows environment variable names. */
@@ -64,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve(env.BANGBAN_WEB_DIST ?? 'web/dist'),
     botEmbedOrigins: env.BOT_EMBED_ORIGINS ?? '*',
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM ?? 'Bangban 帮办 <noreply@localhost>',
+    publicUrl: env.PUBLIC_URL || undefined,
   };
 }
 

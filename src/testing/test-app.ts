@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     botEmbedOrigins: '*',
     webDist: '/nonexistent',
     nodeId: `test-${Math.random().toString(36).slice(2, 8)}`,
+    smtpFrom: 'Bangban <noreply@bangban.test>',
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js'
 import { remindPolicies } from './jobs/remind-policies.js';
 import { recomputePolicyDeadlines } from './policy-deadlines.js';
 import { knowledgeEvents } from './knowledge.events.js';
+import { registerKnowledgeNotices } from './knowledge-notices.js';
 import { knowledgePolicy } from './knowledge.policy.js';
 import { knowledgeRoutes } from './knowledge.routes.js';
 import { seedKnowledge } from './seed/seed-knowledge.js';
@@ -29,6 +30,8 @@ export const knowledgeModule = defineModule({
   services: async () => {
     // policies' publish-by dates follow holiday changes (calendar edits, in the same transaction)
     registerDeadlineRecomputer('policy_document', recomputePolicyDeadlines);
+    // reviewers hear of entries to review, editors of returned entries and policy reminders
+    registerKnowledgeNotices();
   },
   routes: knowledgeRoutes,
   jobs(ctx) {

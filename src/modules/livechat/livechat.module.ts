@@ -13,6 +13,7 @@ import { handOverChats } from './use-cases/hand-over.js';
 import { routeQueue } from './use-cases/route-queue.js';
 import { sweepTimers } from './use-cases/sweep-timers.js';
 import { recomputeDepartmentDeadlines } from './department-deadlines.js';
+import { registerLivechatNotices } from './livechat-notices.js';
 
 declare module '../../platform/app-context.js' {
   interface AppContext {
@@ -31,6 +32,8 @@ export const livechatModule = defineModule({
   events: livechatEvents,
   services: async () => {
     registerDeadlineRecomputer('chat_conversation', recomputeDepartmentDeadlines);
+    // departments hear of conversations handed to them, supervisors of late first responses
+    registerLivechatNotices();
   },
   routes(app, ctx) {
     ctx.chatHub = new ChatHub({ db: ctx.db, clock: ctx.clock, workingTime: ctx.workingTime, log: app.log });

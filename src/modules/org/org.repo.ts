@@ -130,3 +130,24 @@ export async function listDepartments(db: DbOrTrx, includeInactive: boolean) {
   if (!includeInactive) q = q.where('active', '=', 1);
   return q.orderBy('sort_order').orderBy('name_zh').execute();
 }
+
+/**
+ * Ids of the active accounts holding any of `roles`, in one department when given (undefined:
+ * every department). What other modules ask when they say who is told about something.
+ */
+export async function activeUserIdsWithRoles(
+  db: DbOrTrx,
+  roles: readonly Role[],
+  departmentId?: string | null,
+): Promise<string[]> {
+  if (!roles.length || departmentId === null) return [];
+  let q = db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .distinct()
+    .where('users.status', '=', 'active')
+    .where('user_roles.role', 'in', [...roles]);
+  if (departmentId !== undefined) q = q.where('users.department_id', '=', departmentId);
+  return (await q.execute()).map((r) => r.id);
+}

@@ -50,6 +50,11 @@ export interface Database {
   chat_consult_messages: ChatConsultMessageTable;
   phone_calls: PhoneCallTable;
   phone_forms: PhoneFormTable;
+  notifications: NotificationTable;
+  notification_prefs: NotificationPrefTable;
+  notification_profiles: NotificationProfileTable;
+  notification_channels: NotificationChannelTable;
+  notification_deliveries: NotificationDeliveryTable;
 }
 
 export interface DepartmentTable {
@@ -375,6 +380,9 @@ export interface CallbackRequestTable {
   created_at: string;
   created_on: string; // Shanghai date of created_at
   updated_at: string;
+  /** when the due-soon / overdue notices went out (once each; migration 014) */
+  due_noticed_at: Generated<string | null>;
+  overdue_noticed_at: Generated<string | null>;
 }
 
 export interface CounterTable {
@@ -608,5 +616,68 @@ export interface PhoneFormTable {
   created_by: string | null;
   created_at: string;
   created_on: string;
+  updated_at: string;
+}
+
+/** One notice for one staff member (unique per event and recipient: a redelivered event adds nothing). */
+export interface NotificationTable {
+  id: string;
+  recipient_id: string;
+  kind: string; // NOTIFICATION_KINDS
+  title_zh: string;
+  title_en: string;
+  link: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  event_id: number;
+  created_at: string;
+  created_on: string;
+  read_at: string | null;
+}
+
+/** A user's choice for one kind of notice (no row: in the centre yes, by e-mail no). */
+export interface NotificationPrefTable {
+  user_id: string;
+  kind: string;
+  in_app: number;
+  email: number;
+  updated_at: string;
+}
+
+/** A user's own e-mail address for notices. */
+export interface NotificationProfileTable {
+  user_id: string;
+  email: string | null;
+  updated_at: string;
+}
+
+/** A department's outside channels, set by an administrator. */
+export interface NotificationChannelTable {
+  department_id: string;
+  emails: string; // JSON string[]
+  webhook_url: string | null;
+  enabled: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One e-mail or webhook call of the outbox. */
+export interface NotificationDeliveryTable {
+  id: string;
+  dedupe_key: string;
+  channel: string; // 'email' | 'webhook'
+  target: string;
+  subject: string;
+  body: string;
+  event_id: number;
+  department_id: string | null;
+  status: string; // DELIVERY_STATUSES
+  attempts: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  created_on: string;
+  sent_at: string | null;
   updated_at: string;
 }

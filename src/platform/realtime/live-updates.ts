@@ -12,14 +12,24 @@ import type { Principal } from '../policy/principal.js';
 export type LiveScope = { all: true } | { all: false; departmentId: string | null };
 
 /**
+ * The subject type of personal events (a user's own notices: `notification.created`, …): such an
+ * event reaches only the user it names (subjectId = the user's id), whatever their scope.
+ */
+export const PERSONAL_SUBJECT = 'user_inbox';
+
+/**
  * Event types never pushed: other people's sign-ins are nobody's live business, and live-help
  * chatter (each message, read mark, typing, consultation) goes to its own sockets (/api/chat/ws).
  */
 const PRIVATE_TYPES = /^(auth\.|livechat\.(message_posted|read|typing|consult_posted)$)/;
 
 /** Whether a user with `scope` is told about `e`: events of no department reach every staff member. */
-export function mayReceive(scope: LiveScope, e: Pick<StoredEvent, 'type' | 'departmentId'>): boolean {
+export function mayReceive(
+  scope: LiveScope & { userId?: string },
+  e: Pick<StoredEvent, 'type' | 'departmentId'> & Partial<Pick<StoredEvent, 'subjectType' | 'subjectId'>>,
+): boolean {
   if (PRIVATE_TYPES.test(e.type)) return false;
+  if (e.subjectType === PERSONAL_SUBJECT) return scope.userId !== undefined && scope.userId === e.subjectId;
   if (e.departmentId === null || scope.all) return true;
   return scope.departmentId !== null && scope.departmentId === e.departmentId;
 }
@@ -62,7 +72,7 @@ interface LiveSocket {
 }
 interface Listener {
   socket: LiveSocket;
-  scope: LiveScope;
+  scope: LiveScope & { userId: string };
   sessionToken: string;
 }
 
@@ -120,7 +130,11 @@ export function installLiveUpdates(
     },
     (socket: LiveSocket, req: FastifyRequest) => {
       const p = requireUser(req);
-      const l: Listener = { socket, scope: deps.scopeOf(p), sessionToken: req.cookies[SESSION_COOKIE] ?? '' };
+      const l: Listener = {
+        socket,
+        scope: { ...deps.scopeOf(p), userId: p.id },
+        sessionToken: req.cookies[SESSION_COOKIE] ?? '',
+      };
       listeners.add(l);
       socket.on('close', () => listeners.delete(l));
     },

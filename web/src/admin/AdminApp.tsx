@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import {
   ApiOutlined,
+  BellOutlined,
+  NotificationOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -158,6 +160,20 @@ export const ADMIN_MENU: MenuEntry[] = [
     icon: <MessageOutlined />,
     ability: 'conduct.manageCannedReplies',
     page: lazy(() => import('./conduct/CannedRepliesPage.js')),
+  },
+  {
+    path: 'notifications',
+    label: 'notify.menu',
+    icon: <BellOutlined />,
+    ability: 'notifications.read',
+    page: lazy(() => import('../notifications/NotificationsPage.js')),
+  },
+  {
+    path: 'notification-channels',
+    label: 'notify.channelsMenu',
+    icon: <NotificationOutlined />,
+    ability: 'notifications.manageChannels',
+    page: lazy(() => import('../notifications/ChannelsPage.js')),
   },
   {
     path: 'audit',

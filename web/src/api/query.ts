@@ -21,9 +21,10 @@ export const queryClient = new QueryClient({
 
 /** Which cached lists a change under an /api resource makes stale (the audit trail records every change). */
 const RELATED: [prefix: string, stale: string[]][] = [
-  ['/api/kb', ['/api/kb', '/api/bot']],
+  ['/api/kb', ['/api/kb', '/api/bot', '/api/my-work']],
   ['/api/bot', ['/api/bot', '/api/kb']],
-  ['/api/callbacks', ['/api/callbacks']],
+  ['/api/callbacks', ['/api/callbacks', '/api/my-work']],
+  ['/api/notifications', ['/api/notifications', '/api/my-work']],
   ['/api/users', ['/api/users']],
   ['/api/departments', ['/api/departments', '/api/users', '/api/matters']],
   ['/api/matters', ['/api/matters', '/api/kb']],
@@ -45,6 +46,8 @@ const EVENT_RESOURCES: [family: string, resource: string][] = [
   ['service_hours.', '/api/service-hours'],
   ['duty.', '/api/duty'],
   ['conduct.', '/api/conduct'],
+  // a user's own notices: the live socket sends these to their recipient only
+  ['notification.', '/api/notifications'],
 ];
 
 /** The path prefixes to refetch after a change of `path` (e.g. `/api/kb/entries/1/publish`). */

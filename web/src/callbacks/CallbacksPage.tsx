@@ -23,7 +23,8 @@ export default function CallbacksPage() {
   const { lang } = useLang();
   const { can } = useSession();
   const { message } = App.useApp();
-  const [f, setF] = useUrlFilters(['status'] as const);
+  // `id`: one case, opened from a notification or "my work"
+  const [f, setF] = useUrlFilters(['status', 'id'] as const);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [step, setStep] = useState<Step | null>(null);
   const list = useApiQuery<{ items: TCallbackMessage[] }>(
@@ -56,11 +57,16 @@ export default function CallbacksPage() {
           }))}
           onChange={(v?: string) => setF({ status: v })}
         />
+        {f.id && (
+          <Button onClick={() => setF({ id: undefined })} data-testid="callbacks-show-all">
+            {t('callbacks.showAll')}
+          </Button>
+        )}
       </Space>
       <Table<TCallbackMessage>
         rowKey="id"
         loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        dataSource={(list.data?.items ?? []).filter((c) => !f.id || c.id === f.id)}
         scroll={{ x: 1420 }}
         locale={list.error ? { emptyText: list.error.message } : { emptyText: t('callbacks.empty') }}
         pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { n }) }}

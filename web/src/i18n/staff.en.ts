@@ -1,6 +1,7 @@
 import type { staffZh } from './staff.zh.js';
 import { dutyEn } from './duty.en.js';
 import { phoneEn } from './phone.en.js';
+import { notifyEn } from './notify.en.js';
 import { kbEn } from './kb.en.js';
 
 /** English texts of the staff faces; the same keys as staff.zh.ts. */
@@ -8,6 +9,7 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   ...kbEn,
   ...dutyEn,
   ...phoneEn,
+  ...notifyEn,
   'login.title': 'Staff sign-in',
   'login.subtitle': 'Shanghai Water Authority · One-Network Service Help',
   'login.backToPortal': '← Back to the public page',

@@ -1,12 +1,14 @@
 /** 工作人员端（登录、工作台、管理后台）的中文文案；随工作人员端的代码一起按需加载。 */
 import { dutyZh } from './duty.zh.js';
 import { phoneZh } from './phone.zh.js';
+import { notifyZh } from './notify.zh.js';
 import { kbZh } from './kb.zh.js';
 
 export const staffZh = {
   ...kbZh,
   ...dutyZh,
   ...phoneZh,
+  ...notifyZh,
   'login.title': '工作人员登录',
   'login.subtitle': '上海市水务局 · 一网通办帮办',
   'login.backToPortal': '← 返回办事服务首页',

@@ -6,6 +6,7 @@ import { canUseFace, otherFace, type Face } from './faces.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { useSession } from './session.js';
 import { ROLE_LABELS } from '../../../src/contracts/enums/org.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 
 /** Top bar of the workspace and the back office: who is signed in, where else they may go, language, sign out. */
 export function StaffHeader({ face }: { face: Face }) {
@@ -52,6 +53,7 @@ export function StaffHeader({ face }: { face: Face }) {
             {t(other === 'admin' ? 'staff.toAdmin' : 'staff.toWorkspace')}
           </Button>
         )}
+        <NotificationBell face={face} />
         <LanguageSwitch ghost />
         <Button
           ghost

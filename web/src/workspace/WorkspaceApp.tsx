@@ -1,11 +1,12 @@
 import { lazy } from 'react';
 import {
+  BellOutlined,
+  CustomerServiceOutlined,
   FileTextOutlined,
   HomeOutlined,
   MessageOutlined,
   PhoneOutlined,
   SearchOutlined,
-  CustomerServiceOutlined,
 } from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
@@ -50,6 +51,13 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     icon: <PhoneOutlined />,
     ability: 'callbacks.read',
     page: lazy(() => import('../callbacks/CallbacksPage.js')),
+  },
+  {
+    path: 'notifications',
+    label: 'notify.menu',
+    icon: <BellOutlined />,
+    ability: 'notifications.read',
+    page: lazy(() => import('../notifications/NotificationsPage.js')),
   },
 ];
 

@@ -8,6 +8,7 @@ import { useApiQuery } from '../api/query.js';
 import { useTodayKind } from '../shared/useTodayKind.js';
 import { DutySwitch } from './DutySwitch.js';
 import { ReferenceMatters } from './ReferenceMatters.js';
+import { MyWork } from '../notifications/MyWork.js';
 import type { TServiceStatus } from '../../../src/contracts/calendar.js';
 
 /** The agent's start page: who they are, today, whether live help is open, and the matters they answer about. */
@@ -27,6 +28,7 @@ export default function WorkspaceHome() {
         {t('workspace.greeting', { name: user.displayName })}
       </Typography.Title>
       {me.abilities.includes('duty.signIn') && <DutySwitch />}
+      <MyWork />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card title={t('workspace.aboutYou')} size="small" style={{ height: '100%' }}>

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/query.js';
 import { CalendarWarnings } from '../calendar/CalendarWarnings.js';
 import { PageHeader } from '../PageHeader.js';
 import { RecentAudit } from './RecentAudit.js';
+import { MyWork } from '../../notifications/MyWork.js';
 import type { TCalendarYears } from '../../../../src/contracts/calendar.js';
 import type { TPage } from '../../../../src/contracts/common.js';
 import type { TDepartment, TMatter, TUser } from '../../../../src/contracts/org.js';
@@ -70,6 +71,9 @@ export default function OverviewPage() {
         description={t('overview.welcome', { name: me.user.displayName, dept: pick(me.user.departmentName, lang) })}
       />
       <CalendarWarnings years={years.data} showLink={can('calendar.manage')} />
+      <div style={{ marginBottom: 16 }}>
+        <MyWork />
+      </div>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {stats.map((s) => (
           <Col key={s.key} xs={12} md={6}>

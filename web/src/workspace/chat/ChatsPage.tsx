@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Empty, Popover, Space, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { agentChat } from '../../api/chat.js';
 import { errorText } from '../../api/client.js';
 import { BellOutlined, QuestionCircleOutlined } from '@ant-design/icons';
@@ -51,6 +52,16 @@ export default function ChatsPage() {
   const open = useMemo(() => chats.list.filter((c) => c.status !== 'closed'), [chats.list]);
   const closed = useMemo(() => chats.list.filter((c) => c.status === 'closed'), [chats.list]);
   const ordered = useMemo(() => [...open, ...closed], [open, closed]);
+
+  // `?c=`: the conversation a notification or "my work" links to, opened once it is in the list
+  const [params] = useSearchParams();
+  const linked = params.get('c');
+  const openedLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linked || openedLink.current === linked || !chats.list.some((c) => c.id === linked)) return;
+    openedLink.current = linked;
+    setSelectedId(linked);
+  }, [linked, chats.list]);
 
   // the first chat is opened by itself; a chat that went away leaves its neighbour selected
   useEffect(() => {
