@@ -15,3 +15,4 @@ export * from './enums/callbacks.js';
 export * from './enums/audit.js';
 export * from './enums/duty.js';
 export * from './enums/livechat.js';
+export * from './enums/work-orders.js';

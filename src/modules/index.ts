@@ -10,6 +10,7 @@ import { livechatModule } from './livechat/livechat.module.js';
 import { knowledgeModule } from './knowledge/knowledge.module.js';
 import { orgModule } from './org/org.module.js';
 import { ratingsModule } from './ratings/ratings.module.js';
+import { workOrdersModule } from './work-orders/work-orders.module.js';
 
 /**
  * Every domain module, in start order (seeds, then services, then routes and jobs run in this
@@ -26,6 +27,7 @@ export const MODULES = [
   dutyModule,
   conductModule,
   livechatModule,
+  workOrdersModule,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

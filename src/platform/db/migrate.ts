@@ -11,6 +11,7 @@ import * as m008 from './migrations/008-event-wakeup.js';
 import * as m009 from './migrations/009-livechat.js';
 import * as m010 from './migrations/010-bot-learning.js';
 import * as m011 from './migrations/011-duty-conduct.js';
+import * as m013 from './migrations/013-work-orders.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -27,6 +28,7 @@ const STEPS: Record<string, Step> = {
   '009-livechat': m009,
   '010-bot-learning': m010,
   '011-duty-conduct': m011,
+  '013-work-orders': m013,
 };
 
 class InCodeProvider implements MigrationProvider {
