@@ -359,9 +359,9 @@ async function bulkLoad(db: Db, now: Date): Promise<void> {
     // events in time order, as they would have been recorded
     events.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
     await db.transaction().execute(async (trx) => {
-      await insertBatches(trx as unknown as Db, 'work_orders', orders, 400);
-      await insertBatches(trx as unknown as Db, 'work_order_co_departments', co, 1000);
-      await insertBatches(trx as unknown as Db, 'events', events, 1000);
+      await insertBatches(trx, 'work_orders', orders, 400);
+      await insertBatches(trx, 'work_order_co_departments', co, 1000);
+      await insertBatches(trx, 'events', events, 1000);
     });
     if ((start / CHUNK) % 20 === 0)
       log(`loaded ${Math.min(N, start + CHUNK)} orders (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
