@@ -31,6 +31,7 @@ const RELATED: [prefix: string, stale: string[]][] = [
   ['/api/service-hours', ['/api/calendar', '/api/service-hours', '/api/public/service-status']],
   ['/api/duty', ['/api/duty']],
   ['/api/conduct', ['/api/conduct']],
+  ['/api/work-orders', ['/api/work-orders']],
 ];
 
 /** The event families of the live socket and the resource each belongs to. */
@@ -45,6 +46,7 @@ const EVENT_RESOURCES: [family: string, resource: string][] = [
   ['service_hours.', '/api/service-hours'],
   ['duty.', '/api/duty'],
   ['conduct.', '/api/conduct'],
+  ['work_order.', '/api/work-orders'],
 ];
 
 /** The path prefixes to refetch after a change of `path` (e.g. `/api/kb/entries/1/publish`). */

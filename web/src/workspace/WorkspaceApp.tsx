@@ -1,5 +1,13 @@
 import { lazy } from 'react';
-import { HomeOutlined, MessageOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import type { MenuEntry } from '../shared/menu.js';
 import { StaffLayout } from '../shared/StaffLayout.js';
 
@@ -29,6 +37,27 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     icon: <PhoneOutlined />,
     ability: 'callbacks.read',
     page: lazy(() => import('../callbacks/CallbacksPage.js')),
+  },
+  {
+    path: 'work-orders',
+    label: 'workspace.menuWorkOrders',
+    icon: <FileSearchOutlined />,
+    ability: 'workOrders.read',
+    page: lazy(() => import('../work-orders/WorkOrdersPage.js')),
+  },
+  {
+    path: 'window-record',
+    label: 'workspace.menuWindowRecord',
+    icon: <FormOutlined />,
+    ability: 'workOrders.recordWindow',
+    page: lazy(() => import('../work-orders/WindowRecordPage.js')),
+  },
+  {
+    path: 'work-order-performance',
+    label: 'admin.menuOrderPerformance',
+    icon: <BarChartOutlined />,
+    ability: 'workOrders.performance',
+    page: lazy(() => import('../work-orders/PerformancePage.js')),
   },
 ];
 
