@@ -5,7 +5,8 @@
  * orders (a year of them, across departments, sources and types, each with the rows and events
  * the write path makes: received, dispatched, accepted, replied, called back, closed, the deadline
  * alerts the sweep would have sent until an hour ago), then times:
- *   - the deadline sweep (the alerts of the last hour: only due rows, through the index);
+ *   - the deadline sweep (the alerts of the last hour, and of a day without a run: only due rows,
+ *     through the index; sweep_ms is the slower of the two);
  *   - intake through HTTP: M orders (default 2,000), one per POST /api/work-orders, 16 keep-alive
  *     clients signed in as the hotline office;
  *   - a department's filtered list (status=handling, by due time): the first page, and a deep
@@ -29,6 +30,8 @@ import { WorkingTimeService } from '../src/modules/calendar/working-time-service
 import { shanghaiDate } from '../src/platform/calendar/index.js';
 import { alertHorizons, DEFAULT_ORDER_TYPES, orderDueAt } from '../src/modules/work-orders/order-deadlines.js';
 import { sweepDeadlines } from '../src/modules/work-orders/use-cases/sweep-deadlines.js';
+import { receiveOrder } from '../src/modules/work-orders/use-cases/receive-order.js';
+import { SYSTEM_ACTOR } from '../src/platform/events/record-event.js';
 import type { WorkOrderSource, WorkOrderStatus, WorkOrderType } from '../src/contracts/enums/work-orders.js';
 
 const arg = (name: string, dflt: string) => {
@@ -439,12 +442,30 @@ async function main() {
     if (DB_KIND === 'postgres') await sql`analyze`.execute(db);
     else await sql`analyze`.execute(db);
 
-    // the sweep: the alerts that fell due in the hour since the last run
+    // the sweep: the alerts that fell due in the hour since the last run (usually few: due times
+    // fall at close of business), then a day later without any run in between (a backlog)
     const wt = new WorkingTimeService(db);
     const s0 = performance.now();
     const swept = await sweepDeadlines({ db, workingTime: wt }, new Date());
     const sweepMs = performance.now() - s0;
     log(`sweep: ${JSON.stringify(swept)} in ${sweepMs.toFixed(1)} ms`);
+    const s1 = performance.now();
+    const backlog = await sweepDeadlines({ db, workingTime: wt }, new Date(Date.now() + 86_400_000));
+    const backlogMs = performance.now() - s1;
+    log(`sweep a day later: ${JSON.stringify(backlog)} in ${backlogMs.toFixed(1)} ms`);
+
+    // the write path alone, in this process (no HTTP): what intake costs in the database
+    const w0 = performance.now();
+    const DIRECT = 500;
+    for (let i = 0; i < DIRECT; i++)
+      await receiveOrder({ db, workingTime: wt }, SYSTEM_ACTOR, new Date(), {
+        source: 'hotline_12345',
+        externalNo: `direct-${i}`,
+        type: 'complaint',
+        title: '压测工单',
+        content: '市民反映的问题，请核实处理。',
+      });
+    log(`write path alone: ${(DIRECT / ((performance.now() - w0) / 1000)).toFixed(0)} orders/s (sequential, no HTTP)`);
     await db.destroy();
 
     server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -554,7 +575,7 @@ async function main() {
         list_p95_ms: round(p95(list)),
         deep_page_p95_ms: round(p95(deep)),
         history_p95_ms: round(p95(history)),
-        sweep_ms: round(sweepMs, 1),
+        sweep_ms: round(Math.max(sweepMs, backlogMs), 1),
         db_mb: round(dbMb, 1),
       }),
     );
