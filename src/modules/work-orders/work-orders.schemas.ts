@@ -29,9 +29,12 @@ export interface TReceiveOrder {
   departmentId?: string | null;
 }
 
-/** The hotline office's intake form (and, later, the 12345 push API). */
+/**
+ * The hotline office's intake form (and, later, the 12345 push API): a 12345 order or a bot message
+ * taken over. Reports and live-help cases come in through their own routes and consumer.
+ */
 export const ZReceiveOrder = z.object({
-  source: z.enum(WORK_ORDER_SOURCES).default('hotline_12345'),
+  source: z.enum(['hotline_12345', 'bot_message']).default('hotline_12345'),
   externalNo: text(1, 64).optional(),
   type: z.enum(WORK_ORDER_TYPES),
   title: text(2, 200),

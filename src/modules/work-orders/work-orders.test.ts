@@ -171,6 +171,14 @@ describe('work orders: intake, dispatch, handling, callback, close-out', () => {
     expect(new Set(both.map((b) => b.json().id)).size).toBe(1);
     const n = await t.ctx.db.selectFrom('work_orders').select('id').where('external_no', '=', 'X-2').execute();
     expect(n).toHaveLength(1);
+    // reports and live-help cases have their own ways in; the staff form cannot pose as them
+    const posing = await hotline.post('/api/work-orders', {
+      source: 'online_report',
+      type: 'complaint',
+      title: '冒充',
+      content: '冒充来源',
+    });
+    expect(posing.statusCode).toBe(400);
   });
 
   it('scopes lists: the hotline office sees all with masked phones, a department only its own', async () => {

@@ -48,26 +48,36 @@ export async function sweepDeadlines(
       .limit(batch)
       .execute();
     if (!rows.length) return;
+    // a reminder that comes too late is the overdue notice (no reminder after the due time)
+    const sendOf = (r: (typeof rows)[number]): Alert => (pending === 'remind' && r.due_at <= at ? 'overdue' : pending);
     await deps.db.transaction().execute(async (trx) => {
-      for (const r of rows) {
-        // a reminder that comes too late is the overdue notice (no reminder after the due time)
-        const send: Alert = pending === 'remind' && r.due_at <= at ? 'overdue' : pending;
-        const res = await trx
+      for (const send of [...new Set(rows.map(sendOf))]) {
+        const group = rows.filter((r) => sendOf(r) === send);
+        // one conditional update per kind: only rows still waiting for this alert change (and get an event)
+        const changed = await trx
           .updateTable('work_orders')
           .set({ [COLUMN[send]]: at, pending_alert: NEXT[send] })
-          .where('id', '=', r.id)
+          .where(
+            'id',
+            'in',
+            group.map((r) => r.id),
+          )
           .where('pending_alert', '=', pending)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) continue;
-        await recordEvent(trx, SYSTEM_ACTOR, now, {
-          type: EVENT[send],
-          subjectType: 'work_order',
-          subjectId: r.id,
-          subjectLabel: r.number,
-          departmentId: r.department_id,
-          data: { number: r.number, dueAt: r.due_at, departmentId: r.department_id },
-        });
-        count(send);
+          .returning('id')
+          .execute();
+        const won = new Set(changed.map((c) => c.id));
+        for (const r of group) {
+          if (!won.has(r.id)) continue;
+          await recordEvent(trx, SYSTEM_ACTOR, now, {
+            type: EVENT[send],
+            subjectType: 'work_order',
+            subjectId: r.id,
+            subjectLabel: r.number,
+            departmentId: r.department_id,
+            data: { number: r.number, dueAt: r.due_at, departmentId: r.department_id },
+          });
+          count(send);
+        }
       }
     });
   };
