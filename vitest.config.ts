@@ -13,6 +13,8 @@ const PURE = [
   'src/modules/knowledge/transitions.test.ts',
   'src/modules/duty/duty-times.test.ts',
   'src/modules/conduct/phrase-checker.test.ts',
+  'src/modules/work-orders/transitions.test.ts',
+  'src/modules/work-orders/order-deadlines.test.ts',
   'src/platform/state-machine/**/*.test.ts',
   'src/platform/pdf/**/*.test.ts',
   'src/modules/phone/transitions.test.ts',

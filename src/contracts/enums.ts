@@ -17,3 +17,4 @@ export * from './enums/duty.js';
 export * from './enums/livechat.js';
 export * from './enums/phone.js';
 export * from './enums/notifications.js';
+export * from './enums/work-orders.js';

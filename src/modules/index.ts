@@ -12,6 +12,7 @@ import { orgModule } from './org/org.module.js';
 import { phoneModule } from './phone/phone.module.js';
 import { ratingsModule } from './ratings/ratings.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
+import { workOrdersModule } from './work-orders/work-orders.module.js';
 
 /**
  * Every domain module, in start order (seeds, then services, then routes and jobs run in this
@@ -30,6 +31,7 @@ export const MODULES = [
   livechatModule,
   phoneModule,
   notificationsModule,
+  workOrdersModule,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -275,6 +275,59 @@ describe('authorisation matrix: every role', () => {
     );
   });
 
+  it('work orders: the hotline office sees and dispatches all, a department only its own (404 otherwise)', async () => {
+    const SEE_ALL = { hotline_dispatcher: 200, ...OVERSIGHT };
+    const dept = async (code: string) =>
+      (await t.ctx.db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const hotline = await t.as('hotline1');
+    const order = async (code: string) => {
+      const o = await hotline.post('/api/work-orders', {
+        type: 'complaint',
+        title: '矩阵测试',
+        content: '矩阵测试内容',
+      });
+      await hotline.post(`/api/work-orders/${o.json().id}/dispatch`, { departmentId: await dept(code) });
+      return o.json().id as string;
+    };
+    const own = await order('water-resources');
+    const other = await order('water-supply');
+    await check('GET /api/work-orders', all(403, { ...SEE_ALL, business_agent: 200 }), (c) =>
+      c.get('/api/work-orders'),
+    );
+    await check('GET own department order', all(404, { ...SEE_ALL, business_agent: 200 }), (c) =>
+      c.get(`/api/work-orders/${own}`),
+    );
+    await check('GET other department order', all(404, SEE_ALL), (c) => c.get(`/api/work-orders/${other}`));
+    await check('POST /api/work-orders', all(403, { hotline_dispatcher: 201, admin: 201 }), (c) =>
+      c.post('/api/work-orders', { type: 'consultation', title: '矩阵受理', content: '矩阵受理内容' }),
+    );
+    await check(
+      'POST /api/work-orders/window-records',
+      all(403, { window_agent: 201, hotline_dispatcher: 201, admin: 201 }),
+      (c) =>
+        c.post('/api/work-orders/window-records', {
+          reporterName: '王女士',
+          phone: '13900001111',
+          reportedAt: '2026-11-25T01:30:00Z',
+          problem: '窗口无法受理',
+        }),
+    );
+    await check(
+      'POST accept (other department)',
+      all(404, { hotline_dispatcher: 403, auditor: 403, supervisor: 403, leader: 403, admin: 403 }),
+      (c) => c.post(`/api/work-orders/${other}/accept`, {}),
+    );
+    await check('GET /api/work-orders/performance', all(403, SEE_ALL), (c) =>
+      c.get('/api/work-orders/performance?from=2026-01&to=2026-12'),
+    );
+    await check('PUT /api/work-orders/types/:code', all(403, { admin: 200 }), (c) =>
+      c.put('/api/work-orders/types/consultation', { workingDays: 1 }),
+    );
+    await check('POST /api/public/blocked-service-reports/lookup (public)', all(404), (c) =>
+      c.post('/api/public/blocked-service-reports/lookup', { number: 'GD20260000000', phone: '13900001111' }),
+    );
+  });
+
   it('abilities are the declared subject-free rules, whatever a rule names its parameters', async () => {
     const reviewer = (await clients.kb_reviewer.get('/api/auth/me')).json().abilities as string[];
     expect(reviewer).toEqual(expect.arrayContaining(['knowledge.review', 'knowledge.manageTerms', 'knowledge.read']));

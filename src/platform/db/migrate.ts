@@ -12,6 +12,7 @@ import * as m009 from './migrations/009-livechat.js';
 import * as m010 from './migrations/010-bot-learning.js';
 import * as m011 from './migrations/011-duty-conduct.js';
 import * as m012 from './migrations/012-phone.js';
+import * as m013 from './migrations/013-work-orders.js';
 import * as m014 from './migrations/014-notifications.js';
 import * as m015 from './migrations/015-livechat-department-overdue.js';
 
@@ -31,6 +32,7 @@ const STEPS: Record<string, Step> = {
   '010-bot-learning': m010,
   '011-duty-conduct': m011,
   '012-phone': m012,
+  '013-work-orders': m013,
   '014-notifications': m014,
   '015-livechat-department-overdue': m015,
 };

@@ -55,6 +55,9 @@ export interface Database {
   notification_profiles: NotificationProfileTable;
   notification_channels: NotificationChannelTable;
   notification_deliveries: NotificationDeliveryTable;
+  work_orders: WorkOrderTable;
+  work_order_types: WorkOrderTypeTable;
+  work_order_co_departments: WorkOrderCoDepartmentTable;
 }
 
 export interface DepartmentTable {
@@ -680,4 +683,71 @@ export interface NotificationDeliveryTable {
   created_on: string;
   sent_at: string | null;
   updated_at: string;
+}
+
+/** Time limit of an order type (工单类型时限), edited by the administrator. */
+export interface WorkOrderTypeTable {
+  code: string; // WORK_ORDER_TYPES
+  name_zh: string;
+  name_en: string;
+  working_days: number;
+  contact_days: number | null; // 办不成事: contact the citizen within (1 working day)
+  sort_order: number;
+  updated_at: string;
+}
+
+/** A hotline work order or 办不成事 report (SPEC §3.4). */
+export interface WorkOrderTable {
+  id: string;
+  number: string; // GD + year + sequence (the citizen's receipt number)
+  source: string; // WORK_ORDER_SOURCES
+  external_no: string | null; // the sender's number (12345 order, live-help case): idempotency key
+  type: string; // WORK_ORDER_TYPES
+  status: string; // WORK_ORDER_STATUSES
+  open: number; // 1 while the handling clock runs
+  title: string;
+  content: string;
+  matter_id: string | null;
+  citizen_name: string | null;
+  citizen_phone: string | null;
+  details: string; // JSON: channel-specific fields (online report, window record annex 6)
+  department_id: string | null; // the handling department (承办部门)
+  received_at: string;
+  received_by: string | null;
+  clock_start_at: string;
+  limit_days: number;
+  due_at: string;
+  contact_due_at: string | null;
+  pending_alert: string | null; // 'remind' | 'overdue' | 'escalate' | null
+  reminded_at: string | null;
+  overdue_at: string | null;
+  escalated_at: string | null;
+  dispatched_at: string | null;
+  dispatched_by: string | null;
+  return_reason: string | null;
+  returned_count: number;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extended: number;
+  reply: string | null;
+  resolved: number | null;
+  unresolved_reason: string | null;
+  handler_name: string | null;
+  handler_phone: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  on_time: number | null;
+  satisfaction: number | null;
+  callback_note: string | null;
+  called_back_at: string | null;
+  reopened_count: number;
+  closed_at: string | null;
+  created_at: string;
+  created_on: string;
+  updated_at: string;
+}
+
+export interface WorkOrderCoDepartmentTable {
+  order_id: string;
+  department_id: string;
 }

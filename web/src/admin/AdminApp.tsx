@@ -189,6 +189,27 @@ export const ADMIN_MENU: MenuEntry[] = [
     href: '/api/docs',
     when: (me) => me.user.roles.includes('admin'),
   },
+  {
+    path: 'work-orders',
+    label: 'workspace.menuWorkOrders',
+    icon: <FileProtectOutlined />,
+    ability: 'workOrders.seeAll',
+    page: lazy(() => import('../work-orders/WorkOrdersPage.js')),
+  },
+  {
+    path: 'work-order-types',
+    label: 'admin.menuOrderTypes',
+    icon: <FieldTimeOutlined />,
+    ability: 'workOrders.settings',
+    page: lazy(() => import('../work-orders/OrderTypesPage.js')),
+  },
+  {
+    path: 'work-order-performance',
+    label: 'admin.menuOrderPerformance',
+    icon: <BarChartOutlined />,
+    ability: 'workOrders.performance',
+    page: lazy(() => import('../work-orders/PerformancePage.js')),
+  },
 ];
 
 export default function AdminApp() {

@@ -32,6 +32,7 @@ const RELATED: [prefix: string, stale: string[]][] = [
   ['/api/service-hours', ['/api/calendar', '/api/service-hours', '/api/public/service-status']],
   ['/api/duty', ['/api/duty']],
   ['/api/conduct', ['/api/conduct']],
+  ['/api/work-orders', ['/api/work-orders']],
 ];
 
 /** The event families of the live socket and the resource each belongs to. */
@@ -48,6 +49,7 @@ const EVENT_RESOURCES: [family: string, resource: string][] = [
   ['conduct.', '/api/conduct'],
   // a user's own notices: the live socket sends these to their recipient only
   ['notification.', '/api/notifications'],
+  ['work_order.', '/api/work-orders'],
 ];
 
 /** The path prefixes to refetch after a change of `path` (e.g. `/api/kb/entries/1/publish`). */

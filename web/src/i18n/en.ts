@@ -80,6 +80,7 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.guideFor': ': {name} (opens in a new window)',
   'portal.showAll': 'Show all {n} matters',
   'portal.footer': 'Shanghai Water Authority (Shanghai Ocean Bureau)',
+  'portal.reportLink': 'Could not get it done? Report a blocked service',
   'portal.staffLogin': 'Staff sign-in',
 
   // 小申 chat

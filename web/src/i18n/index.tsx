@@ -5,10 +5,18 @@ import { liveZh } from './live.zh.js';
 import { liveEn } from './live.en.js';
 import type { staffZh } from './staff.zh.js';
 import type { liveStaffZh } from './livestaff.zh.js';
+import type { ordersZh } from './orders.zh.js';
+import type { reportZh } from './report.zh.js';
 
 export type Lang = 'zh' | 'en';
 /** Every text key: the citizen portal's (always loaded) and the staff faces' (loaded with their code). */
-export type MessageKey = keyof typeof zh | keyof typeof liveZh | keyof typeof staffZh | keyof typeof liveStaffZh;
+export type MessageKey =
+  | keyof typeof zh
+  | keyof typeof liveZh
+  | keyof typeof staffZh
+  | keyof typeof liveStaffZh
+  | keyof typeof ordersZh
+  | keyof typeof reportZh;
 const DICTS: Record<Lang, Partial<Record<MessageKey, string>>> = {
   zh: { ...zh, ...liveZh },
   en: { ...en, ...liveEn },

@@ -76,6 +76,7 @@ export const zh = {
   'portal.guideFor': '：{name}（在新窗口打开）',
   'portal.showAll': '显示全部 {n} 个事项',
   'portal.footer': '上海市水务局（上海市海洋局）',
+  'portal.reportLink': '办事遇到困难？我要反映“办不成事”',
   'portal.staffLogin': '工作人员登录',
 
   // 小申 chat

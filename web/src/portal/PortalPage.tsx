@@ -31,6 +31,11 @@ export default function PortalPage() {
         <section className="pt-hero" aria-labelledby="pt-hero-title">
           <h1 id="pt-hero-title">{t('portal.heroTitle')}</h1>
           <p>{t('portal.heroText')}</p>
+          <p>
+            <a href="/report" data-testid="report-link">
+              {t('portal.reportLink')}
+            </a>
+          </p>
         </section>
         <ChatMount />
         <div className="pt-grid">

@@ -1,8 +1,11 @@
 import { lazy } from 'react';
 import {
+  BarChartOutlined,
   BellOutlined,
   CustomerServiceOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   MessageOutlined,
   PhoneOutlined,
@@ -58,6 +61,27 @@ export const WORKSPACE_MENU: MenuEntry[] = [
     icon: <BellOutlined />,
     ability: 'notifications.read',
     page: lazy(() => import('../notifications/NotificationsPage.js')),
+  },
+  {
+    path: 'work-orders',
+    label: 'workspace.menuWorkOrders',
+    icon: <FileSearchOutlined />,
+    ability: 'workOrders.read',
+    page: lazy(() => import('../work-orders/WorkOrdersPage.js')),
+  },
+  {
+    path: 'window-record',
+    label: 'workspace.menuWindowRecord',
+    icon: <FormOutlined />,
+    ability: 'workOrders.recordWindow',
+    page: lazy(() => import('../work-orders/WindowRecordPage.js')),
+  },
+  {
+    path: 'work-order-performance',
+    label: 'admin.menuOrderPerformance',
+    icon: <BarChartOutlined />,
+    ability: 'workOrders.performance',
+    page: lazy(() => import('../work-orders/PerformancePage.js')),
   },
 ];
 

@@ -1,0 +1,115 @@
+import type { Db } from '../../../platform/db/connect.js';
+import { isUniqueViolation } from '../../../platform/db/constraint.js';
+import { nextCounter } from '../../../platform/db/counters.js';
+import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
+import { newId } from '../../../platform/ids.js';
+import { shanghaiDate } from '../../../platform/calendar/index.js';
+import type { WorkingTimeService } from '../../calendar/working-time-service.js';
+import { orderDueAt } from '../order-deadlines.js';
+import { loadOrderType } from '../order-types.js';
+import type { TReceiveOrder } from '../work-orders.schemas.js';
+
+export interface ReceiveDeps {
+  db: Db;
+  workingTime: WorkingTimeService;
+}
+
+export interface OrderReceipt {
+  id: string;
+  number: string;
+  dueAt: string;
+  /** true: the sender's number was already received; this is the order it made then */
+  duplicate: boolean;
+}
+
+async function findByExternal(db: Db, source: string, externalNo: string): Promise<OrderReceipt | null> {
+  const r = await db
+    .selectFrom('work_orders')
+    .select(['id', 'number', 'due_at'])
+    .where('source', '=', source)
+    .where('external_no', '=', externalNo)
+    .executeTakeFirst();
+  return r ? { id: r.id, number: r.number, dueAt: r.due_at, duplicate: true } : null;
+}
+
+/**
+ * Every intake ends here (the hotline office's form, an online or window 办不成事 report, a live-help
+ * case, later the 12345 push API): a receipt number (GD + year + sequence), the due time of its type
+ * by the working-time engine, stored, and the `work_order.received` event. With the sender's own
+ * number (`externalNo`) a retry is answered with the order it already made, also when two copies
+ * race (the unique index on source + external number decides).
+ */
+export async function receiveOrder(
+  deps: ReceiveDeps,
+  actor: Actor,
+  now: Date,
+  input: TReceiveOrder,
+): Promise<OrderReceipt> {
+  const externalNo = input.externalNo?.trim() || null;
+  if (externalNo) {
+    const seen = await findByExternal(deps.db, input.source, externalNo);
+    if (seen) return seen;
+  }
+  const [limits, cal, cob] = await Promise.all([
+    loadOrderType(deps.db, input.type),
+    deps.workingTime.getCalendar(),
+    deps.workingTime.closeOfBusiness(),
+  ]);
+  const receivedAt = input.receivedAt ?? now;
+  const dueAt = orderDueAt(cal, cob, receivedAt, limits.workingDays);
+  const contactDueAt = limits.contactDays === null ? null : orderDueAt(cal, cob, receivedAt, limits.contactDays);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const year = shanghaiDate(now).slice(0, 4);
+      const number = `GD${year}${String(await nextCounter(trx, `work_order:${year}`)).padStart(7, '0')}`;
+      const id = newId();
+      const at = now.toISOString();
+      await trx
+        .insertInto('work_orders')
+        .values({
+          id,
+          number,
+          source: input.source,
+          external_no: externalNo,
+          type: input.type,
+          status: 'received',
+          open: 1,
+          title: input.title,
+          content: input.content,
+          matter_id: input.matterId ?? null,
+          citizen_name: input.citizenName ?? null,
+          citizen_phone: input.citizenPhone ?? null,
+          details: JSON.stringify(input.details ?? {}),
+          department_id: null,
+          received_at: receivedAt.toISOString(),
+          received_by: actor.userId,
+          clock_start_at: receivedAt.toISOString(),
+          limit_days: limits.workingDays,
+          due_at: dueAt,
+          contact_due_at: contactDueAt,
+          pending_alert: 'remind',
+          returned_count: 0,
+          extended: 0,
+          reopened_count: 0,
+          created_at: at,
+          created_on: shanghaiDate(receivedAt),
+          updated_at: at,
+        })
+        .execute();
+      await recordEvent(trx, actor, now, {
+        type: 'work_order.received',
+        subjectType: 'work_order',
+        subjectId: id,
+        subjectLabel: number,
+        data: { number, source: input.source, type: input.type, dueAt, externalNo },
+      });
+      return { id, number, dueAt, duplicate: false };
+    });
+  } catch (e) {
+    if (externalNo && isUniqueViolation(e)) {
+      const seen = await findByExternal(deps.db, input.source, externalNo);
+      if (seen) return seen;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+/** 市民端“我要反映‘办不成事’问题”页面和查询办理结果。 */
+export const reportZh = {
+  'report.pageTitle': '我要反映“办不成事”问题 - 上海市水务局',
+  'report.title': '我要反映“办不成事”问题',
+  'report.intro':
+    '在“一网通办”办事时遇到填不下去、办不成的情况，请告诉我们。工作人员会在 1 个工作日内联系您，一般问题 5 个工作日内答复。',
+  'report.matter': '您在办理什么事项',
+  'report.problem': '遇到了什么问题',
+  'report.occurredOn': '什么时候遇到的',
+  'report.name': '您的姓名',
+  'report.phone': '手机号码',
+  'report.description': '补充说明（可不填）',
+  'report.submit': '提交反映',
+  'report.required': '请填写这一项',
+  'report.phoneInvalid': '请填写 11 位手机号码，或带区号的固定电话',
+  'report.done': '已收到您的反映，受理编号：{number}',
+  'report.doneHint': '请记下受理编号。办理结果出来后，可以凭受理编号和手机号码在本页查询。',
+  'report.lookupTitle': '查询办理结果',
+  'report.number': '受理编号',
+  'report.lookup': '查询',
+  'report.status': '办理状态',
+  'report.reply': '答复内容',
+  'report.repliedAt': '答复时间',
+  'report.noReply': '还没有答复，请耐心等待，我们会尽快联系您。',
+  'report.back': '返回首页',
+  'report.failed': '提交没有成功，请检查填写的内容后再试。',
+};
