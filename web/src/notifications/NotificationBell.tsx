@@ -68,7 +68,9 @@ export function NotificationBell({ face }: { face: Face }) {
         <List<TNotification>
           loading={list.loading && !list.data}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: list.error ? list.error.message : t('notify.empty') }}
+          locale={{
+            emptyText: <Typography.Text>{list.error ? list.error.message : t('notify.empty')}</Typography.Text>,
+          }}
           data-testid="notification-list"
           renderItem={(x) => (
             <List.Item style={{ paddingInline: 0 }}>

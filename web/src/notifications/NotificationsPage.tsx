@@ -68,7 +68,9 @@ export default function NotificationsPage() {
         <List<TNotification>
           loading={first.loading && !first.data}
           dataSource={items}
-          locale={{ emptyText: first.error ? first.error.message : t('notify.empty') }}
+          locale={{
+            emptyText: <Typography.Text>{first.error ? first.error.message : t('notify.empty')}</Typography.Text>,
+          }}
           data-testid="notifications-page-list"
           renderItem={(x) => (
             <List.Item
@@ -184,8 +186,9 @@ function Prefs() {
         ]}
       />
       <Form layout="vertical" style={{ marginTop: 12, maxWidth: 420 }} onFinish={() => void save()}>
-        <Form.Item label={t('notify.prefsAddress')} extra={t('notify.prefsAddressHint')}>
+        <Form.Item label={t('notify.prefsAddress')} extra={t('notify.prefsAddressHint')} htmlFor="notify-own-email">
           <Input
+            id="notify-own-email"
             type="email"
             value={draft.email ?? ''}
             maxLength={200}
