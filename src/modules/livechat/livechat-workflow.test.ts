@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/events/record-event.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { handOverChats } from './use-cases/hand-over.js';
+import { routeQueue } from './use-cases/route-queue.js';
 import { sweepTimers } from './use-cases/sweep-timers.js';
 import { joinChat, onDutyAgent, until } from './livechat.test-helpers.js';
 
@@ -52,6 +53,21 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     ).toBe(200);
     expect((await conv(citizens[4].id)).agent_id).toBe(a.id);
     expect(await events('livechat.assigned', citizens[4].id)).toHaveLength(1);
+  });
+
+  it('routes a burst of requests in at most two passes per node, each waiting citizen once', async () => {
+    const waiting = [];
+    for (let i = 0; i < 4; i++) waiting.push(await joinChat(t)); // nobody on duty: they wait
+    for (const c of waiting) expect((await conv(c.id)).status).toBe('queued');
+    await onDutyAgent(t);
+    const calls = Array.from({ length: 20 }, () => routeQueue(t.ctx, t.clock.now()));
+    // the first call runs a pass; the 19 others share the one pass that follows it
+    expect(new Set(calls).size).toBeLessThanOrEqual(2);
+    await Promise.all(calls);
+    for (const c of waiting) {
+      expect((await conv(c.id)).status).toBe('active');
+      expect(await events('livechat.assigned', c.id)).toHaveLength(1);
+    }
   });
 
   it('holds back an agent message with a forbidden phrase: warned with the wording to use, counted, sent only when insisted on', async () => {

@@ -19,9 +19,41 @@ const ROUTING_LOCK = 7_007_001;
  * chats, below the per-agent limit (an agent who let this citizen's minute lapse only when no
  * one else can take it). Each decision is one transaction: the conditional status update (queued →
  * active) makes it once per citizen whichever node routes; on PostgreSQL an advisory lock
- * serialises the load count, so no agent goes over the limit. Returns the conversations assigned.
+ * serialises the load count, so no agent goes over the limit. One pass at a time per node (callers
+ * during a pass share the next one). Returns the conversations the pass assigned.
  */
-export async function routeQueue(deps: ChatDeps, now: Date): Promise<string[]> {
+export function routeQueue(deps: ChatDeps, now: Date): Promise<string[]> {
+  const f = flights.get(deps.db);
+  if (!f) return startPass(deps, now, { current: null, follow: null });
+  // a pass is running and may have read the queue before this caller's change: one more pass after
+  // it, shared by everyone who asks meanwhile (a burst of joins makes two passes, not one each)
+  f.follow ??= f
+    .current!.catch(() => undefined)
+    .then(() => {
+      f.follow = null;
+      return startPass(deps, now, f);
+    });
+  return f.follow;
+}
+
+interface Flight {
+  current: Promise<string[]> | null;
+  follow: Promise<string[]> | null;
+}
+
+/** The routing pass running on this node (per database), and the one queued after it. */
+const flights = new WeakMap<ChatDeps['db'], Flight>();
+
+function startPass(deps: ChatDeps, now: Date, f: Flight): Promise<string[]> {
+  const pass: Promise<string[]> = routePass(deps, now).finally(() => {
+    if (f.current === pass && !f.follow) flights.delete(deps.db);
+  });
+  f.current = pass;
+  flights.set(deps.db, f);
+  return pass;
+}
+
+async function routePass(deps: ChatDeps, now: Date): Promise<string[]> {
   const agents = await staffOnDuty(deps.db, 'window_agent');
   if (!agents.length) return [];
   const max = await maxChatsPerAgent(deps.db);
