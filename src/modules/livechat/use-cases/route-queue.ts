@@ -14,6 +14,14 @@ import { conversationSubject } from '../livechat.events.js';
 /** One lock for routing decisions on PostgreSQL, so two nodes never count the same agent's load at once. */
 const ROUTING_LOCK = 7_007_001;
 
+interface Flight {
+  current: Promise<string[]> | null;
+  follow: Promise<string[]> | null;
+}
+
+/** The routing pass running on this node (per database), and the one queued after it. */
+const flights = new WeakMap<ChatDeps['db'], Flight>();
+
 /**
  * Routes waiting citizens, oldest first: each to the signed-in window agent with the fewest open
  * chats, below the per-agent limit (an agent who let this citizen's minute lapse only when no
@@ -35,14 +43,6 @@ export function routeQueue(deps: ChatDeps, now: Date): Promise<string[]> {
     });
   return f.follow;
 }
-
-interface Flight {
-  current: Promise<string[]> | null;
-  follow: Promise<string[]> | null;
-}
-
-/** The routing pass running on this node (per database), and the one queued after it. */
-const flights = new WeakMap<ChatDeps['db'], Flight>();
 
 function startPass(deps: ChatDeps, now: Date, f: Flight): Promise<string[]> {
   const pass: Promise<string[]> = routePass(deps, now).finally(() => {
