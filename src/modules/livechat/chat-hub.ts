@@ -184,8 +184,32 @@ export class ChatHub {
       if (!rows.length || rows[0].seq !== seq) return;
       [m] = await presentMessages(this.deps.db, rows);
     }
-    for (const c of citizens ?? []) this.deliver(c, m);
-    for (const c of holderClients ?? []) if (c.following.has(conversationId)) this.deliver(c, m);
+    const targets = [...(citizens ?? [])];
+    for (const c of holderClients ?? []) if (c.following.has(conversationId)) targets.push(c);
+    await this.fillGap(conversationId, seq, targets);
+    for (const c of targets) this.deliver(c, m);
+  }
+
+  /**
+   * On PostgreSQL the feed's order (by transaction id) can put a message before an earlier one of
+   * the same conversation: a transaction that took its id first may have waited for the other's
+   * row lock to take the next seq. The earlier message has then committed already: a socket that
+   * would skip it (its last seq below this one's predecessor) gets it from the table first, so
+   * nothing is lost and the order holds; its own event later finds it sent.
+   */
+  private async fillGap(conversationId: string, seq: number, targets: ChatClient[]): Promise<void> {
+    let from = seq - 1;
+    for (const c of targets) {
+      const sent = c.pending ? undefined : c.sentSeq.get(conversationId);
+      if (sent !== undefined && sent < from) from = sent;
+    }
+    if (from >= seq - 1) return;
+    const rows = await messagesAfter(this.deps.db, conversationId, from, { notes: true, limit: seq - 1 - from });
+    for (const m of await presentMessages(
+      this.deps.db,
+      rows.filter((r) => Number(r.seq) < seq),
+    ))
+      for (const c of targets) this.deliver(c, m);
   }
 
   private onEphemeral(type: string, conversationId: string, data: Record<string, unknown>): void {
