@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { statementCache } from './sqlite-statements.js';
+import { sharedSqliteDialect } from './sqlite-shared.js';
 import type { SqliteSynchronous } from '../config.js';
 
 export type Db = Kysely<Database>;
@@ -36,12 +37,16 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
   }
   const file = url.replace(/^sqlite:/, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${opts.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }) });
+  // opened when first used, once per file and process (see sqlite-shared.ts)
+  const open = () => {
+    const sqlite = new SqliteDatabase(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${opts.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    return Promise.resolve(statementCache(sqlite));
+  };
+  return new Kysely<Database>({ dialect: sharedSqliteDialect(file, { database: open }) });
 }
 
 /** A few statements differ between the two engines (auto-increment ids, locking); ask here. */

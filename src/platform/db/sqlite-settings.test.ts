@@ -43,4 +43,24 @@ describe('SQLite settings', () => {
       await db.destroy();
     }
   });
+  it('two databases opened on one file in one process take turns instead of deadlocking', async () => {
+    const file = `sqlite:${path.join(dir, 'd.sqlite')}`;
+    const a = connectDatabase(file);
+    const b = connectDatabase(file);
+    await sql`create table w (id integer primary key, v text)`.execute(a);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // a holds the write lock across a pause; b writes meanwhile. Two connections in one process
+    // deadlocked here: b's synchronous busy wait blocked the loop a needed ("database is locked").
+    const slow = a.transaction().execute(async (trx) => {
+      await sql`insert into w (v) values (${'a1'})`.execute(trx);
+      await pause(200);
+      await sql`insert into w (v) values (${'a2'})`.execute(trx);
+    });
+    const other = pause(50).then(() => sql`insert into w (v) values (${'b'})`.execute(b));
+    await Promise.all([slow, other]);
+    await a.destroy(); // b keeps working: the connection closes with its last user
+    const { rows } = await sql<{ v: string }>`select v from w order by id`.execute(b);
+    expect(rows.map((r) => r.v)).toEqual(['a1', 'a2', 'b']);
+    await b.destroy();
+  });
 });
