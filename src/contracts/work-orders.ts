@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZBilingual, listOf } from './common.js';
-import { WORK_ORDER_SOURCES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './enums/work-orders.js';
+import { WORK_ORDER_ACTIONS, WORK_ORDER_SOURCES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './enums/work-orders.js';
 
 /** A work order in a list (phone masked) and with its detail (SPEC §3.4). */
 export const ZWorkOrderItem = z.object({
@@ -51,7 +51,7 @@ export const ZWorkOrder = ZWorkOrderItem.extend({
   reopenedCount: z.number().int(),
   closedAt: z.string().nullable(),
   /** the moves this user may make now (the web app shows only these buttons) */
-  actions: z.array(z.string()),
+  actions: z.array(z.enum(WORK_ORDER_ACTIONS)),
 });
 export type TWorkOrder = z.infer<typeof ZWorkOrder>;
 

@@ -51,6 +51,21 @@ export const WORK_ORDER_CITIZEN_STATUS: Record<WorkOrderStatus, Bilingual> = {
 };
 
 /** Where an order came from. */
+/** The moves of a work order (the state machine's actions; the API answers which ones a user may make). */
+export const WORK_ORDER_ACTIONS = [
+  'dispatch',
+  'accept',
+  'return',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'reply',
+  'call_back',
+  'reopen',
+  'close',
+] as const;
+export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
+
 export const WORK_ORDER_SOURCES = [
   'hotline_12345',
   'online_report',

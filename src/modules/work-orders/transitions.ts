@@ -2,21 +2,11 @@ import { defineMachine } from '../../platform/state-machine/state-machine.js';
 import {
   OPEN_WORK_ORDER_STATUSES,
   WORK_ORDER_STATUS_LABELS,
+  type WorkOrderAction,
   type WorkOrderStatus,
 } from '../../contracts/enums/work-orders.js';
 
-export type { WorkOrderStatus };
-export type WorkOrderAction =
-  | 'dispatch'
-  | 'accept'
-  | 'return'
-  | 'request_extension'
-  | 'approve_extension'
-  | 'refuse_extension'
-  | 'reply'
-  | 'call_back'
-  | 'reopen'
-  | 'close';
+export type { WorkOrderAction, WorkOrderStatus };
 
 /**
  * A work order's lifecycle (seed art. 10.3, 13; annex 5): the hotline office dispatches, the

@@ -5,18 +5,9 @@ import { useLang, useT, type MessageKey } from '../i18n/index.js';
 import { useDepartments } from '../shared/useDepartments.js';
 import type { TWorkOrder } from '../../../src/contracts/work-orders.js';
 import { RATING_LABELS } from '../../../src/contracts/enums/bot.js';
+import type { WorkOrderAction } from '../../../src/contracts/enums/work-orders.js';
 
-export type OrderAction =
-  | 'dispatch'
-  | 'accept'
-  | 'return'
-  | 'request_extension'
-  | 'approve_extension'
-  | 'refuse_extension'
-  | 'reply'
-  | 'call_back'
-  | 'reopen'
-  | 'close';
+export type OrderAction = WorkOrderAction;
 
 /** The API path of each move. */
 const PATH: Record<OrderAction, string> = {

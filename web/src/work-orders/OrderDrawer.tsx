@@ -63,7 +63,7 @@ export function OrderDrawer({ id, onClose, onChanged }: { id: string | null; onC
               <Button
                 key={a}
                 type={a === 'close' || a === 'reply' || a === 'dispatch' ? 'primary' : 'default'}
-                onClick={() => setAction(a as OrderAction)}
+                onClick={() => setAction(a)}
               >
                 {t(`orders.action.${a}` as MessageKey)}
               </Button>
