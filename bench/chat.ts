@@ -9,13 +9,14 @@
  * resumed_conversations. With --kill-one a node is killed (-9) halfway and its clients
  * reconnect to another node, resuming after the last seq they hold.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import SqliteDatabase from 'better-sqlite3';
 import { createRequire } from 'node:module';
+import { Http, log, PASSWORD, scratchPostgres, sleep, startServer } from './server-harness.js';
 
 /** The `ws` client (no type declarations installed): the few methods the bench uses. */
 interface Ws {
@@ -51,38 +52,6 @@ const PER_AGENT = 50;
 const BASE_PORT = Number(arg('port', '3900'));
 /** --cpu-prof DIR: each server writes a V8 CPU profile there when it stops (to see where the time goes) */
 const CPU_PROF = arg('cpu-prof');
-const PASSWORD = 'Bangban2026';
-
-const log = (...a: unknown[]) => process.stderr.write(`${a.join(' ')}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A tiny cookie-keeping HTTP client that sends the CSRF header like the web app. */
-class Http {
-  cookies = new Map<string, string>();
-  constructor(
-    public base: string,
-    private ip?: string,
-  ) {}
-  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    if (method !== 'GET' && !this.cookies.has('bb_csrf')) await this.req('GET', '/healthz');
-    const h: Record<string, string> = { ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (this.cookies.has('bb_csrf')) h['x-csrf-token'] = decodeURIComponent(this.cookies.get('bb_csrf')!);
-    if (this.ip) h['x-forwarded-for'] = this.ip;
-    if (body !== undefined) h['content-type'] = 'application/json';
-    const res = await fetch(this.base + url, {
-      method,
-      headers: h,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv.indexOf('=');
-      this.cookies.set(kv.slice(0, i), kv.slice(i + 1));
-    }
-    const text = await res.text();
-    return { status: res.status, json: () => JSON.parse(text), text };
-  }
-}
 
 async function pool<T>(items: T[], n: number, fn: (x: T, i: number) => Promise<void>) {
   let next = 0;
@@ -135,50 +104,20 @@ async function main() {
   if (K > 1) {
     if (process.env.DATABASE_URL?.startsWith('postgres')) databaseUrl = process.env.DATABASE_URL;
     else {
-      const name = `bangban_bench_${process.pid}`;
-      const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
-      dropDb = async () => {
-        const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      };
+      const scratch = await scratchPostgres('bangban_bench');
+      databaseUrl = scratch.url;
+      dropDb = scratch.drop;
     }
   }
   const servers: (ChildProcess | null)[] = [];
   const start = async (i: number) => {
-    const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(BASE_PORT + i),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        BANGBAN_DATA_DIR: dir,
-        BANGBAN_DEMO: '1',
-        BANGBAN_SECRET: 'bench-secret-bench-secret-bench-secret',
-        BANGBAN_WEB_DIST: '/nonexistent',
-        TRUST_PROXY: '1',
-        LOGIN_RATE_PER_MINUTE: '100000',
-        COOKIE_SECURE: '0',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    servers[i] = await startServer({
+      port: BASE_PORT + i,
+      databaseUrl,
+      dataDir: dir,
+      nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [],
+      env: { TRUST_PROXY: '1' },
     });
-    servers[i] = child;
-    for (let t = 0; t < 600; t++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${BASE_PORT + i}/healthz`)).ok) return;
-      } catch {
-        /* not yet */
-      }
-      await sleep(100);
-    }
-    throw new Error(`node ${i} did not start`);
   };
   await start(0); // migrates and seeds
   for (let i = 1; i < K; i++) await start(i);
@@ -241,7 +180,7 @@ async function main() {
   const connectAgent = (a: (typeof agents)[number], resume: boolean) =>
     new Promise<void>((resolve) => {
       const ws = new WebSocket(`${url(a.node).replace('http', 'ws')}/api/chat/ws`, {
-        headers: { cookie: [...a.http.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        headers: { cookie: a.http.cookieHeader() },
       });
       a.ws = ws;
       ws.on('open', () =>

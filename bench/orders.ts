@@ -15,12 +15,11 @@
  * Prints one JSON line last: {orders, db, intake_per_s, list_p95_ms, deep_page_p95_ms,
  * history_p95_ms, sweep_ms, db_mb}.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { connectDatabase, type Db } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
@@ -32,6 +31,8 @@ import { alertHorizons, DEFAULT_ORDER_TYPES, orderDueAt } from '../src/modules/w
 import { sweepDeadlines } from '../src/modules/work-orders/use-cases/sweep-deadlines.js';
 import { receiveOrder } from '../src/modules/work-orders/use-cases/receive-order.js';
 import { SYSTEM_ACTOR } from '../src/platform/events/record-event.js';
+import pg from 'pg';
+import { Http, log, scratchPostgres, sleep, startServer } from './server-harness.js';
 import type { WorkOrderSource, WorkOrderStatus, WorkOrderType } from '../src/contracts/enums/work-orders.js';
 
 const arg = (name: string, dflt: string) => {
@@ -44,9 +45,6 @@ const INTAKE = Number(arg('intake', '2000'));
 const PORT = Number(arg('port', '3950'));
 const CLIENTS = 16;
 const SAMPLES = 300;
-const PASSWORD = 'Bangban2026';
-const log = (...a: unknown[]) => process.stderr.write(`${a.join(' ')}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A deterministic pseudo-random source (the same data set for the same N). */
 let seed = 42;
@@ -375,34 +373,6 @@ async function bulkLoad(db: Db, now: Date): Promise<void> {
   log(`bulk load: ${N} orders in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-/** A tiny cookie-keeping client that sends the CSRF header like the web app (fetch keeps connections alive). */
-class Http {
-  cookies = new Map<string, string>();
-  constructor(private base: string) {}
-  async req(method: string, url: string, body?: unknown): Promise<{ status: number; json: () => unknown }> {
-    if (method !== 'GET' && !this.cookies.has('bb_csrf')) await this.req('GET', '/healthz');
-    const h: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (this.cookies.has('bb_csrf')) h['x-csrf-token'] = decodeURIComponent(this.cookies.get('bb_csrf')!);
-    if (body !== undefined) h['content-type'] = 'application/json';
-    const res = await fetch(this.base + url, {
-      method,
-      headers: h,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv.indexOf('=');
-      this.cookies.set(kv.slice(0, i), kv.slice(i + 1));
-    }
-    const text = await res.text();
-    return { status: res.status, json: () => JSON.parse(text) as unknown };
-  }
-  async login(username: string) {
-    const r = await this.req('POST', '/api/auth/login', { username, password: PASSWORD });
-    if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
-  }
-}
-
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 async function timeEach(n: number, fn: (i: number) => Promise<void>): Promise<number[]> {
   const out: number[] = [];
@@ -419,18 +389,9 @@ async function main() {
   let databaseUrl = `sqlite:${path.join(dir, 'bench.sqlite')}`;
   let dropDb: (() => Promise<void>) | null = null;
   if (DB_KIND === 'postgres') {
-    const name = `bangban_orders_${process.pid}`;
-    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await scratchPostgres('bangban_orders');
+    databaseUrl = scratch.url;
+    dropDb = scratch.drop;
   }
   let server: ChildProcess | null = null;
   try {
@@ -439,8 +400,7 @@ async function main() {
     await migrateToLatest(db);
     for (const m of MODULES) await m.seed?.(db, now, { demo: true });
     await bulkLoad(db, now);
-    if (DB_KIND === 'postgres') await sql`analyze`.execute(db);
-    else await sql`analyze`.execute(db);
+    await sql`analyze`.execute(db);
 
     // the sweep: the alerts that fell due in the hour since the last run (usually few: due times
     // fall at close of business), then a day later without any run in between (a backlog)
@@ -468,32 +428,8 @@ async function main() {
     log(`write path alone: ${(DIRECT / ((performance.now() - w0) / 1000)).toFixed(0)} orders/s (sequential, no HTTP)`);
     await db.destroy();
 
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        BANGBAN_DATA_DIR: dir,
-        BANGBAN_DEMO: '1',
-        BANGBAN_SECRET: 'bench-secret-bench-secret-bench-secret',
-        BANGBAN_WEB_DIST: '/nonexistent',
-        LOGIN_RATE_PER_MINUTE: '100000',
-        COOKIE_SECURE: '0',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    server = await startServer({ port: PORT, databaseUrl, dataDir: dir });
     const base = `http://127.0.0.1:${PORT}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (i > 600) throw new Error('server did not start');
-      await sleep(100);
-    }
 
     // intake: 16 keep-alive clients, one order per request
     const clients = await Promise.all(
