@@ -87,16 +87,24 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
     { websocket: true, schema: { hide: true }, config: { public: true, csrf: false } },
     (socket: WsSocket, req: FastifyRequest) => {
       let client: ChatClient | null = null;
-      let chain: Promise<void> = Promise.resolve();
+      /** frames until the socket is known (hello), and frames of no conversation */
+      let main: Promise<void> = Promise.resolve();
+      /** after hello, each conversation's frames in their own chain: in order, one conversation's wait never holds up another's */
+      const chains = new Map<string, Promise<void>>();
       const staffOk = sameSite(req);
       const base = actorOf(req);
 
-      const handle = async (raw: Buffer, isBinary: boolean, limited: boolean) => {
-        let frame: z.output<typeof ZChatClientFrame>;
+      const parse = (raw: Buffer, isBinary: boolean): z.output<typeof ZChatClientFrame> | null => {
         try {
           if (isBinary) throw new Error('binary');
-          frame = ZChatClientFrame.parse(JSON.parse(raw.toString('utf8')));
+          return ZChatClientFrame.parse(JSON.parse(raw.toString('utf8')));
         } catch {
+          return null;
+        }
+      };
+
+      const handle = async (frame: z.output<typeof ZChatClientFrame> | null, limited: boolean) => {
+        if (!frame) {
           const to = client ?? new ChatClient(socket, 'citizen', null, null);
           return reject(
             to,
@@ -272,15 +280,23 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
       socket.on('message', (data, isBinary) => {
         // the rate is measured as frames arrive, not as they are worked through
         const limited = client !== null && !allow(client);
-        chain = chain
-          .then(() => handle(data, isBinary, limited))
-          .catch((err: unknown) => {
+        const frame = parse(data, isBinary);
+        const key = client && frame && 'conversationId' in frame ? frame.conversationId : null;
+        const run = () =>
+          handle(frame, limited).catch((err: unknown) => {
             req.log.error({ err }, 'chat socket: frame failed');
             if (client) reject(client, null, err);
           });
+        if (key === null) return void (main = main.then(run));
+        // a conversation's first chain starts after every frame that came before hello's end
+        const next = (chains.get(key) ?? main).then(run);
+        chains.set(key, next);
+        void next.then(() => {
+          if (chains.get(key) === next) chains.delete(key);
+        });
       });
       socket.on('close', () => {
-        void chain.then(() => {
+        void Promise.all([main, ...chains.values()]).then(() => {
           if (client) hub.remove(client);
         });
       });
