@@ -25,10 +25,11 @@ const flights = new WeakMap<ChatDeps['db'], Flight>();
 /**
  * Routes waiting citizens, oldest first: each to the signed-in window agent with the fewest open
  * chats, below the per-agent limit (an agent who let this citizen's minute lapse only when no
- * one else can take it). Each decision is one transaction: the conditional status update (queued →
- * active) makes it once per citizen whichever node routes; on PostgreSQL an advisory lock
- * serialises the load count, so no agent goes over the limit. One pass at a time per node (callers
- * during a pass share the next one). Returns the conversations the pass assigned.
+ * one else can take it). Up to 50 citizens are decided in one transaction (a burst of joins is
+ * routed at hundreds a second, not one lock round per citizen); the conditional status update
+ * (queued → active) makes each decision once per citizen whichever node routes; on PostgreSQL an
+ * advisory lock serialises the load count, so no agent goes over the limit. One pass at a time per
+ * node (callers during a pass share the next one). Returns the conversations the pass assigned.
  */
 export function routeQueue(deps: ChatDeps, now: Date): Promise<string[]> {
   const f = flights.get(deps.db);
@@ -53,6 +54,9 @@ function startPass(deps: ChatDeps, now: Date, f: Flight): Promise<string[]> {
   return pass;
 }
 
+/** Citizens decided in one transaction (one lock, one read of the agents' load). */
+const BATCH = 50;
+
 async function routePass(deps: ChatDeps, now: Date): Promise<string[]> {
   const agents = await staffOnDuty(deps.db, 'window_agent');
   if (!agents.length) return [];
@@ -67,35 +71,78 @@ async function routePass(deps: ChatDeps, now: Date): Promise<string[]> {
     .limit(200)
     .execute();
   const assigned: string[] = [];
-  for (const { id } of queued) {
-    const r = await deps.db
-      .transaction()
-      .execute(async (trx) => {
-        if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(trx);
-        const c = await trx
-          .selectFrom('chat_conversations')
-          .selectAll()
-          .where('id', '=', id)
-          .where('status', '=', 'queued')
-          .executeTakeFirst();
-        if (!c) return 'gone' as const;
-        const load = await openLoad(
-          trx,
-          agents.map((a) => a.userId),
-        );
-        const agent = pickAgent(agents, load, max, c.skip_agent_id);
-        if (!agent) return 'full' as const;
-        await assignTo(trx, c, agent, now, dueAt);
-        return 'assigned' as const;
-      })
-      .catch((err: unknown) => {
-        if (err instanceof AppError && err.code === 'CONFLICT') return 'gone' as const; // another node decided
-        throw err;
-      });
-    if (r === 'full') break;
-    if (r === 'assigned') assigned.push(id);
+  for (let i = 0; i < queued.length; i += BATCH) {
+    const ids = queued.slice(i, i + BATCH).map((q) => q.id);
+    // one transaction for the batch; should it fail (another node took one of them first on
+    // SQLite, where there is no routing lock), each citizen is decided on its own
+    const batch = await decide(deps, agents, max, dueAt, now, ids).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'CONFLICT') return null;
+      throw err;
+    });
+    const r = batch ?? (await decideOneByOne(deps, agents, max, dueAt, now, ids));
+    assigned.push(...r.assigned);
+    if (r.full) break;
   }
   return assigned;
+}
+
+/**
+ * Decides `ids` (oldest first) in one transaction: on PostgreSQL under the routing lock, so the
+ * load read at its start stays true while this transaction adds to it.
+ */
+async function decide(
+  deps: ChatDeps,
+  agents: OnDutyStaff[],
+  max: number,
+  dueAt: string,
+  now: Date,
+  ids: string[],
+): Promise<{ assigned: string[]; full: boolean }> {
+  return deps.db.transaction().execute(async (trx) => {
+    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(trx);
+    const rows = await trx
+      .selectFrom('chat_conversations')
+      .selectAll()
+      .where('id', 'in', ids)
+      .where('status', '=', 'queued')
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const load = await openLoad(
+      trx,
+      agents.map((a) => a.userId),
+    );
+    const assigned: string[] = [];
+    for (const id of ids) {
+      const c = byId.get(id);
+      if (!c) continue; // another node decided
+      const agent = pickAgent(agents, load, max, c.skip_agent_id);
+      if (!agent) return { assigned, full: true };
+      await assignTo(trx, c, agent, now, dueAt);
+      load.set(agent.userId, (load.get(agent.userId) ?? 0) + 1);
+      assigned.push(id);
+    }
+    return { assigned, full: false };
+  });
+}
+
+async function decideOneByOne(
+  deps: ChatDeps,
+  agents: OnDutyStaff[],
+  max: number,
+  dueAt: string,
+  now: Date,
+  ids: string[],
+): Promise<{ assigned: string[]; full: boolean }> {
+  const assigned: string[] = [];
+  for (const id of ids) {
+    const r = await decide(deps, agents, max, dueAt, now, [id]).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'CONFLICT') return { assigned: [], full: false }; // decided elsewhere
+      throw err;
+    });
+    assigned.push(...r.assigned);
+    if (r.full) return { assigned, full: true };
+  }
+  return { assigned, full: false };
 }
 
 /** The agent with the fewest open chats under the limit; the one to skip only when no one else fits. */
