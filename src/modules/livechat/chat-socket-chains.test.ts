@@ -24,11 +24,11 @@ describe('an agent socket carries many chats: one conversation waiting never hol
 
     // conversation A's store is held until released (a slow disk, a lock held elsewhere)
     const gc = groupCommitOf(t.ctx.db);
-    const run = gc.run.bind(gc);
+    const add = gc.add.bind(gc);
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    gc.run = ((key: string, work: Parameters<typeof run>[1]) =>
-      key === a.id ? held.then(() => run(key, work)) : run(key, work)) as typeof gc.run;
+    gc.add = ((key: string, ...rest: [never, never]) =>
+      key === a.id ? held.then(() => add(key, ...rest)) : add(key, ...rest));
     try {
       as.send({ t: 'send', conversationId: a.id, clientId: 'chain-a-0001', text: '第一条' });
       as.send({ t: 'send', conversationId: b.id, clientId: 'chain-b-0001', text: '另一位市民' });
@@ -37,6 +37,7 @@ describe('an agent socket carries many chats: one conversation waiting never hol
       expect(as.of('ack').filter((f) => f.clientId.startsWith('chain-a'))).toHaveLength(0);
     } finally {
       release();
+      gc.add = add;
     }
     await until(t, () => as.of('ack').filter((f) => f.clientId.startsWith('chain-a')).length === 2);
     const acksA = as.of('ack').filter((f) => f.clientId.startsWith('chain-a'));

@@ -61,4 +61,28 @@ describe(`group commit on ${testDbKind()}`, () => {
     expect(new Set(results).size).toBe(50); // every unit saw its own increment
     expect(await value('gc.many')).toBe(50);
   });
+
+  it('items of one kind are done in one call, in key order, with the results handed back to each', async () => {
+    const g = new GroupCommit(nodes.t.db);
+    const calls: string[][] = [];
+    const kind = {
+      async many(trx: Trx, items: string[]) {
+        calls.push(items);
+        if (items.includes('poison')) throw new AppError('CONFLICT', { zh: '冲突', en: 'conflict' });
+        const out: number[] = [];
+        for (const it of items) out.push(await bump(`gc.kind.${it}`)(trx));
+        return out;
+      },
+    };
+    const results = await Promise.all([g.add('b', kind, 'x'), g.add('a', kind, 'y'), g.run('c', bump('gc.kind.z'))]);
+    expect(results).toEqual([1, 1, 1]);
+    expect(calls).toEqual([['y', 'x']]); // one call for the batch's items, in key order
+    // one poisoned item: the batch is rolled back and each item done alone; only that one fails
+    calls.length = 0;
+    const mixed = [g.add('a', kind, 'x'), g.add('b', kind, 'poison'), g.add('c', kind, 'y')];
+    await expect(mixed[1]).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await Promise.all([mixed[0], mixed[2]])).toEqual([2, 2]);
+    expect(calls).toEqual([['x', 'poison', 'y'], ['x'], ['poison'], ['y']]);
+    expect(await value('gc.kind.x')).toBe(2);
+  });
 });

@@ -1,8 +1,17 @@
 import { isPostgres, type Db, type Trx } from './connect.js';
 
+/**
+ * Work that many units share: their items are done together in one call (a multi-row statement
+ * instead of one per unit). `many` returns one result per item, in the items' order.
+ */
+export interface BatchKind<I, O> {
+  many(trx: Trx, items: I[]): Promise<O[]>;
+}
+
 interface Unit {
   key: string;
-  work: (trx: Trx) => Promise<unknown>;
+  /** a unit of its own, or one item of a kind done together with the batch's other items of that kind */
+  work: ((trx: Trx) => Promise<unknown>) | { kind: BatchKind<unknown, unknown>; item: unknown };
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -22,7 +31,8 @@ export interface GroupCommitOptions {
  * units keep their order), so concurrent batches lock rows in one order and cannot deadlock each
  * other. When a batch fails (one unit broke a rule or met a duplicate), it is rolled back and each
  * unit runs again in a transaction of its own: only the unit at fault fails, nothing is half-done.
- * A unit must therefore do only database work in `trx` (no side effects outside it).
+ * A unit must therefore do only database work in `trx` (no side effects outside it). Units of a
+ * `BatchKind` (chat messages) are done together: one multi-row statement for the batch's items.
  */
 export class GroupCommit {
   private queue: Unit[] = [];
@@ -41,6 +51,15 @@ export class GroupCommit {
 
   /** Runs `work` in a transaction shared with the units queued in the same turn of the event loop. */
   run<T>(key: string, work: (trx: Trx) => Promise<T>): Promise<T> {
+    return this.enqueue(key, work);
+  }
+
+  /** Like `run`, for an item of `kind`: the batch's items of one kind are done in one call of `kind.many`. */
+  add<I, O>(key: string, kind: BatchKind<I, O>, item: I): Promise<O> {
+    return this.enqueue(key, { kind: kind, item });
+  }
+
+  private enqueue<T>(key: string, work: Unit['work']): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ key, work, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
@@ -71,11 +90,7 @@ export class GroupCommit {
     if (ordered.length > 1) {
       let results: unknown[] | null = null;
       try {
-        results = await this.db.transaction().execute(async (trx) => {
-          const out: unknown[] = [];
-          for (const u of ordered) out.push(await u.work(trx));
-          return out;
-        });
+        results = await this.db.transaction().execute((trx) => doAll(trx, ordered));
       } catch {
         results = null; // rolled back: each unit on its own below
       }
@@ -86,12 +101,37 @@ export class GroupCommit {
     }
     for (const u of ordered) {
       try {
-        u.resolve(await this.db.transaction().execute((trx) => u.work(trx)));
+        u.resolve((await this.db.transaction().execute((trx) => doAll(trx, [u])))[0]);
       } catch (err) {
         u.reject(err);
       }
     }
   }
+}
+
+/** The units' work in one transaction, in their order; items of one kind in one call at the first of them. */
+async function doAll(trx: Trx, units: Unit[]): Promise<unknown[]> {
+  const out: unknown[] = new Array(units.length);
+  const kinds = new Map<BatchKind<unknown, unknown>, number[]>();
+  for (const [i, u] of units.entries())
+    if (typeof u.work !== 'function') kinds.set(u.work.kind, [...(kinds.get(u.work.kind) ?? []), i]);
+  const done = new Set<BatchKind<unknown, unknown>>();
+  for (const [i, u] of units.entries()) {
+    if (typeof u.work === 'function') {
+      out[i] = await u.work(trx);
+      continue;
+    }
+    const kind = u.work.kind;
+    if (done.has(kind)) continue;
+    done.add(kind);
+    const at = kinds.get(kind)!;
+    const results = await kind.many(
+      trx,
+      at.map((j) => (units[j].work as { item: unknown }).item),
+    );
+    at.forEach((j, k) => (out[j] = results[k]));
+  }
+  return out;
 }
 
 const shared = new WeakMap<Db, GroupCommit>();

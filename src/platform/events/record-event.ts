@@ -88,14 +88,22 @@ export function onEventRecorded(fn: () => void): () => void {
  * catalogue and the data of its declared shape (checked by the compiler and again here).
  */
 export async function recordEvent(trx: DbOrTrx, actor: Actor, now: Date, input: EventInput): Promise<void> {
-  const def = catalogue?.[input.type];
-  // A programming error, not a user's: the handler answers 500 and logs it.
-  if (catalogue && !def) throw new Error(`event type ${input.type} is not in the catalogue`);
-  const checked = def?.data.safeParse(input.data ?? {});
-  if (checked && !checked.success) throw new Error(`event ${input.type}: ${checked.error.message}`);
-  await trx
-    .insertInto('events')
-    .values({
+  await recordEvents(trx, [{ actor, now, input }]);
+}
+
+/** Several events in one statement (a batch of changes stored together), in the order given. */
+export async function recordEvents(
+  trx: DbOrTrx,
+  list: { actor: Actor; now: Date; input: EventInput }[],
+): Promise<void> {
+  if (!list.length) return;
+  const rows = list.map(({ actor, now, input }) => {
+    const def = catalogue?.[input.type];
+    // A programming error, not a user's: the handler answers 500 and logs it.
+    if (catalogue && !def) throw new Error(`event type ${input.type} is not in the catalogue`);
+    const checked = def?.data.safeParse(input.data ?? {});
+    if (checked && !checked.success) throw new Error(`event ${input.type}: ${checked.error.message}`);
+    return {
       type: input.type,
       actor_id: actor.userId,
       actor_label: actor.label,
@@ -108,7 +116,8 @@ export async function recordEvent(trx: DbOrTrx, actor: Actor, now: Date, input: 
       request_id: actor.requestId ?? null,
       created_at: now.toISOString(),
       created_on: shanghaiDate(now),
-    })
-    .execute();
+    };
+  });
+  await trx.insertInto('events').values(rows).execute();
   for (const hook of recordedHooks) hook();
 }

@@ -1,11 +1,11 @@
 import { isUniqueViolation } from '../../../platform/db/constraint.js';
-import type { Db } from '../../../platform/db/connect.js';
-import { groupCommitOf } from '../../../platform/db/group-commit.js';
+import type { Db, Trx } from '../../../platform/db/connect.js';
+import { groupCommitOf, type BatchKind } from '../../../platform/db/group-commit.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { authorize } from '../../../platform/policy/authorize.js';
-import { appendMessage } from '../append-message.js';
+import { appendMessages, type Appended } from '../append-message.js';
 import { recordPhraseWarning, screenStaffMessage } from '../../conduct/use-cases/screen-staff-message.js';
 import {
   accessOf,
@@ -67,6 +67,21 @@ export async function byClientId(db: Db, conversationId: string, clientId: strin
     .executeTakeFirst();
 }
 
+interface Sending extends Appended {
+  /** an agent's text: the conversation as read, for the first human response */
+  firstResponse: { c: ConversationRow; agentId: string } | null;
+}
+
+/** Messages sent together are stored in one go (see `appendMessages`), first responses after them. */
+const SEND_KIND: BatchKind<Sending, MessageRow> = {
+  async many(trx, items) {
+    const rows = await appendMessages(trx, items);
+    for (const { actor, now, firstResponse: f } of items)
+      if (f) await markFirstResponse(trx, actor, now, f.c, f.agentId);
+    return rows;
+  },
+};
+
 /**
  * Stores a message (then the caller acks it). The sender's clientId makes retries safe: the same
  * clientId answers the stored message again, never a second copy. A citizen writes only in their
@@ -109,19 +124,19 @@ export async function sendMessage(
     }
   }
   try {
-    // messages arriving together share a transaction (stored before the ack all the same)
-    const stored = await groupCommitOf(db).run(c.id, async (trx) => {
-      const row = await appendMessage(trx, actor, now, {
+    // messages arriving together share a transaction and its statements (stored before the ack all the same)
+    const stored = await groupCommitOf(db).add(c.id, SEND_KIND, {
+      actor,
+      now,
+      message: {
         conversationId: c.id,
         author: from.side === 'citizen' ? 'citizen' : 'agent',
         authorId: from.side === 'agent' ? from.principal.id : null,
         kind: input.kind,
         text,
         clientId: input.clientId,
-      });
-      if (from.side === 'agent' && input.kind === 'text')
-        await markFirstResponse(trx, actor, now, c, from.principal.id);
-      return row;
+      },
+      firstResponse: from.side === 'agent' && input.kind === 'text' ? { c, agentId: from.principal.id } : null,
     });
     onStored?.(stored);
     return { stored, repeated: false };
@@ -137,7 +152,7 @@ export async function sendMessage(
 
 /** The first human response: stored once (conditional update), with an event saying whether it was in time. */
 export async function markFirstResponse(
-  trx: Parameters<typeof appendMessage>[0],
+  trx: Trx,
   actor: Actor,
   now: Date,
   c: ConversationRow,
