@@ -187,6 +187,16 @@ describe('12345 integration: client keys, the push API, results sent back', () =
     expect(await countOrders('SH-AUTH-1')).toBe(0);
   });
 
+  it('limits each client to its own requests per minute (429 past it), another client unaffected', async () => {
+    const slow = await issue({ ratePerMinute: 10 });
+    const other = await issue();
+    const codes = [];
+    for (let i = 0; i < 11; i++) codes.push((await push(slow.key, order({ orderNo: 'SH-RATE-1' }))).statusCode);
+    expect(codes.slice(0, 10).every((s) => s === 201 || s === 200)).toBe(true);
+    expect(codes[10]).toBe(429);
+    expect((await push(other.key, order({ orderNo: 'SH-RATE-1' }))).statusCode).toBe(200);
+  });
+
   it('accepts an HMAC-signed push; refuses a bad signature and a stale timestamp', async () => {
     const c = await issue();
     const body = JSON.stringify(order({ orderNo: 'SH-HMAC-1' }));
