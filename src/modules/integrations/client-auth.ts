@@ -130,7 +130,7 @@ async function keepRawBody(req: FastifyRequest, _reply: FastifyReply, payload: N
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of payload) {
-    const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    const b = typeof c === 'string' ? Buffer.from(c) : c;
     size += b.length;
     if (size > RAW_BODY_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE');
     chunks.push(b);

@@ -24,7 +24,7 @@ export function resultKey(eventId: number): string {
 /** The JSON body of a result (docs/integrations.md, "Results"); fixed when queued, never rebuilt. */
 export function resultBody(order: LoadedOrder, e: StoredEvent, department: { id: string; name: string } | null) {
   const kind = RESULT_EVENT_KINDS[e.type as keyof typeof RESULT_EVENT_KINDS];
-  const d = e.data as Record<string, unknown>;
+  const d = e.data;
   return {
     idempotencyKey: resultKey(Number(e.id)),
     kind,
