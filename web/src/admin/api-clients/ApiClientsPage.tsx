@@ -80,13 +80,13 @@ export default function ApiClientsPage() {
         dataSource={clients.data?.items ?? []}
         locale={{ emptyText: clients.error ? clients.error.message : t('clients.empty') }}
         pagination={false}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1020 }}
         data-testid="api-clients"
         columns={[
           {
             title: t('clients.name'),
             dataIndex: 'name',
-            width: 180,
+            width: 160,
             render: (n: string, c) => (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{n}</Typography.Text>
@@ -99,7 +99,7 @@ export default function ApiClientsPage() {
           {
             title: t('common.status'),
             dataIndex: 'status',
-            width: 90,
+            width: 80,
             render: (s: TApiClient['status']) => (
               <Tag color={s === 'active' ? 'success' : 'default'}>{API_CLIENT_STATUS_LABELS[s][lang]}</Tag>
             ),
@@ -107,7 +107,7 @@ export default function ApiClientsPage() {
           {
             title: t('clients.scopes'),
             dataIndex: 'scopes',
-            width: 170,
+            width: 130,
             render: (s: ApiScope[]) => (
               <Space size={[0, 4]} wrap>
                 {s.map((x) => (
@@ -119,6 +119,7 @@ export default function ApiClientsPage() {
           {
             title: t('clients.callbackUrl'),
             dataIndex: 'callbackUrl',
+            width: 170,
             render: (u: string | null) =>
               u ? (
                 <span style={{ wordBreak: 'break-all' }}>{u}</span>
@@ -129,7 +130,7 @@ export default function ApiClientsPage() {
           {
             title: t('clients.keys'),
             dataIndex: 'keys',
-            width: 230,
+            width: 200,
             render: (keys: TApiClient['keys']) => (
               <Space direction="vertical" size={0}>
                 {keys
@@ -151,13 +152,13 @@ export default function ApiClientsPage() {
           {
             title: t('clients.createdAt'),
             dataIndex: 'createdAt',
-            width: 150,
+            width: 110,
             render: (v: string) => formatDateTime(v, lang),
           },
           {
             title: t('common.actions'),
             key: 'a',
-            width: 190,
+            width: 170,
             render: (_: unknown, c) =>
               c.status === 'active' ? (
                 <Space size={0} wrap>
@@ -227,6 +228,10 @@ function ClientModal({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const isNew = client === 'new';
+  const close = () => {
+    setError(null);
+    onClose();
+  };
   const save = async (v: FormValues) => {
     setSaving(true);
     setError(null);
@@ -247,15 +252,18 @@ function ClientModal({
     <Modal
       open={!!client}
       title={isNew ? t('clients.issue') : client ? `${t('clients.edit')} · ${client.name}` : ''}
-      onCancel={onClose}
+      onCancel={close}
       onOk={() => form.submit()}
       okText={isNew ? t('clients.issue') : t('clients.save')}
       confirmLoading={saving}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setError(null);
-        form.setFieldsValue(
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={
           client && client !== 'new'
             ? {
                 name: client.name,
@@ -263,12 +271,10 @@ function ClientModal({
                 callbackUrl: client.callbackUrl ?? '',
                 ratePerMinute: client.ratePerMinute,
               }
-            : { name: '', scopes: ['orders:push', 'orders:results'], callbackUrl: '', ratePerMinute: 3000 },
-        );
-      }}
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+            : { name: '', scopes: ['orders:push', 'orders:results'], callbackUrl: '', ratePerMinute: 3000 }
+        }
+        onFinish={(v) => void save(v)}
+      >
         <Form.Item
           name="name"
           label={t('clients.name')}
