@@ -18,3 +18,4 @@ export * from './enums/livechat.js';
 export * from './enums/phone.js';
 export * from './enums/notifications.js';
 export * from './enums/work-orders.js';
+export * from './enums/integrations.js';

@@ -13,6 +13,7 @@ import { phoneModule } from './phone/phone.module.js';
 import { ratingsModule } from './ratings/ratings.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { workOrdersModule } from './work-orders/work-orders.module.js';
+import { integrationsModule } from './integrations/integrations.module.js';
 
 /**
  * Every domain module, in start order (seeds, then services, then routes and jobs run in this
@@ -32,6 +33,7 @@ export const MODULES = [
   phoneModule,
   notificationsModule,
   workOrdersModule,
+  integrationsModule,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -273,6 +273,15 @@ describe('authorisation matrix: every role', () => {
     await check('POST /api/notification-deliveries/:id/replay', all(403, { admin: 404 }), (c) =>
       c.post('/api/notification-deliveries/none/replay'),
     );
+    await check('GET /api/api-clients', all(403, { admin: 200 }), (c) => c.get('/api/api-clients'));
+    await check('POST /api/api-clients/:id/rotate', all(403, { admin: 404 }), (c) =>
+      c.post('/api/api-clients/none/rotate'),
+    );
+    await check('POST /api/api-clients/:id/revoke', all(403, { admin: 404 }), (c) =>
+      c.post('/api/api-clients/none/revoke'),
+    );
+    // a staff session, any role, is never a client system's key
+    await check('POST /api/integrations/12345/orders', all(401), (c) => c.post('/api/integrations/12345/orders', {}));
   });
 
   it('work orders: the hotline office sees and dispatches all, a department only its own (404 otherwise)', async () => {

@@ -22,8 +22,18 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, Bilingual> = {
   dead: { zh: '发送失败', en: 'Failed (dead letter)' },
 };
 
-export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
+/**
+ * e-mail and department webhooks (the notification centre's own), and channels other modules
+ * register (`registerDeliveryChannel`): `api_callback` = a signed result sent to a client system
+ * of the integration API (the 12345 city platform).
+ */
+export const DELIVERY_CHANNELS = ['email', 'webhook', 'api_callback'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_CHANNEL_LABELS: Record<DeliveryChannel, Bilingual> = {
+  email: { zh: '电子邮件', en: 'E-mail' },
+  webhook: { zh: '群机器人 Webhook', en: 'Webhook' },
+  api_callback: { zh: '对接系统回调', en: 'API client callback' },
+};
 
 /** Where a "my work" item stands against its due time. */
 export const WORK_BUCKETS = ['overdue', 'today', 'soon', 'waiting'] as const;

@@ -15,6 +15,7 @@ import * as m012 from './migrations/012-phone.js';
 import * as m013 from './migrations/013-work-orders.js';
 import * as m014 from './migrations/014-notifications.js';
 import * as m015 from './migrations/015-livechat-department-overdue.js';
+import * as m016 from './migrations/016-api-clients.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -35,6 +36,7 @@ const STEPS: Record<string, Step> = {
   '013-work-orders': m013,
   '014-notifications': m014,
   '015-livechat-department-overdue': m015,
+  '016-api-clients': m016,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -58,6 +58,8 @@ export interface Database {
   work_orders: WorkOrderTable;
   work_order_types: WorkOrderTypeTable;
   work_order_co_departments: WorkOrderCoDepartmentTable;
+  api_clients: ApiClientTable;
+  api_client_keys: ApiClientKeyTable;
 }
 
 export interface DepartmentTable {
@@ -750,4 +752,27 @@ export interface WorkOrderTable {
 export interface WorkOrderCoDepartmentTable {
   order_id: string;
   department_id: string;
+}
+
+/** A client system of the integration API (the 12345 city platform), issued by an administrator. */
+export interface ApiClientTable {
+  id: string;
+  name: string;
+  scopes: string; // JSON array
+  callback_url: string | null;
+  rate_per_minute: number;
+  status: string; // 'active' | 'revoked'
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiClientKeyTable {
+  id: string;
+  client_id: string;
+  key_hash: string;
+  hint: string;
+  created_at: string;
+  expires_at: string | null;
 }

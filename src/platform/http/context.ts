@@ -17,6 +17,8 @@ declare module 'fastify' {
     sessionState: 'none' | 'expired' | 'valid';
     sessionId: string | null;
     now: Date;
+    /** an external system that authenticated with its API key instead of a session (integrations module) */
+    clientSystem?: { id: string; name: string };
   }
 }
 

@@ -24,7 +24,8 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
     if (req.method !== 'POST' || typeof raw !== 'string' || !raw) return;
     if (raw.length > 200)
       throw new AppError('VALIDATION_FAILED', { zh: '幂等键过长。', en: 'Idempotency-Key is too long.' });
-    const key = `${req.principal?.id ?? req.ip}:${req.routeOptions.url}:${raw}`;
+    const who = req.principal?.id ?? (req.clientSystem ? `client:${req.clientSystem.id}` : req.ip);
+    const key = `${who}:${req.routeOptions.url}:${raw}`;
     const hash = crypto
       .createHash('sha256')
       .update(JSON.stringify(req.body ?? null))

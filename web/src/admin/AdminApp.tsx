@@ -19,6 +19,7 @@ import {
   MessageOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
+  KeyOutlined,
   QuestionCircleOutlined,
   SwapOutlined,
   TagsOutlined,
@@ -174,6 +175,13 @@ export const ADMIN_MENU: MenuEntry[] = [
     icon: <NotificationOutlined />,
     ability: 'notifications.manageChannels',
     page: lazy(() => import('../notifications/ChannelsPage.js')),
+  },
+  {
+    path: 'api-clients',
+    label: 'clients.menu',
+    icon: <KeyOutlined />,
+    ability: 'integrations.manageClients',
+    page: lazy(() => import('./api-clients/ApiClientsPage.js')),
   },
   {
     path: 'audit',

@@ -33,6 +33,7 @@ const RELATED: [prefix: string, stale: string[]][] = [
   ['/api/duty', ['/api/duty']],
   ['/api/conduct', ['/api/conduct']],
   ['/api/work-orders', ['/api/work-orders']],
+  ['/api/api-clients', ['/api/api-clients']],
 ];
 
 /** The event families of the live socket and the resource each belongs to. */
@@ -50,6 +51,7 @@ const EVENT_RESOURCES: [family: string, resource: string][] = [
   // a user's own notices: the live socket sends these to their recipient only
   ['notification.', '/api/notifications'],
   ['work_order.', '/api/work-orders'],
+  ['api_client.', '/api/api-clients'],
 ];
 
 /** The path prefixes to refetch after a change of `path` (e.g. `/api/kb/entries/1/publish`). */

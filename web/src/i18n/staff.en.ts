@@ -2,6 +2,7 @@ import type { staffZh } from './staff.zh.js';
 import { dutyEn } from './duty.en.js';
 import { phoneEn } from './phone.en.js';
 import { notifyEn } from './notify.en.js';
+import { clientsEn } from './clients.en.js';
 import { kbEn } from './kb.en.js';
 
 /** English texts of the staff faces; the same keys as staff.zh.ts. */
@@ -10,6 +11,7 @@ export const staffEn: Record<keyof typeof staffZh, string> = {
   ...dutyEn,
   ...phoneEn,
   ...notifyEn,
+  ...clientsEn,
   'login.title': 'Staff sign-in',
   'login.subtitle': 'Shanghai Water Authority · One-Network Service Help',
   'login.backToPortal': '← Back to the public page',

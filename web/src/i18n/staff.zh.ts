@@ -2,6 +2,7 @@
 import { dutyZh } from './duty.zh.js';
 import { phoneZh } from './phone.zh.js';
 import { notifyZh } from './notify.zh.js';
+import { clientsZh } from './clients.zh.js';
 import { kbZh } from './kb.zh.js';
 
 export const staffZh = {
@@ -9,6 +10,7 @@ export const staffZh = {
   ...dutyZh,
   ...phoneZh,
   ...notifyZh,
+  ...clientsZh,
   'login.title': '工作人员登录',
   'login.subtitle': '上海市水务局 · 一网通办帮办',
   'login.backToPortal': '← 返回办事服务首页',

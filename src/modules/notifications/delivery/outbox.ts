@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/connect.js';
 import type { NotificationDeliveryTable } from '../../../platform/db/schema.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import type { Senders } from './senders.js';
+import { deliveryChannel } from './channel-registry.js';
 
 export interface OutboxOptions {
   /** attempts before a message becomes a dead letter */
@@ -27,7 +28,8 @@ export function backoffAfter(attempts: number, baseMs: number): number {
  * sent messages are never sent again. A failure waits with exponential back-off; after
  * `maxAttempts` the message becomes a dead letter (`notification.delivery_dead`) that an
  * administrator can replay. A node that crashes after sending but before recording it leaves
- * the message claimed; after `lockMs` it is sent again (the e-mail keeps its Message-ID).
+ * the message claimed; after `lockMs` it is sent again (the e-mail keeps its Message-ID, a registered
+ * channel gets the same row id and body). Channels other modules register are sent the same way.
  */
 export async function deliverDue(
   db: Db,
@@ -68,7 +70,12 @@ export async function deliverDue(
     let error: string | null = null;
     try {
       if (d.channel === 'email') await senders.email({ id: d.id, to: d.target, subject: d.subject, text: d.body });
-      else await senders.webhook({ url: d.target, body: d.body });
+      else if (d.channel === 'webhook') await senders.webhook({ url: d.target, body: d.body });
+      else {
+        const registered = deliveryChannel(d.channel);
+        if (!registered) throw new Error(`no sender for channel ${d.channel}`);
+        await registered.send({ id: d.id, target: d.target, subject: d.subject, body: d.body, attempt }, db, now);
+      }
     } catch (err) {
       error = String((err as Error)?.message ?? err).slice(0, 500) || 'failed';
     }

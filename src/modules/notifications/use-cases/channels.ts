@@ -8,6 +8,7 @@ import {
   type DeliveryStatus,
 } from '../../../contracts/enums/notifications.js';
 import { findDepartment, listDepartments } from '../../org/org.repo.js';
+import { deliveryChannel } from '../delivery/channel-registry.js';
 
 const DEPARTMENT = { zh: '部门', en: 'department' };
 const DELIVERY = { zh: '投递记录', en: 'delivery' };
@@ -85,6 +86,8 @@ export async function removeChannel(db: Db, actor: Actor, now: Date, departmentI
 
 /** A webhook address without its path and query (a robot's key is in them). */
 export function targetShown(channel: string, target: string): string {
+  const registered = deliveryChannel(channel);
+  if (registered) return registered.showTarget?.(target) ?? target;
   if (channel !== 'webhook') return target;
   try {
     const u = new URL(target);

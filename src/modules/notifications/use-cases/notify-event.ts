@@ -7,6 +7,7 @@ import { newId } from '../../../platform/ids.js';
 import { noticesFor, type NoticeDefinition } from '../notice-registry.js';
 import { inboxSubject } from '../notifications.events.js';
 import { emailBody, webhookBody } from '../delivery/messages.js';
+import { queueDelivery } from './queue-delivery.js';
 
 export interface NotifyDeps {
   db: Db;
@@ -121,32 +122,18 @@ async function notifyOne(deps: NotifyDeps, def: NoticeDefinition, event: StoredE
       if (c.webhook_url) outbox.push({ channel: 'webhook', target: c.webhook_url, departmentId: c.department_id });
     }
     for (const o of outbox) {
-      await trx
-        .insertInto('notification_deliveries')
-        .values({
-          id: newId(),
-          dedupe_key: `e${event.id}:${o.channel}:${o.target}`.slice(0, 600),
-          channel: o.channel,
-          target: o.target,
-          subject: `【帮办】${title.zh}`.slice(0, 300),
-          body:
-            o.channel === 'email'
-              ? emailBody(title, link, deps.publicUrl, def.kind)
-              : JSON.stringify(webhookBody(title, link, deps.publicUrl)),
-          event_id: event.id,
-          department_id: o.departmentId,
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: at.toISOString(),
-          locked_until: null,
-          last_error: null,
-          created_at: at.toISOString(),
-          created_on: shanghaiDate(at),
-          sent_at: null,
-          updated_at: at.toISOString(),
-        })
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .execute();
+      await queueDelivery(trx, at, {
+        dedupeKey: `e${event.id}:${o.channel}:${o.target}`,
+        channel: o.channel,
+        target: o.target,
+        subject: `【帮办】${title.zh}`,
+        body:
+          o.channel === 'email'
+            ? emailBody(title, link, deps.publicUrl, def.kind)
+            : JSON.stringify(webhookBody(title, link, deps.publicUrl)),
+        eventId: event.id,
+        departmentId: o.departmentId,
+      });
     }
   });
   return created;
