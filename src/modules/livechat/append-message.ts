@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Trx } from '../../platform/db/connect.js';
+import type { Db, Trx } from '../../platform/db/connect.js';
+import { shanghaiDate } from '../../platform/calendar/index.js';
 import { recordEvents, type Actor } from '../../platform/events/record-event.js';
 import { newId } from '../../platform/ids.js';
 import type { ChatAuthor, ChatMessageKind } from '../../contracts/enums/livechat.js';
@@ -95,4 +96,84 @@ export async function appendMessages(trx: Trx, list: Appended[]): Promise<Messag
     })),
   );
   return rows;
+}
+
+/**
+ * PostgreSQL: what `appendMessages` does, as one statement outside any transaction (it is atomic
+ * by itself), so no conversation row stays locked while this node's event loop is busy between
+ * statements. The conversations' rows are locked in id order (no deadlock with another node's
+ * batch). An item whose conversation no longer exists is left out (undefined in the result).
+ */
+export async function appendMessagesAtOnce(db: Db, list: Appended[]): Promise<(MessageRow | undefined)[]> {
+  const input = list.map(({ actor, now, message: m }, idx) => ({
+    idx,
+    id: newId(),
+    conversation_id: m.conversationId,
+    author: m.author,
+    author_id: m.authorId,
+    kind: m.kind,
+    body: m.text,
+    attachment_id: m.attachmentId ?? null,
+    client_id: m.clientId ?? null,
+    created_at: now.toISOString(),
+    created_on: shanghaiDate(now),
+    actor_id: actor.userId,
+    actor_label: actor.label,
+    department_id: actor.departmentId ?? null,
+    ip: actor.ip ?? null,
+    request_id: actor.requestId ?? null,
+  }));
+  const r = await sql<{ id: string; seq: number }>`
+    with input as (
+      select * from jsonb_to_recordset(cast(${JSON.stringify(input)} as jsonb)) as x(
+        idx int, id text, conversation_id text, author text, author_id text, kind text, body text,
+        attachment_id text, client_id text, created_at text, created_on text,
+        actor_id text, actor_label text, department_id text, ip text, request_id text)
+    ),
+    counts as (
+      select conversation_id, count(*)::int as n, max(created_at) as at from input group by conversation_id
+    ),
+    locked as materialized (
+      select c.id from chat_conversations c
+      where c.id in (select conversation_id from counts) order by c.id for update
+    ),
+    bumped as (
+      update chat_conversations c set last_seq = c.last_seq + k.n, last_message_at = k.at, updated_at = k.at
+      from counts k, locked l where c.id = k.conversation_id and l.id = c.id
+      returning c.id, c.last_seq, k.n
+    ),
+    numbered as (
+      select i.*, (b.last_seq - b.n + row_number() over (partition by i.conversation_id order by i.idx))::int as seq
+      from input i join bumped b on b.id = i.conversation_id
+    ),
+    msgs as (
+      insert into chat_messages (id, conversation_id, seq, author, author_id, kind, text, attachment_id, client_id, created_at)
+      select id, conversation_id, seq, author, author_id, kind, body, attachment_id, client_id, created_at
+      from numbered order by idx
+      returning id, seq
+    ),
+    ev as (
+      insert into events (type, actor_id, actor_label, subject_type, subject_id, department_id, data, ip, request_id, created_at, created_on)
+      select 'livechat.message_posted', actor_id, actor_label, 'chat_conversation', conversation_id, department_id,
+        json_build_object('conversationId', conversation_id, 'seq', seq)::text, ip, request_id, created_at, created_on
+      from numbered order by idx
+    )
+    select id, seq from msgs`.execute(db);
+  const seqs = new Map(r.rows.map((x) => [x.id, Number(x.seq)]));
+  return input.map((x) => {
+    const seq = seqs.get(x.id);
+    if (seq === undefined) return undefined;
+    return {
+      id: x.id,
+      conversation_id: x.conversation_id,
+      seq,
+      author: x.author,
+      author_id: x.author_id,
+      kind: x.kind,
+      text: x.body,
+      attachment_id: x.attachment_id,
+      client_id: x.client_id,
+      created_at: x.created_at,
+    };
+  });
 }

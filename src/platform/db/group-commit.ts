@@ -6,6 +6,12 @@ import { isPostgres, type Db, type Trx } from './connect.js';
  */
 export interface BatchKind<I, O> {
   many(trx: Trx, items: I[]): Promise<O[]>;
+  /**
+   * Optional: the items in one statement of their own (atomic without a transaction: no round
+   * trips while locks are held). Returns null when these items need `many` after all; an item
+   * left undefined in the result was not stored (its unit fails, the others stand).
+   */
+  single?(db: Db, items: I[]): Promise<(O | undefined)[]> | null;
 }
 
 interface Unit {
@@ -87,6 +93,22 @@ export class GroupCommit {
       .map((u, i) => ({ u, i }))
       .sort((a, b) => (a.u.key < b.u.key ? -1 : a.u.key > b.u.key ? 1 : a.i - b.i))
       .map((x) => x.u);
+    const kind = typeof ordered[0].work === 'function' ? null : ordered[0].work.kind;
+    if (kind?.single && ordered.every((u) => typeof u.work !== 'function' && u.work.kind === kind)) {
+      const done = kind.single(
+        this.db,
+        ordered.map((u) => (u.work as { item: unknown }).item),
+      );
+      const results = done && (await done.catch(() => null)); // failed: each unit on its own below
+      if (results) {
+        ordered.forEach((u, i) =>
+          results[i] === undefined
+            ? u.reject(new Error('group commit: the unit was not stored'))
+            : u.resolve(results[i]),
+        );
+        return;
+      }
+    }
     if (ordered.length > 1) {
       let results: unknown[] | null = null;
       try {

@@ -1,11 +1,11 @@
 import { isUniqueViolation } from '../../../platform/db/constraint.js';
-import type { Db, Trx } from '../../../platform/db/connect.js';
+import { isPostgres, type Db, type Trx } from '../../../platform/db/connect.js';
 import { groupCommitOf, type BatchKind } from '../../../platform/db/group-commit.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { authorize } from '../../../platform/policy/authorize.js';
-import { appendMessages, type Appended } from '../append-message.js';
+import { appendMessages, appendMessagesAtOnce, type Appended } from '../append-message.js';
 import { recordPhraseWarning, screenStaffMessage } from '../../conduct/use-cases/screen-staff-message.js';
 import {
   accessOf,
@@ -80,6 +80,11 @@ const SEND_KIND: BatchKind<Sending, MessageRow> = {
       if (f) await markFirstResponse(trx, actor, now, f.c, f.agentId);
     return rows;
   },
+  // PostgreSQL: one statement for the batch unless an item is an agent's first response
+  single: (db, items) =>
+    isPostgres(db) && items.every((i) => !i.firstResponse || i.firstResponse.c.first_response_at)
+      ? appendMessagesAtOnce(db, items)
+      : null,
 };
 
 /**
