@@ -119,6 +119,36 @@ export class ChatHub {
     if (this.recent.size > 20_000) this.recent.delete(this.recent.keys().next().value!);
   }
 
+  /**
+   * The feed's prefetch: the messages of this round's events that a local socket will want and
+   * this node did not store itself, read in one query (not one per event) and kept for `handle`.
+   */
+  async prefetch(events: StoredEvent[]): Promise<void> {
+    const want: { conversationId: string; seq: number }[] = [];
+    for (const e of events) {
+      if (e.type !== 'livechat.message_posted') continue;
+      const conversationId = String(e.data.conversationId);
+      const seq = Number(e.data.seq);
+      if (this.recent.has(`${conversationId}:${seq}`)) continue;
+      const holder = this.holder.get(conversationId);
+      if (
+        !this.citizens.has(conversationId) &&
+        !(holder === undefined ? this.agents.size : this.agents.has(holder ?? ''))
+      )
+        continue;
+      want.push({ conversationId, seq });
+    }
+    if (!want.length) return;
+    const rows = await this.deps.db
+      .selectFrom('chat_messages')
+      .selectAll()
+      .where((eb) =>
+        eb.or(want.map((w) => eb.and([eb('conversation_id', '=', w.conversationId), eb('seq', '=', w.seq)]))),
+      )
+      .execute();
+    for (const m of await presentMessages(this.deps.db, rows)) this.remember(m);
+  }
+
   /** Sends a message to one socket unless it has it already (seq) or sent it itself (ack). */
   deliver(c: ChatClient, m: TChatMessage): void {
     if (c.role === 'citizen' && m.kind === 'note') return;

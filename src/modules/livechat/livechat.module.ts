@@ -51,7 +51,12 @@ export const livechatModule = defineModule({
   },
   consumers(ctx) {
     // every node: push to this node's sockets
-    ctx.feed.subscribe({ name: 'livechat.delivery', types: ['livechat.*'], handle: (e) => ctx.chatHub.handle(e) });
+    ctx.feed.subscribe({
+      name: 'livechat.delivery',
+      types: ['livechat.*'],
+      handle: (e) => ctx.chatHub.handle(e),
+      prefetch: (events) => ctx.chatHub.prefetch(events),
+    });
     // once per cluster: hand over a signed-out agent's chats, route when someone signs in
     ctx.feed.subscribe({
       name: 'livechat.duty',

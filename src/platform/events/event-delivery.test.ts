@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emitTestEvent, pollUntil } from '../../testing/test-events.js';
+import { emitTestEvent, pollUntil, uncatalogued } from '../../testing/test-events.js';
+import { recordEvents, SYSTEM_ACTOR } from './record-event.js';
 import { useSharedTestDb } from '../../testing/shared-db.js';
 import type { Db } from '../db/connect.js';
 import { fixedClock } from '../clock.js';
@@ -151,6 +152,39 @@ describe(`event delivery on ${testDbKind()}`, () => {
     ]);
     expect(logs.filter((m) => m.includes('parked'))).toHaveLength(2);
     expect(logs.filter((m) => m.includes('failed on'))).toHaveLength(3 + 3 + 1);
+    await feed.stop();
+  });
+
+  it("a broadcast consumer's prefetch sees the round's events before it handles the first; a failing prefetch stops nothing", async () => {
+    const logs: string[] = [];
+    const feed = new EventFeed(nodes.t.db, { clock, nodeId: 'pf', log: (m) => logs.push(m) });
+    await feed.start();
+    const steps: string[] = [];
+    let failPrefetch = false;
+    feed.subscribe({
+      name: 'test.prefetching',
+      types: ['test.prefetch.*'],
+      prefetch: async (events) => {
+        steps.push(`prefetch ${events.map((e) => e.subjectId).join(',')}`);
+        if (failPrefetch) throw new Error('read failed');
+      },
+      handle: (e) => void steps.push(`handle ${e.subjectId}`),
+    });
+    // three events committed together: one round reads them
+    await recordEvents(
+      nodes.t.db,
+      ['a', 'b', 'c'].map((s) => ({
+        actor: SYSTEM_ACTOR,
+        now: clock.now(),
+        input: uncatalogued('test.prefetch.x', s),
+      })),
+    );
+    await pollUntil(feed, () => steps.filter((s) => s.startsWith('handle')).length === 3);
+    expect(steps).toEqual(['prefetch a,b,c', 'handle a', 'handle b', 'handle c']);
+    failPrefetch = true;
+    await emit(nodes.t.db, 'test.prefetch.x', 'd');
+    await pollUntil(feed, () => steps.includes('handle d'));
+    expect(logs).toEqual([expect.stringContaining('event consumer test.prefetching failed on bookkeeping')]);
     await feed.stop();
   });
 

@@ -31,6 +31,12 @@ export interface Subscription {
   from?: 'tail' | 'start';
   /** may run more than once for one event (at-least-once): make it idempotent; throw to retry */
   handle(event: StoredEvent): void | Promise<void>;
+  /**
+   * Broadcast only, optional: called with the events about to be handled (in order), before the
+   * first of them, so the consumer can read what they need in one query instead of one per event.
+   * A failure is logged and the events are handled all the same.
+   */
+  prefetch?(events: StoredEvent[]): Promise<void>;
 }
 
 export interface FeedOptions {
@@ -254,6 +260,8 @@ export class EventFeed extends EventEmitter {
   /** A broadcast consumer works through its in-memory queue, oldest first. */
   private async drain(c: Consumer): Promise<void> {
     if (performance.now() < c.retryAt) return;
+    if (c.prefetch && c.queue.length)
+      await c.prefetch(c.queue.slice(0, this.batchSize)).catch((err: unknown) => this.failed(c, null, err, 0));
     while (c.queue.length) {
       const event = c.queue[0];
       try {
