@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../platform/events/record-event.js';
 import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 import { recomputeFormDeadlines } from './form-deadlines.js';
 import { phoneEvents } from './phone.events.js';
+import { registerPhoneNotices } from './phone-notices.js';
 import { phonePolicy } from './phone.policy.js';
 import { phoneRoutes } from './phone.routes.js';
 import { recordKbEntry } from './use-cases/record-kb-entry.js';
@@ -19,6 +20,7 @@ export const phoneModule = defineModule({
   events: phoneEvents,
   services: async () => {
     registerDeadlineRecomputer('phone_form', recomputeFormDeadlines);
+    registerPhoneNotices();
   },
   routes: phoneRoutes,
   jobs(ctx) {

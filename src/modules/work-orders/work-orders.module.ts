@@ -7,6 +7,7 @@ import { publicWorkOrderRoutes } from './public.routes.js';
 import { receiveLiveHelpCase } from './use-cases/from-live-help.js';
 import { sweepDeadlines } from './use-cases/sweep-deadlines.js';
 import { workOrderEvents } from './work-orders.events.js';
+import { registerWorkOrderNotices } from './work-order-notices.js';
 import { workOrdersPolicy } from './work-orders.policy.js';
 import { workOrderRoutes } from './work-orders.routes.js';
 
@@ -21,6 +22,7 @@ export const workOrdersModule = defineModule({
   seed: (db, now) => seedOrderTypes(db, now),
   services: async () => {
     registerDeadlineRecomputer('work_order', recomputeOrderDeadlines);
+    registerWorkOrderNotices();
   },
   routes(app, ctx) {
     workOrderRoutes(app, ctx);
