@@ -4,6 +4,7 @@ import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js'
 import { recomputeOrderDeadlines } from './order-deadline-recompute.js';
 import { seedOrderTypes } from './order-types.js';
 import { publicWorkOrderRoutes } from './public.routes.js';
+import { workOrderPrintRoutes } from './print.routes.js';
 import { receiveLiveHelpCase } from './use-cases/from-live-help.js';
 import { sweepDeadlines } from './use-cases/sweep-deadlines.js';
 import { workOrderEvents } from './work-orders.events.js';
@@ -27,6 +28,7 @@ export const workOrdersModule = defineModule({
   routes(app, ctx) {
     workOrderRoutes(app, ctx);
     publicWorkOrderRoutes(app, ctx);
+    workOrderPrintRoutes(app, ctx);
   },
   jobs(ctx) {
     ctx.jobs.addSweep({
