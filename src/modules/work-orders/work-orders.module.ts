@@ -5,6 +5,7 @@ import { recomputeOrderDeadlines } from './order-deadline-recompute.js';
 import { seedOrderTypes } from './order-types.js';
 import { publicWorkOrderRoutes } from './public.routes.js';
 import { workOrderPrintRoutes } from './print.routes.js';
+import { workOrderImportRoutes } from './import.routes.js';
 import { receiveLiveHelpCase } from './use-cases/from-live-help.js';
 import { sweepDeadlines } from './use-cases/sweep-deadlines.js';
 import { workOrderEvents } from './work-orders.events.js';
@@ -29,6 +30,7 @@ export const workOrdersModule = defineModule({
     workOrderRoutes(app, ctx);
     publicWorkOrderRoutes(app, ctx);
     workOrderPrintRoutes(app, ctx);
+    workOrderImportRoutes(app, ctx);
   },
   jobs(ctx) {
     ctx.jobs.addSweep({
