@@ -6,11 +6,8 @@ import { pick, useLang, useT } from '../i18n/index.js';
 import { formatDateTime } from '../shared/format.js';
 import { toBase64 } from '../shared/read-file.js';
 import { useDepartments } from '../shared/useDepartments.js';
-import {
-  IMPORT_ROW_OUTCOME_LABELS,
-  type THotlineImportReport,
-  type TImportRowReport,
-} from '../../../src/contracts/work-order-import.js';
+import type { THotlineImportReport, TImportRowReport } from '../../../src/contracts/work-order-import.js';
+import { IMPORT_ROW_OUTCOME_LABELS } from '../../../src/contracts/enums/work-order-import.js';
 import { WORK_ORDER_TYPE_LABELS } from '../../../src/contracts/enums/work-orders.js';
 
 const OUTCOME_COLORS: Record<TImportRowReport['outcome'], string> = {

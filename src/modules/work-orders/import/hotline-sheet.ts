@@ -4,7 +4,7 @@ import { normaliseMainlandPhone } from '../../../platform/privacy/phone.js';
 import type { ImportLimits } from '../../../platform/spreadsheet/import-limits.js';
 import type { SheetColumn } from '../../../platform/spreadsheet/read-sheet.js';
 import { WORK_ORDER_TYPE_LABELS, WORK_ORDER_TYPES, type WorkOrderType } from '../../../contracts/enums/work-orders.js';
-import type { HotlineField } from '../../../contracts/work-order-import.js';
+import type { HotlineField } from '../../../contracts/enums/work-order-import.js';
 
 /**
  * One 12345 export file: at most 2,000 orders (each goes through the intake on its own) and 5 MB.
