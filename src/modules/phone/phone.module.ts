@@ -5,6 +5,7 @@ import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js'
 import { recomputeFormDeadlines } from './form-deadlines.js';
 import { phoneEvents } from './phone.events.js';
 import { registerPhoneNotices } from './phone-notices.js';
+import { seedDemoForms } from './seed/demo-forms.js';
 import { phonePolicy } from './phone.policy.js';
 import { phoneRoutes } from './phone.routes.js';
 import { recordKbEntry } from './use-cases/record-kb-entry.js';
@@ -18,6 +19,9 @@ export const phoneModule = defineModule({
   name: 'phone',
   policy: definePolicy(phonePolicy, ['log', 'readCalls', 'readForms', 'departmentWork', 'readAllForms']),
   events: phoneEvents,
+  seed: async (db, now, opts) => {
+    if (opts.demoCases) await seedDemoForms(db, now);
+  },
   services: async () => {
     registerDeadlineRecomputer('phone_form', recomputeFormDeadlines);
     registerPhoneNotices();

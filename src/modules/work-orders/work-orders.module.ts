@@ -3,6 +3,7 @@ import { definePolicy } from '../../platform/policy/authorize.js';
 import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 import { recomputeOrderDeadlines } from './order-deadline-recompute.js';
 import { seedOrderTypes } from './order-types.js';
+import { seedDemoOrders } from './seed/demo-orders.js';
 import { publicWorkOrderRoutes } from './public.routes.js';
 import { workOrderPrintRoutes } from './print.routes.js';
 import { workOrderImportRoutes } from './import.routes.js';
@@ -21,7 +22,10 @@ export const workOrdersModule = defineModule({
   name: 'workOrders',
   policy: definePolicy(workOrdersPolicy, ['read', 'seeAll', 'dispatch', 'recordWindow', 'performance', 'settings']),
   events: workOrderEvents,
-  seed: (db, now) => seedOrderTypes(db, now),
+  seed: async (db, now, opts) => {
+    await seedOrderTypes(db, now);
+    if (opts.demoCases) await seedDemoOrders(db, now);
+  },
   services: async () => {
     registerDeadlineRecomputer('work_order', recomputeOrderDeadlines);
     registerWorkOrderNotices();
