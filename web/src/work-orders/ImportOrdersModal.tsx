@@ -152,6 +152,23 @@ export function ImportOrdersModal({ open, onClose, onDone }: { open: boolean; on
                 ),
               },
               {
+                title: t('orders.import.problems'),
+                key: 'errors',
+                width: 260,
+                render: (_: unknown, r) =>
+                  r.errors.length ? (
+                    <ul style={{ margin: 0, paddingInlineStart: 16, color: '#a8071a' }}>
+                      {r.errors.map((e, i) => (
+                        <li key={i}>
+                          {pick(e.fieldLabel, lang)}：{pick(e.message, lang)}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
                 title: t('orders.import.externalNo'),
                 dataIndex: 'externalNo',
                 width: 140,
@@ -197,23 +214,6 @@ export function ImportOrdersModal({ open, onClose, onDone }: { open: boolean; on
                 dataIndex: 'unit',
                 width: 120,
                 render: (v: string | null, r) => (r.departmentId ? depts.nameOf(r.departmentId) : (v ?? '—')),
-              },
-              {
-                title: t('orders.import.problems'),
-                key: 'errors',
-                width: 260,
-                render: (_: unknown, r) =>
-                  r.errors.length ? (
-                    <ul style={{ margin: 0, paddingInlineStart: 16, color: '#a8071a' }}>
-                      {r.errors.map((e, i) => (
-                        <li key={i}>
-                          {pick(e.fieldLabel, lang)}：{pick(e.message, lang)}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  ),
               },
             ]}
           />
