@@ -15,7 +15,7 @@ const noticesOf = async (t: TestApp, subjectId: string, kind?: string) => {
 };
 
 /** Polls the event feed until `cond` holds (the durable consumer runs in rounds). */
-async function until(t: TestApp, cond: () => Promise<boolean>, ms = 5000): Promise<void> {
+async function until(t: TestApp, cond: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out');
