@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../src/app.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { testConfig } from '../src/testing/test-app.js';
+import type { AppConfig } from '../src/platform/config.js';
 
 const WEB_DIST = path.resolve('web/dist');
 
@@ -18,11 +19,18 @@ export const E2E_NOW = '2026-11-25T02:00:00Z';
  * A real server (HTTP on a free port, fresh SQLite in a temp dir, demo data) serving the built web
  * app, on a fixed clock (`now`, default E2E_NOW).
  */
-export async function startServer(opts: { now?: string } = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startServer(
+  opts: { now?: string; config?: Partial<AppConfig> } = {},
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
     throw new Error('web/dist is missing: run `npm run build` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-e2e-'));
-  const config = testConfig({ databaseUrl: `sqlite:${path.join(dir, 'e2e.sqlite')}`, dataDir: dir, webDist: WEB_DIST });
+  const config = testConfig({
+    databaseUrl: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
+    dataDir: dir,
+    webDist: WEB_DIST,
+    ...opts.config,
+  });
   const { app } = await buildApp({ config, clock: fixedClock(opts.now ?? E2E_NOW), background: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

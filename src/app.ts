@@ -47,7 +47,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const { config, clock } = opts;
   const db = opts.db ?? connectDatabase(config.databaseUrl, config);
   await migrateToLatest(db);
-  for (const m of MODULES) await m.seed?.(db, clock.now(), { demo: config.demo });
+  for (const m of MODULES)
+    await m.seed?.(db, clock.now(), { demo: config.demo, demoCases: config.demo && config.demoCases });
 
   const app = Fastify({
     logger: {

@@ -52,6 +52,8 @@ export const ZWorkOrder = ZWorkOrderItem.extend({
   closedAt: z.string().nullable(),
   /** the moves this user may make now (the web app shows only these buttons) */
   actions: z.array(z.enum(WORK_ORDER_ACTIONS)),
+  /** this user may print the window record (annex 6) of an offline 办不成事 order */
+  canPrintRecord: z.boolean(),
 });
 export type TWorkOrder = z.infer<typeof ZWorkOrder>;
 

@@ -332,6 +332,25 @@ describe('authorisation matrix: every role', () => {
     await check('PUT /api/work-orders/types/:code', all(403, { admin: 200 }), (c) =>
       c.put('/api/work-orders/types/consultation', { workingDays: 1 }),
     );
+    // only the hotline office imports the 12345 export (a file that is not .xlsx: 400 after the policy)
+    await check('POST /api/work-orders/import/preview', all(403, { hotline_dispatcher: 400, admin: 400 }), (c) =>
+      c.post('/api/work-orders/import/preview', { content: Buffer.from('not a workbook').toString('base64') }),
+    );
+    // annex 6 of another department's window record: the hotline office prints, oversight reads but may not print
+    const record = (
+      await hotline.post('/api/work-orders/window-records', {
+        reporterName: '王女士',
+        phone: '13900001111',
+        reportedAt: '2026-11-25T01:30:00Z',
+        problem: '窗口无法受理',
+      })
+    ).json().id as string;
+    await hotline.post(`/api/work-orders/${record}/dispatch`, { departmentId: await dept('water-supply') });
+    await check(
+      'GET /api/work-orders/:id/window-record.pdf (other department)',
+      all(403, { hotline_dispatcher: 200, admin: 200, business_agent: 404 }),
+      (c) => c.get(`/api/work-orders/${record}/window-record.pdf`),
+    );
     await check('POST /api/public/blocked-service-reports/lookup (public)', all(404), (c) =>
       c.post('/api/public/blocked-service-reports/lookup', { number: 'GD20260000000', phone: '13900001111' }),
     );

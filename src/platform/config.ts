@@ -20,6 +20,8 @@ export interface AppConfig {
   production: boolean;
   /** demo data and demo accounts are only ever created when this is true */
   demo: boolean;
+  /** with demo: sample cases (work orders, phone transfer forms) in their various states; off in tests */
+  demoCases: boolean;
   /** secret used to sign cookies (CSRF token); persisted in the data dir when not given */
   secret: string;
   /** force the Secure flag on cookies; otherwise set when the request came over TLS */
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     production,
     demo,
+    demoCases: demo && env.BANGBAN_DEMO_CASES !== '0' && env.BANGBAN_DEMO_CASES !== 'false',
     secret: env.BANGBAN_SECRET ?? persistedSecret(dataDir),
     cookieSecure: env.COOKIE_SECURE === '1' ? true : env.COOKIE_SECURE === '0' ? false : 'auto',
     metricsToken: env.METRICS_TOKEN || undefined,

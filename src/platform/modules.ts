@@ -27,7 +27,7 @@ export interface ModuleDefinition<
   /** its subscriptions to the event feed (`ctx.feed.subscribe`), made before the feed starts */
   consumers?(ctx: AppContext): void;
   /** insert-if-missing reference data (and demo data when `demo`) */
-  seed?(db: Db, now: Date, opts: { demo: boolean }): Promise<void>;
+  seed?(db: Db, now: Date, opts: { demo: boolean; demoCases?: boolean }): Promise<void>;
 }
 
 /** Declares a module; the name keeps its literal types (for the Ability union and the event catalogue). */

@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dataDir: '/tmp',
     production: false,
     demo: true,
+    demoCases: false,
     secret: 'test-secret-test-secret-test-secret',
     cookieSecure: false,
     logLevel: 'silent',

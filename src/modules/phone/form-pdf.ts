@@ -1,16 +1,8 @@
 import { renderFormTable, type FormTable } from '../../platform/pdf/form-table.js';
+import { box, chineseDate } from '../../platform/pdf/form-text.js';
 import { shanghaiDate, shanghaiTime } from '../../platform/calendar/index.js';
 import { PHONE_CALL_TYPES, PHONE_CALL_TYPE_LABELS } from '../../contracts/enums/phone.js';
 import type { TPhoneForm } from '../../contracts/phone.js';
-
-/** 2026-10-08 → 2026年10月8日 (as the paper forms write dates). */
-export function chineseDate(date: string | null): string {
-  if (!date) return '    年    月    日';
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-const box = (on: boolean) => (on ? '■' : '□');
 
 /** Annex 3 (电话咨询答复流转单) with the form's values: the same boxes in the same order. */
 export function phoneFormLayout(f: TPhoneForm, windowPhone: string | null): FormTable {

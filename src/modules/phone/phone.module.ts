@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR } from '../../platform/events/record-event.js';
 import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 import { recomputeFormDeadlines } from './form-deadlines.js';
 import { phoneEvents } from './phone.events.js';
+import { registerPhoneNotices } from './phone-notices.js';
+import { seedDemoForms } from './seed/demo-forms.js';
 import { phonePolicy } from './phone.policy.js';
 import { phoneRoutes } from './phone.routes.js';
 import { recordKbEntry } from './use-cases/record-kb-entry.js';
@@ -17,8 +19,12 @@ export const phoneModule = defineModule({
   name: 'phone',
   policy: definePolicy(phonePolicy, ['log', 'readCalls', 'readForms', 'departmentWork', 'readAllForms']),
   events: phoneEvents,
+  seed: async (db, now, opts) => {
+    if (opts.demoCases) await seedDemoForms(db, now);
+  },
   services: async () => {
     registerDeadlineRecomputer('phone_form', recomputeFormDeadlines);
+    registerPhoneNotices();
   },
   routes: phoneRoutes,
   jobs(ctx) {

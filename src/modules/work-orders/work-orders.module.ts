@@ -3,10 +3,14 @@ import { definePolicy } from '../../platform/policy/authorize.js';
 import { registerDeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 import { recomputeOrderDeadlines } from './order-deadline-recompute.js';
 import { seedOrderTypes } from './order-types.js';
+import { seedDemoOrders } from './seed/demo-orders.js';
 import { publicWorkOrderRoutes } from './public.routes.js';
+import { workOrderPrintRoutes } from './print.routes.js';
+import { workOrderImportRoutes } from './import.routes.js';
 import { receiveLiveHelpCase } from './use-cases/from-live-help.js';
 import { sweepDeadlines } from './use-cases/sweep-deadlines.js';
 import { workOrderEvents } from './work-orders.events.js';
+import { registerWorkOrderNotices } from './work-order-notices.js';
 import { workOrdersPolicy } from './work-orders.policy.js';
 import { workOrderRoutes } from './work-orders.routes.js';
 
@@ -18,13 +22,19 @@ export const workOrdersModule = defineModule({
   name: 'workOrders',
   policy: definePolicy(workOrdersPolicy, ['read', 'seeAll', 'dispatch', 'recordWindow', 'performance', 'settings']),
   events: workOrderEvents,
-  seed: (db, now) => seedOrderTypes(db, now),
+  seed: async (db, now, opts) => {
+    await seedOrderTypes(db, now);
+    if (opts.demoCases) await seedDemoOrders(db, now);
+  },
   services: async () => {
     registerDeadlineRecomputer('work_order', recomputeOrderDeadlines);
+    registerWorkOrderNotices();
   },
   routes(app, ctx) {
     workOrderRoutes(app, ctx);
     publicWorkOrderRoutes(app, ctx);
+    workOrderPrintRoutes(app, ctx);
+    workOrderImportRoutes(app, ctx);
   },
   jobs(ctx) {
     ctx.jobs.addSweep({

@@ -28,6 +28,8 @@ export const workOrdersPolicy = {
   settings: (p: Principal) => hasRole(p, 'admin'),
   readOrder: (p: Principal, o: OrderAccess) =>
     seesAll(p) || ofDepartment(p, o.departmentId) || o.coDepartmentIds.some((d) => ofDepartment(p, d)),
+  /** print the 办不成事 window record (annex 6): the hotline office and the handling department */
+  printRecord: (p: Principal, o: OrderAccess) => dispatcher(p) || ofDepartment(p, o.departmentId),
   /** accept, reply, return, ask for more time: the handling department's business agents */
   handle: (p: Principal, o: OrderAccess) => ofDepartment(p, o.departmentId),
 } satisfies Policy;

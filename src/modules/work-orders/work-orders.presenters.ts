@@ -70,5 +70,6 @@ export function presentOrder(p: Principal, o: LoadedOrder, now: Date): TWorkOrde
     reopenedCount: o.reopened_count,
     closedAt: o.closed_at,
     actions: allowedActions(p, o),
+    canPrintRecord: o.source === 'offline_report' && workOrdersPolicy.printRecord(p, accessOf(o)),
   };
 }

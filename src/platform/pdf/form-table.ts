@@ -14,8 +14,8 @@ export interface FormTable {
   title: string;
   /** the line above the table: 编号 on the left, 制表日期 on the right */
   header?: { left?: string; right?: string };
-  /** each row holds one field (its value spans the width) or two side by side */
-  rows: (readonly [FormField] | readonly [FormField, FormField])[];
+  /** each row holds one field (its value spans the width), or two or three side by side */
+  rows: (readonly [FormField] | readonly [FormField, FormField] | readonly [FormField, FormField, FormField])[];
   /** lines under the table (窗口联系人 …) */
   footer?: string[];
 }
@@ -23,6 +23,8 @@ export interface FormTable {
 const PAGE = { width: 595.28, height: 841.89 }; // A4
 const MARGIN = 56;
 const LABEL_WIDTH = 100;
+/** labels of a row of three fields (反映人 | 联系方式 | 反映时间 on annex 6) are narrower */
+const NARROW_LABEL_WIDTH = 64;
 const PAD = 6;
 const SIZE = 11;
 
@@ -61,12 +63,13 @@ export async function renderFormTable(form: FormTable, opts: { compress?: boolea
 
   const textHeight = (s: string, w: number) => (s ? doc.heightOfString(s, { width: w - 2 * PAD }) : 0);
   for (const row of form.rows) {
-    const valueWidth = (width - row.length * LABEL_WIDTH) / row.length;
+    const labelWidth = row.length === 3 ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
+    const valueWidth = (width - row.length * labelWidth) / row.length;
     const cells = row.flatMap((f, i) => {
-      const x = MARGIN + i * (LABEL_WIDTH + valueWidth);
+      const x = MARGIN + i * (labelWidth + valueWidth);
       return [
-        { x, w: LABEL_WIDTH, text: f.label, label: true, min: f.minHeight ?? 0 },
-        { x: x + LABEL_WIDTH, w: valueWidth, text: f.value, label: false, min: f.minHeight ?? 0 },
+        { x, w: labelWidth, text: f.label, label: true, min: f.minHeight ?? 0 },
+        { x: x + labelWidth, w: valueWidth, text: f.value, label: false, min: f.minHeight ?? 0 },
       ];
     });
     const h = Math.max(24, ...cells.map((c) => Math.max(c.min, textHeight(c.text, c.w) + 2 * PAD)));

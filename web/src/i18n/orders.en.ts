@@ -100,4 +100,25 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'perf.extended': 'Extended',
   'perf.calledBack': 'Called back',
   'perf.satisfaction': 'Satisfaction rate',
+  'orders.import.open': 'Import 12345 export',
+  'orders.import.title': 'Import the 12345 hotline export',
+  'orders.import.help':
+    'Choose the Excel (.xlsx) export of the 12345 system, at most 2,000 rows and 5 MB. Every row is checked and previewed first; nothing is imported until you confirm, and an order number already received is not received again.',
+  'orders.import.choose': 'Choose an .xlsx file',
+  'orders.import.previewSummary':
+    '{total} rows: {new} to import, {exists} already received, {invalid} with errors. Nothing imported yet.',
+  'orders.import.resultSummary':
+    'Imported: {created} new orders, {exists} already received, {invalid} rows with errors skipped.',
+  'orders.import.optionalMissing': 'The file has no {columns} column (optional).',
+  'orders.import.goodOnly': 'Import the good rows only (skip {n} rows with errors)',
+  'orders.import.run': 'Import {n} orders',
+  'orders.import.done': '{created} imported, {exists} had been received before',
+  'orders.import.close': 'Close',
+  'orders.import.row': 'Row',
+  'orders.import.result': 'Result',
+  'orders.import.externalNo': '12345 number',
+  'orders.import.callTime': 'Call time',
+  'orders.import.unit': 'Handling unit',
+  'orders.import.problems': 'Problems',
+  'orders.printRecord': 'Print window record',
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Space, Tag, Timeline, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api/client.js';
 import { useApiQuery } from '../api/query.js';
 import { useLang, useT, type MessageKey } from '../i18n/index.js';
@@ -14,6 +15,11 @@ import {
 import { RATING_LABELS } from '../../../src/contracts/enums/bot.js';
 import { ORDER_STATUS_COLORS } from './labels.js';
 import { ActionDialog, type OrderAction } from './ActionDialog.js';
+
+/** Opens the annex 6 PDF (the browser's viewer prints it). */
+function printWindowRecord(id: string): void {
+  window.open(`/api/work-orders/${encodeURIComponent(id)}/window-record.pdf`, '_blank', 'noopener');
+}
 
 const DETAIL_LABELS: Record<string, MessageKey> = {
   matter: 'window.matter',
@@ -68,6 +74,11 @@ export function OrderDrawer({ id, onClose, onChanged }: { id: string | null; onC
                 {t(`orders.action.${a}` as MessageKey)}
               </Button>
             ))}
+            {o.source === 'offline_report' && o.canPrintRecord && (
+              <Button icon={<PrinterOutlined aria-hidden />} onClick={() => printWindowRecord(o.id)}>
+                {t('orders.printRecord')}
+              </Button>
+            )}
           </Space>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('orders.titleCol')}>{o.title}</Descriptions.Item>

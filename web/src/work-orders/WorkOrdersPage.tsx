@@ -18,6 +18,7 @@ import {
 import { ORDER_STATUS_COLORS } from './labels.js';
 import { OrderDrawer } from './OrderDrawer.js';
 import { ReceiveOrderModal } from './ReceiveOrderModal.js';
+import { ImportOrdersModal } from './ImportOrdersModal.js';
 
 const options = <K extends string>(labels: Record<K, { zh: string; en: string }>, lang: 'zh' | 'en') =>
   (Object.keys(labels) as K[]).map((k) => ({ value: k, label: labels[k][lang] }));
@@ -35,7 +36,16 @@ export default function WorkOrdersPage() {
   const clearable = useClearable();
   const depts = useDepartments();
   const all = can('workOrders.seeAll');
-  const [f, setF] = useUrlFilters(['status', 'source', 'type', 'departmentId', 'overdue', 'sort', 'role'] as const);
+  const [f, setF] = useUrlFilters([
+    'status',
+    'source',
+    'type',
+    'departmentId',
+    'overdue',
+    'sort',
+    'role',
+    'open',
+  ] as const);
   const query = {
     status: f.status,
     source: f.source,
@@ -52,8 +62,14 @@ export default function WorkOrdersPage() {
   useEffect(() => setMore(null), [key, first.data]);
   const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
   const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?open=<id> (a notice's or "my work" link) opens that order
+  const [openId, setOpenIdState] = useState<string | null>(f.open || null);
+  const setOpenId = (id: string | null) => {
+    setOpenIdState(id);
+    setF({ open: id ?? undefined });
+  };
   const [receiving, setReceiving] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const loadMore = async () => {
     if (!cursor) return;
@@ -72,9 +88,14 @@ export default function WorkOrdersPage() {
         description={t(all ? 'orders.descriptionAll' : 'orders.descriptionDept')}
         extra={
           can('workOrders.dispatch') && (
-            <Button type="primary" onClick={() => setReceiving(true)}>
-              {t('orders.new')}
-            </Button>
+            <Space wrap>
+              <Button onClick={() => setImporting(true)} data-testid="orders-import">
+                {t('orders.import.open')}
+              </Button>
+              <Button type="primary" onClick={() => setReceiving(true)}>
+                {t('orders.new')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -243,6 +264,7 @@ export default function WorkOrdersPage() {
         }}
       />
       <ReceiveOrderModal open={receiving} onClose={() => setReceiving(false)} onDone={() => first.reload()} />
+      <ImportOrdersModal open={importing} onClose={() => setImporting(false)} onDone={() => first.reload()} />
     </>
   );
 }

@@ -2,24 +2,20 @@ import { z } from 'zod';
 import { AppError, type Bilingual } from '../../../platform/errors.js';
 import { parseKbJsonl, ZKbImportEntry } from './parse-jsonl.js';
 import { splitCell } from './xlsx-format.js';
-import { readXlsxOffThread } from './xlsx-off-thread.js';
+import {
+  checkImportSize,
+  tooManyRows as tooManyRowsOf,
+  type ImportLimits,
+} from '../../../platform/spreadsheet/import-limits.js';
+import { readXlsxOffThread } from './xlsx-format.js';
 
 /** Limits of one import file: larger knowledge bases are imported in parts. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
-function tooManyRows(count?: number): AppError {
-  const zhCount = count ? `文件有 ${count} 行，` : '文件行数过多，';
-  const enCount = count ? `The file has ${count} rows; ` : 'The file has too many rows; ';
-  return new AppError(
-    'VALIDATION_FAILED',
-    {
-      zh: `${zhCount}一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
-      en: `${enCount}at most ${MAX_IMPORT_ROWS} can be imported at once. Split it into several files.`,
-    },
-    { rowCount: count ?? null, maxRows: MAX_IMPORT_ROWS },
-  );
-}
+/** The KB's limits, on the shared import mechanism (platform/spreadsheet). */
+const LIMITS: ImportLimits = { maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS };
+const tooManyRows = (count?: number) => tooManyRowsOf(LIMITS, count);
 
 /** One problem of an import file, by row (JSON-lines line number or sheet row). */
 export interface RowError {
@@ -161,14 +157,6 @@ export async function readImportFile(
   base64: string,
 ): Promise<{ rows: ImportRow[]; errors: RowError[] }> {
   const buf = Buffer.from(base64, 'base64');
-  if (buf.length > MAX_IMPORT_BYTES)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      {
-        zh: `文件大小 ${(buf.length / 1048576).toFixed(1)} MB，超过 10 MB 上限，请分成几个文件导入。`,
-        en: `The file is ${(buf.length / 1048576).toFixed(1)} MB, over the 10 MB limit; split it into several files.`,
-      },
-      { bytes: buf.length, maxBytes: MAX_IMPORT_BYTES },
-    );
+  checkImportSize(buf, LIMITS);
   return format === 'jsonl' ? fromJsonl(buf.toString('utf8')) : fromXlsx(buf);
 }

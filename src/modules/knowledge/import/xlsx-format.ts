@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { readSheetOffThread } from '../../../platform/spreadsheet/read-off-thread.js';
+import { readSheet, type SheetColumn, type SheetRows } from '../../../platform/spreadsheet/read-sheet.js';
 
 /** The columns of the XLSX template, in order, with the Chinese headers editors see. */
 export const XLSX_COLUMNS = [
@@ -39,14 +40,10 @@ export async function writeXlsx(rows: XlsxRow[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-};
+/** The template's columns as the sheet reader takes them (a header that starts with one counts too). */
+const SHEET_COLUMNS: SheetColumn[] = XLSX_COLUMNS.map((c) => ({ key: c.key, headers: [c.header] }));
+/** Without these a file is not our template. */
+const REQUIRED: XlsxKey[] = ['question', 'answer'];
 
 /** A sheet as read: data rows, missing required headers, or the row count when over the limit. */
 export interface XlsxSheet {
@@ -56,28 +53,13 @@ export interface XlsxSheet {
   tooManyRows?: boolean;
 }
 
-/**
- * Streams the first sheet's rows (no shared strings, no styles) and stops past `limit`: a
- * 300,000-row file is refused in about a second instead of after a full parse of many seconds.
- */
-async function hasMoreRowsThan(buf: Buffer, limit: number): Promise<boolean> {
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
-      sharedStrings: 'ignore',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    let n = 0;
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<unknown>) if (row && ++n > limit) return true;
-      return false;
-    }
-  } catch {
-    // whatever the streaming reader cannot read, the full reader judges
-  }
-  return false;
+/** What the sheet reader found, in the template's terms: rows by key, the required headers missing. */
+function asTemplate(sheet: SheetRows): XlsxSheet {
+  if (sheet.tooManyRows) return { rows: [], missing: [], tooManyRows: true };
+  const missing = XLSX_COLUMNS.filter((c) => REQUIRED.includes(c.key) && !sheet.found.includes(c.key)).map(
+    (c) => c.header,
+  );
+  return { rows: sheet.rows, missing };
 }
 
 /**
@@ -85,32 +67,10 @@ async function hasMoreRowsThan(buf: Buffer, limit: number): Promise<boolean> {
  * row with its sheet row number, or a list of missing headers when the file is not our template.
  */
 export async function readXlsx(buf: Buffer, opts: { maxRows?: number } = {}): Promise<XlsxSheet> {
-  if (opts.maxRows !== undefined && (await hasMoreRowsThan(buf, opts.maxRows + 1)))
-    return { rows: [], missing: [], tooManyRows: true };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], missing: XLSX_COLUMNS.map((c) => c.header) };
+  return asTemplate(await readSheet(buf, { columns: SHEET_COLUMNS, maxRows: opts.maxRows }));
+}
 
-  const byCol = new Map<number, XlsxKey>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = cellText(cell.value).trim();
-    const c = XLSX_COLUMNS.find((x) => h === x.header || h.startsWith(x.header) || h.toLowerCase() === x.key);
-    if (c) byCol.set(col, c.key);
-  });
-  const have = new Set(byCol.values());
-  const missing = XLSX_COLUMNS.filter((c) => ['question', 'answer'].includes(c.key) && !have.has(c.key)).map(
-    (c) => c.header,
-  );
-  const rows: { row: number; data: XlsxRow }[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const data: XlsxRow = {};
-    for (const [col, key] of byCol) {
-      const t = cellText(r.getCell(col).value).trim();
-      if (t) data[key] = t;
-    }
-    if (Object.keys(data).length) rows.push({ row: n, data });
-  });
-  return { rows, missing };
+/** The same, parsed in a worker thread (platform/spreadsheet): a big file never stalls the server. */
+export async function readXlsxOffThread(buf: Buffer, maxRows: number): Promise<XlsxSheet> {
+  return asTemplate(await readSheetOffThread(buf, { columns: SHEET_COLUMNS, maxRows }));
 }

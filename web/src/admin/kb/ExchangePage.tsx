@@ -6,6 +6,7 @@ import { pick, useLang, useT } from '../../i18n/index.js';
 import { useSession } from '../../shared/session.js';
 import { PageHeader } from '../PageHeader.js';
 import type { Bilingual } from '../../../../src/contracts/enums/common.js';
+import { toBase64 } from '../../shared/read-file.js';
 
 interface RowError {
   row: number;
@@ -19,15 +20,6 @@ interface ImportResult {
   created: number;
   updated: number;
   published: number;
-}
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsDataURL(file);
-  });
 }
 
 /** 导入导出: the XLSX template, importing a file (with a per-row error report), exporting the KB. */
