@@ -82,4 +82,53 @@ describe('messages stored in one statement on PostgreSQL (the group commit of a 
     expect(r[0]).toBeUndefined();
     expect(r[1]).toMatchObject({ conversation_id: id, client_id: 'kept-0001' });
   });
+
+  it("an agent's first text stores the first human response once, with its event, in the same statement", async () => {
+    const c = await joinChat(n.a);
+    const conv = await n.a.ctx.db
+      .selectFrom('chat_conversations')
+      .selectAll()
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const agent = { userId: conv.agent_id ?? 'agent-x', label: '客服' };
+    const reply = (clientId: string, at: string) => ({
+      actor: agent,
+      now: new Date(at),
+      firstResponse: true,
+      message: {
+        conversationId: c.id,
+        author: 'agent' as const,
+        authorId: agent.userId,
+        kind: 'text' as const,
+        text: '您好',
+        clientId,
+      },
+    });
+    // two answers in one batch and one later: one first response, the earliest
+    await appendMessagesAtOnce(n.a.ctx.db, [
+      reply('first-0001', '2026-11-25T02:00:10Z'),
+      reply('first-0002', '2026-11-25T02:00:11Z'),
+    ]);
+    await appendMessagesAtOnce(n.a.ctx.db, [reply('first-0003', '2026-11-25T02:00:30Z')]);
+    const after = await n.a.ctx.db
+      .selectFrom('chat_conversations')
+      .select('first_response_at')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(after.first_response_at).toBe('2026-11-25T02:00:10.000Z');
+    const events = await n.a.ctx.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'livechat.first_responded')
+      .where('subject_id', '=', c.id)
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor_id: agent.userId, subject_label: conv.number });
+    expect(JSON.parse(events[0].data)).toEqual({
+      conversationId: c.id,
+      number: conv.number,
+      agentId: agent.userId,
+      withinDue: !conv.first_response_due_at || '2026-11-25T02:00:10.000Z' <= conv.first_response_due_at,
+    });
+  });
 });

@@ -102,10 +102,15 @@ export async function appendMessages(trx: Trx, list: Appended[]): Promise<Messag
  * PostgreSQL: what `appendMessages` does, as one statement outside any transaction (it is atomic
  * by itself), so no conversation row stays locked while this node's event loop is busy between
  * statements. The conversations' rows are locked in id order (no deadlock with another node's
- * batch). An item whose conversation no longer exists is left out (undefined in the result).
+ * batch). An item marked `firstResponse` (an agent's text) also stores the conversation's first
+ * human response when it has none yet, with its `livechat.first_responded` event, as
+ * `markFirstResponse` does. An item whose conversation no longer exists is left out (undefined).
  */
-export async function appendMessagesAtOnce(db: Db, list: Appended[]): Promise<(MessageRow | undefined)[]> {
-  const input = list.map(({ actor, now, message: m }, idx) => ({
+export async function appendMessagesAtOnce(
+  db: Db,
+  list: (Appended & { firstResponse?: boolean })[],
+): Promise<(MessageRow | undefined)[]> {
+  const input = list.map(({ actor, now, message: m, firstResponse }, idx) => ({
     idx,
     id: newId(),
     conversation_id: m.conversationId,
@@ -117,6 +122,7 @@ export async function appendMessagesAtOnce(db: Db, list: Appended[]): Promise<(M
     client_id: m.clientId ?? null,
     created_at: now.toISOString(),
     created_on: shanghaiDate(now),
+    first_at: firstResponse && m.authorId ? now.toISOString() : null,
     actor_id: actor.userId,
     actor_label: actor.label,
     department_id: actor.departmentId ?? null,
@@ -127,20 +133,25 @@ export async function appendMessagesAtOnce(db: Db, list: Appended[]): Promise<(M
     with input as (
       select * from jsonb_to_recordset(cast(${JSON.stringify(input)} as jsonb)) as x(
         idx int, id text, conversation_id text, author text, author_id text, kind text, body text,
-        attachment_id text, client_id text, created_at text, created_on text,
+        attachment_id text, client_id text, created_at text, created_on text, first_at text,
         actor_id text, actor_label text, department_id text, ip text, request_id text)
     ),
     counts as (
-      select conversation_id, count(*)::int as n, max(created_at) as at from input group by conversation_id
+      select conversation_id, count(*)::int as n, max(created_at) as at,
+        min(idx) filter (where first_at is not null) as first_idx
+      from input group by conversation_id
     ),
     locked as materialized (
-      select c.id from chat_conversations c
+      select c.id, c.number, c.first_response_at, c.first_response_due_at from chat_conversations c
       where c.id in (select conversation_id from counts) order by c.id for update
     ),
     bumped as (
-      update chat_conversations c set last_seq = c.last_seq + k.n, last_message_at = k.at, updated_at = k.at
-      from counts k, locked l where c.id = k.conversation_id and l.id = c.id
-      returning c.id, c.last_seq, k.n
+      update chat_conversations c set last_seq = c.last_seq + k.n, last_message_at = k.at, updated_at = k.at,
+        first_response_at = coalesce(c.first_response_at, f.first_at)
+      from counts k join locked l on l.id = k.conversation_id left join input f on f.idx = k.first_idx
+      where c.id = k.conversation_id
+      returning c.id, c.last_seq, k.n, l.number, l.first_response_due_at,
+        case when l.first_response_at is null then k.first_idx end as first_idx
     ),
     numbered as (
       select i.*, (b.last_seq - b.n + row_number() over (partition by i.conversation_id order by i.idx))::int as seq
@@ -153,10 +164,22 @@ export async function appendMessagesAtOnce(db: Db, list: Appended[]): Promise<(M
       returning id, seq
     ),
     ev as (
-      insert into events (type, actor_id, actor_label, subject_type, subject_id, department_id, data, ip, request_id, created_at, created_on)
-      select 'livechat.message_posted', actor_id, actor_label, 'chat_conversation', conversation_id, department_id,
-        json_build_object('conversationId', conversation_id, 'seq', seq)::text, ip, request_id, created_at, created_on
-      from numbered order by idx
+      insert into events (type, actor_id, actor_label, subject_type, subject_id, subject_label, department_id, data,
+        ip, request_id, created_at, created_on)
+      select type, actor_id, actor_label, 'chat_conversation', conversation_id, label, department_id, data,
+        ip, request_id, created_at, created_on
+      from (
+        select idx, 0 as o, 'livechat.message_posted' as type, actor_id, actor_label, conversation_id,
+          null as label, department_id, json_build_object('conversationId', conversation_id, 'seq', seq)::text as data,
+          ip, request_id, created_at, created_on
+        from numbered
+        union all
+        select i.idx, 1, 'livechat.first_responded', i.actor_id, i.actor_label, i.conversation_id, b.number,
+          i.department_id, json_build_object('conversationId', b.id, 'number', b.number, 'agentId', i.author_id,
+            'withinDue', b.first_response_due_at is null or i.first_at <= b.first_response_due_at collate "C")::text,
+          i.ip, i.request_id, i.created_at, i.created_on
+        from bumped b join input i on i.idx = b.first_idx
+      ) e order by idx, o
     )
     select id, seq from msgs`.execute(db);
   const seqs = new Map(r.rows.map((x) => [x.id, Number(x.seq)]));

@@ -80,10 +80,13 @@ const SEND_KIND: BatchKind<Sending, MessageRow> = {
       if (f) await markFirstResponse(trx, actor, now, f.c, f.agentId);
     return rows;
   },
-  // PostgreSQL: one statement for the batch unless an item is an agent's first response
+  // PostgreSQL: one statement for the batch, first responses included
   single: (db, items) =>
-    isPostgres(db) && items.every((i) => !i.firstResponse || i.firstResponse.c.first_response_at)
-      ? appendMessagesAtOnce(db, items)
+    isPostgres(db)
+      ? appendMessagesAtOnce(
+          db,
+          items.map((i) => ({ ...i, firstResponse: !!i.firstResponse })),
+        )
       : null,
 };
 
