@@ -23,4 +23,28 @@ describe('a PostgreSQL node whose idle connections the server ends', () => {
       await t.drop();
     }
   });
+
+  it('a connection ended while a transaction holds it (between two statements) fails that transaction, not the node', async () => {
+    const t = await createTestDb('postgres');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const tx = t.db.transaction().execute(async (trx) => {
+        const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0];
+        const admin = new pg.Client({ connectionString: t.url });
+        await admin.connect();
+        await admin.query('select pg_terminate_backend($1)', [pid]);
+        await admin.end();
+        await new Promise((r) => setTimeout(r, 200)); // the server's goodbye arrives while no query runs
+        await sql`select 1`.execute(trx);
+      });
+      await expect(tx).rejects.toThrow();
+      await expect
+        .poll(() => stderr.mock.calls.some(([line]) => String(line).includes('PostgreSQL connection lost')))
+        .toBe(true);
+      expect((await sql<{ one: number }>`select 1 as one`.execute(t.db)).rows[0].one).toBe(1);
+    } finally {
+      stderr.mockRestore();
+      await t.drop();
+    }
+  });
 });

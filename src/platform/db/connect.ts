@@ -23,14 +23,17 @@ const pools = new WeakMap<Db, pg.Pool>();
 export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteSynchronous } = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle pooled connection that the server ends (a restart, a failover, an administrator's
-    // pg_terminate_backend) is reported here; unhandled, it would crash the node. The pool drops
-    // that connection and opens a new one on the next query, so a log line is all it needs.
-    pool.on('error', (err: Error & { code?: string }) => {
+    // A pooled connection that the server ends (a restart, a failover, an administrator's
+    // pg_terminate_backend) is reported on the pool while idle and on the connection itself while
+    // a transaction holds it; unhandled, either would crash the node. The statement in progress or
+    // the next one of that transaction fails (the transaction with it); the pool drops the
+    // connection and opens a new one on the next query, so a log line is all it needs.
+    const lost = (err: Error & { code?: string }, idle: boolean) =>
       process.stderr.write(
-        `${JSON.stringify({ level: 50, time: Date.now(), msg: 'idle PostgreSQL connection lost', code: err.code, err: err.message })}\n`,
+        `${JSON.stringify({ level: 50, time: Date.now(), msg: `${idle ? 'idle ' : ''}PostgreSQL connection lost`, code: err.code, err: err.message })}\n`,
       );
-    });
+    pool.on('error', (err: Error & { code?: string }) => lost(err, true));
+    pool.on('connect', (client) => client.on('error', (err: Error & { code?: string }) => lost(err, false)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pools.set(db, pool);
     return db;
