@@ -27,8 +27,8 @@ describe('an agent socket carries many chats: one conversation waiting never hol
     const add = gc.add.bind(gc);
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    gc.add = ((key: string, ...rest: [never, never]) =>
-      key === a.id ? held.then(() => add(key, ...rest)) : add(key, ...rest));
+    gc.add = (key: string, ...rest: [never, never]) =>
+      key === a.id ? held.then(() => add(key, ...rest)) : add(key, ...rest);
     try {
       as.send({ t: 'send', conversationId: a.id, clientId: 'chain-a-0001', text: '第一条' });
       as.send({ t: 'send', conversationId: b.id, clientId: 'chain-b-0001', text: '另一位市民' });
