@@ -55,6 +55,13 @@ export const ZWorkOrder = ZWorkOrderItem.extend({
   /** this user may print the window record (annex 6) of an offline 办不成事 order */
   canPrintRecord: z.boolean(),
 });
+
+/** A move's answer when the mover can no longer read the order (a department that returned it). */
+export const ZOrderLeft = z.object({ id: z.string(), left: z.literal(true) });
+/** What every move answers: the order as it now is, or that it left the mover's reach. */
+export const ZOrderMoved = z.union([ZWorkOrder, ZOrderLeft]);
+export type TOrderMoved = z.infer<typeof ZOrderMoved>;
+
 export type TWorkOrder = z.infer<typeof ZWorkOrder>;
 
 export const ZWorkOrderHistory = listOf(

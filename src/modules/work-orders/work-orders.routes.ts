@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf, requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
+import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/policy/principal.js';
 import type { Actor } from '../../platform/events/record-event.js';
 import { ZOk } from '../../contracts/common.js';
 import {
+  ZOrderMoved,
   ZWorkOrder,
   ZWorkOrderHistory,
   ZWorkOrderPage,
@@ -185,16 +187,20 @@ export function workOrderRoutes(app: FastifyInstance, ctx: AppContext): void {
     }),
   );
 
-  // Every move answers the order as it now is (the web app redraws its buttons from `actions`).
+  // Every move answers the order as it now is (the web app redraws its buttons from `actions`), or,
+  // when the mover can no longer read it (a department that returned it), that it left their reach.
   type Cmd<T> = (p: Principal, actor: Actor, now: Date, id: string, body: T) => Promise<unknown>;
   const move = <B extends z.ZodType>(path: string, summary: string, body: B, run: Cmd<z.infer<B>>) =>
     r.post(
       `${base}/:id/${path}`,
-      { schema: { tags, summary, params: ZOrderId, body, response: { 200: ZWorkOrder } } },
+      { schema: { tags, summary, params: ZOrderId, body, response: { 200: ZOrderMoved } } },
       async (req) => {
         const p = requireUser(req);
         await run(p, actorOf(req), req.now, req.params.id, req.body as z.infer<B>);
-        return present(req, p, req.params.id);
+        return present(req, p, req.params.id).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'NOT_FOUND') return { id: req.params.id, left: true as const };
+          throw err;
+        });
       },
     );
   const empty = z.object({}).default({});

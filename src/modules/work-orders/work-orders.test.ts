@@ -96,7 +96,9 @@ describe('work orders: intake, dispatch, handling, callback, close-out', () => {
     const o = await receive();
     await act(hotline, o.id, 'dispatch', { departmentId: dept['water-resources'] });
     const r = await act(water, o.id, 'return', { reason: '属于供水处职责' });
-    expect(r.statusCode).toBe(404); // answered as it now is: no longer theirs
+    // done, and told that the order has left their reach (not a 404 that reads as a failure)
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ id: o.id, left: true });
     const now = (await hotline.get(`/api/work-orders/${o.id}`)).json();
     expect(now).toMatchObject({
       status: 'returned',

@@ -3,7 +3,7 @@ import { Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd
 import { api, errorText } from '../api/client.js';
 import { useLang, useT, type MessageKey } from '../i18n/index.js';
 import { useDepartments } from '../shared/useDepartments.js';
-import type { TWorkOrder } from '../../../src/contracts/work-orders.js';
+import type { TOrderMoved, TWorkOrder } from '../../../src/contracts/work-orders.js';
 import { RATING_LABELS } from '../../../src/contracts/enums/bot.js';
 import type { WorkOrderAction } from '../../../src/contracts/enums/work-orders.js';
 
@@ -35,7 +35,8 @@ export function ActionDialog({
   order: TWorkOrder;
   action: OrderAction | null;
   onClose(): void;
-  onDone(): void;
+  /** `left`: the order is no longer readable by this user (a department returned it) */
+  onDone(left: boolean): void;
 }) {
   const t = useT();
   const { lang } = useLang();
@@ -48,9 +49,9 @@ export function ActionDialog({
     setBusy(true);
     setError(undefined);
     try {
-      await api.post(`/api/work-orders/${order.id}/${PATH[action]}`, v);
+      const r = await api.post<TOrderMoved>(`/api/work-orders/${order.id}/${PATH[action]}`, v);
       form.resetFields();
-      onDone();
+      onDone('left' in r);
     } catch (e) {
       setError(errorText(e, t('common.failed')));
     } finally {

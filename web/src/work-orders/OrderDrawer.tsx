@@ -164,12 +164,13 @@ export function OrderDrawer({ id, onClose, onChanged }: { id: string | null; onC
             order={o}
             action={action}
             onClose={() => setAction(null)}
-            onDone={() => {
+            onDone={(left) => {
               setAction(null);
               message.success(t('orders.saved'));
+              onChanged();
+              if (left) return onClose(); // returned: no longer this department's to see
               order.reload();
               history.reload();
-              onChanged();
             }}
           />
         </>
