@@ -70,16 +70,28 @@ async function routePass(deps: ChatDeps, now: Date): Promise<string[]> {
     .orderBy('id')
     .limit(200)
     .execute();
-  const assigned: string[] = [];
-  for (let i = 0; i < queued.length; i += BATCH) {
-    const ids = queued.slice(i, i + BATCH).map((q) => q.id);
-    // one transaction for the batch; should it fail (another node took one of them first on
-    // SQLite, where there is no routing lock), each citizen is decided on its own
-    const batch = await decide(deps, agents, max, dueAt, now, ids).catch((err: unknown) => {
+  // another node (on SQLite, where there is no routing lock) took one of them first: null
+  const settle = (ids: string[]) =>
+    decide(deps, agents, max, dueAt, now, ids).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'CONFLICT') return null;
       throw err;
     });
-    const r = batch ?? (await decideOneByOne(deps, agents, max, dueAt, now, ids));
+  const assigned: string[] = [];
+  for (let i = 0; i < queued.length; i += BATCH) {
+    const ids = queued.slice(i, i + BATCH).map((q) => q.id);
+    // one transaction for the batch; should it meet another node's decision, one per citizen
+    let r = await settle(ids);
+    if (!r) {
+      r = { assigned: [], full: false };
+      for (const id of ids) {
+        const one = await settle([id]);
+        r.assigned.push(...(one?.assigned ?? []));
+        if (one?.full) {
+          r.full = true;
+          break;
+        }
+      }
+    }
     assigned.push(...r.assigned);
     if (r.full) break;
   }
@@ -88,7 +100,9 @@ async function routePass(deps: ChatDeps, now: Date): Promise<string[]> {
 
 /**
  * Decides `ids` (oldest first) in one transaction: on PostgreSQL under the routing lock, so the
- * load read at its start stays true while this transaction adds to it.
+ * load read at its start stays true while this transaction adds to it, with the conversations'
+ * rows locked in id order first — the order a batch of messages locks them in
+ * (`appendMessagesAtOnce`; a waiting citizen may write), so the two never deadlock.
  */
 async function decide(
   deps: ChatDeps,
@@ -99,13 +113,15 @@ async function decide(
   ids: string[],
 ): Promise<{ assigned: string[]; full: boolean }> {
   return deps.db.transaction().execute(async (trx) => {
-    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(trx);
-    const rows = await trx
+    const pg = isPostgres(trx);
+    if (pg) await sql`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(trx);
+    const q = trx
       .selectFrom('chat_conversations')
       .selectAll()
       .where('id', 'in', ids)
       .where('status', '=', 'queued')
-      .execute();
+      .orderBy('id');
+    const rows = await (pg ? q.forUpdate() : q).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const load = await openLoad(
       trx,
@@ -123,26 +139,6 @@ async function decide(
     }
     return { assigned, full: false };
   });
-}
-
-async function decideOneByOne(
-  deps: ChatDeps,
-  agents: OnDutyStaff[],
-  max: number,
-  dueAt: string,
-  now: Date,
-  ids: string[],
-): Promise<{ assigned: string[]; full: boolean }> {
-  const assigned: string[] = [];
-  for (const id of ids) {
-    const r = await decide(deps, agents, max, dueAt, now, [id]).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === 'CONFLICT') return { assigned: [], full: false }; // decided elsewhere
-      throw err;
-    });
-    assigned.push(...r.assigned);
-    if (r.full) return { assigned, full: true };
-  }
-  return { assigned, full: false };
 }
 
 /** The agent with the fewest open chats under the limit; the one to skip only when no one else fits. */
