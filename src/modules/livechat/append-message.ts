@@ -68,18 +68,7 @@ export async function appendMessages(trx: Trx, list: Appended[]): Promise<Messag
   const rows: MessageRow[] = list.map(({ now, message: m }) => {
     const seq = next.get(m.conversationId)!;
     next.set(m.conversationId, seq + 1);
-    return {
-      id: newId(),
-      conversation_id: m.conversationId,
-      seq,
-      author: m.author,
-      author_id: m.authorId,
-      kind: m.kind,
-      text: m.text,
-      attachment_id: m.attachmentId ?? null,
-      client_id: m.clientId ?? null,
-      created_at: now.toISOString(),
-    };
+    return messageRow(newId(), seq, now, m);
   });
   await trx.insertInto('chat_messages').values(rows).execute();
   await recordEvents(
@@ -105,6 +94,8 @@ export async function appendMessages(trx: Trx, list: Appended[]): Promise<Messag
  * batch). An item marked `firstResponse` (an agent's text) also stores the conversation's first
  * human response when it has none yet, with its `livechat.first_responded` event, as
  * `markFirstResponse` does. An item whose conversation no longer exists is left out (undefined).
+ * The two events' data are written here in SQL, of the shapes livechat.events.ts declares (the
+ * catalogue check of `recordEvents` does not run on them; `append-message.pg.test.ts` reads them).
  */
 export async function appendMessagesAtOnce(
   db: Db,
@@ -183,20 +174,24 @@ export async function appendMessagesAtOnce(
     )
     select id, seq from msgs`.execute(db);
   const seqs = new Map(r.rows.map((x) => [x.id, Number(x.seq)]));
-  return input.map((x) => {
+  return input.map((x, i) => {
     const seq = seqs.get(x.id);
-    if (seq === undefined) return undefined;
-    return {
-      id: x.id,
-      conversation_id: x.conversation_id,
-      seq,
-      author: x.author,
-      author_id: x.author_id,
-      kind: x.kind,
-      text: x.body,
-      attachment_id: x.attachment_id,
-      client_id: x.client_id,
-      created_at: x.created_at,
-    };
+    return seq === undefined ? undefined : messageRow(x.id, seq, list[i].now, list[i].message);
   });
+}
+
+/** The stored row of a message. */
+function messageRow(id: string, seq: number, now: Date, m: NewMessage): MessageRow {
+  return {
+    id,
+    conversation_id: m.conversationId,
+    seq,
+    author: m.author,
+    author_id: m.authorId,
+    kind: m.kind,
+    text: m.text,
+    attachment_id: m.attachmentId ?? null,
+    client_id: m.clientId ?? null,
+    created_at: now.toISOString(),
+  };
 }
