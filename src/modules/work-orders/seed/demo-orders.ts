@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/connect.js';
+import { nextCounter } from '../../../platform/db/counters.js';
 import type { HolidayCalendar } from '../../../platform/calendar/index.js';
 import { workingDaysAgo } from '../../calendar/demo-times.js';
 import type { WorkOrderType } from '../../../contracts/enums/work-orders.js';
@@ -171,14 +172,11 @@ async function seedDemoWindowRecord(
   hotline: NonNullable<Awaited<ReturnType<typeof demoStaff>>>,
   waterResources: string | undefined,
 ): Promise<void> {
-  const seen = await deps.db
-    .selectFrom('work_orders')
-    .select('id')
-    .where('source', '=', 'offline_report')
-    .where('citizen_phone', '=', '13661620007')
-    .executeTakeFirst();
   const water = await demoStaff(deps.db, 'water1');
-  if (seen || !waterResources || !water) return;
+  if (!waterResources || !water) return;
+  // claimed by a counter (as the phone forms' demo is): a restart or a second node starting at the
+  // same moment adds nothing (a check for the record, then its insert, let both nodes add one)
+  if ((await nextCounter(deps.db, 'demo:window-record')) !== 1) return;
   const at = workingDaysAgo(cal, now, 1, '10:30');
   const r = await recordWindowReport(deps, window1.p, window1.actor, at, {
     reporterName: '刘建国',
