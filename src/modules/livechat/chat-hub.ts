@@ -129,14 +129,8 @@ export class ChatHub {
       if (e.type !== 'livechat.message_posted') continue;
       const conversationId = String(e.data.conversationId);
       const seq = Number(e.data.seq);
-      if (this.recent.has(`${conversationId}:${seq}`)) continue;
-      const holder = this.holder.get(conversationId);
-      if (
-        !this.citizens.has(conversationId) &&
-        !(holder === undefined ? this.agents.size : this.agents.has(holder ?? ''))
-      )
-        continue;
-      want.push({ conversationId, seq });
+      if (!this.recent.has(`${conversationId}:${seq}`) && this.mayFollowHere(conversationId))
+        want.push({ conversationId, seq });
     }
     if (!want.length) return;
     const rows = await this.deps.db
@@ -147,6 +141,14 @@ export class ChatHub {
       )
       .execute();
     for (const m of await presentMessages(this.deps.db, rows)) this.remember(m);
+  }
+
+  /** A socket of this node may want the conversation's messages (its holder not known yet: maybe). */
+  private mayFollowHere(conversationId: string): boolean {
+    if (this.citizens.has(conversationId)) return true;
+    if (!this.agents.size) return false;
+    const holder = this.holder.get(conversationId);
+    return holder === undefined || (holder !== null && this.agents.has(holder));
   }
 
   /** Sends a message to one socket unless it has it already (seq) or sent it itself (ack). */
