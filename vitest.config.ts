@@ -17,6 +17,7 @@ const PURE = [
   'src/modules/work-orders/order-deadlines.test.ts',
   'src/platform/state-machine/**/*.test.ts',
   'src/platform/pdf/**/*.test.ts',
+  'src/platform/spreadsheet/read-sheet.test.ts',
   'src/modules/phone/transitions.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
   'web/src/portal/chat/phone.test.ts',

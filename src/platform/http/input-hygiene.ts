@@ -9,6 +9,11 @@ import { AppError } from '../errors.js';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Text from a file (a spreadsheet cell) with its control characters dropped: not refused, as a person cannot see them to fix them. */
+export function withoutControlCharacters(s: string): string {
+  return s.replace(new RegExp(CONTROL.source, 'g'), '');
+}
+
 /** The dotted path of the first string (or object key) holding a control character, or null. */
 export function findControlCharacter(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path : null;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { withoutControlCharacters } from '../http/input-hygiene.js';
 
 /** One column an import understands: its key and the headers it goes by (the first is the template's). */
 export interface SheetColumn {
@@ -19,9 +20,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A cell as text. A date cell holds the wall-clock time the sheet shows (Excel has no time zone;
- * ExcelJS reads it as UTC): 2026-09-30, or 2026-09-30 16:00:00 when it has a time of day.
+ * ExcelJS reads it as UTC): 2026-09-30, or 2026-09-30 16:00:00 when it has a time of day. Control
+ * characters (a NUL, which PostgreSQL refuses in text) are dropped.
  */
 export function cellText(v: ExcelJS.CellValue): string {
+  return withoutControlCharacters(rawCellText(v));
+}
+
+function rawCellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) {
     const day = v.toISOString().slice(0, 10);
@@ -31,7 +37,7 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v)
-    return v.result instanceof Date ? cellText(v.result) : String(v.result ?? '');
+    return v.result instanceof Date ? rawCellText(v.result) : String(v.result ?? '');
   return String(v);
 }
 
