@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { statementCache } from './sqlite-statements.js';
+import { startCheckpointer, WAL_SIZE_LIMIT } from './sqlite-checkpointer.js';
 import { sharedSqliteDialect } from './sqlite-shared.js';
 import type { SqliteSynchronous } from '../config.js';
 
@@ -47,7 +48,17 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
     sqlite.pragma(`synchronous = ${opts.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return Promise.resolve(statementCache(sqlite));
+    if (file === ':memory:') return Promise.resolve(statementCache(sqlite));
+    // checkpoints off the event loop (sqlite-checkpointer.ts)
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    const checkpointer = startCheckpointer(file, (err) => {
+      process.stderr.write(
+        `${JSON.stringify({ level: 40, time: Date.now(), msg: 'SQLite checkpoint worker failed; checkpointing on the main thread', err: err.message })}\n`,
+      );
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+    });
+    return Promise.resolve(statementCache(sqlite, () => void checkpointer.stop()));
   };
   return new Kysely<Database>({ dialect: sharedSqliteDialect(file, { database: open }) });
 }

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { connectDatabase } from './connect.js';
+import { CHECKPOINT_EVERY_MS, startCheckpointer } from './sqlite-checkpointer.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-sqlite-settings-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -62,5 +63,34 @@ describe('SQLite settings', () => {
     const { rows } = await sql<{ v: string }>`select v from w order by id`.execute(b);
     expect(rows.map((r) => r.v)).toEqual(['a1', 'a2', 'b']);
     await b.destroy();
+  });
+
+  it('checkpoints in a worker thread, not in the commits of the node', async () => {
+    const name = path.join(dir, 'e.sqlite');
+    const db = connectDatabase(`sqlite:${name}`);
+    try {
+      const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
+      expect(rows[0].wal_autocheckpoint).toBe(0); // the node's own commits never checkpoint
+      await sql`create table big (id integer primary key, v text)`.execute(db);
+      const text = 'x'.repeat(4000);
+      for (let i = 0; i < 10; i++)
+        await db.transaction().execute(async (trx) => {
+          for (let j = 0; j < 100; j++) await sql`insert into big (v) values (${text})`.execute(trx);
+        });
+      // ~4 MB committed: in the log, copied into the database file by the worker within a few ticks
+      let size = 0;
+      for (let t = 0; t < 50 && size < 4_000_000; t++) {
+        await new Promise((r) => setTimeout(r, CHECKPOINT_EVERY_MS));
+        size = fs.statSync(name).size;
+      }
+      expect(size).toBeGreaterThan(4_000_000);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('a checkpoint worker that cannot open the database says so (the node then checkpoints itself)', async () => {
+    const failed = await new Promise<Error>((resolve) => startCheckpointer(path.join(dir, 'missing.sqlite'), resolve));
+    expect(failed.message).toMatch(/unable to open|does not exist|SQLITE_CANTOPEN/i);
   });
 });

@@ -7,10 +7,18 @@ import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'ky
  * their SQL text, so a query the app runs again reuses its compiled statement. Kysely only runs
  * statements to completion (`all`/`run`), so one statement is never in use twice at once.
  */
-export function statementCache(db: SqliteDatabase.Database, max = 1000): KyselySqliteDatabase {
+export function statementCache(
+  db: SqliteDatabase.Database,
+  /** runs before the connection closes */
+  beforeClose: () => void = () => {},
+  max = 1000,
+): KyselySqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
-    close: () => db.close(),
+    close: () => {
+      beforeClose();
+      db.close();
+    },
     prepare(sql: string): SqliteStatement {
       let stmt = cache.get(sql);
       if (stmt) {
