@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -99,7 +99,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   });
 
   await app.register(cookie, { secret: config.secret });
-  await app.register(helmet, {
+  // the security headers, built once (a Fastify plugin rebuilt them for every request)
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -115,6 +116,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     },
     hsts: config.production ? undefined : false,
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, () => done()));
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) =>
@@ -140,6 +142,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     reply.header('x-request-id', req.id);
     // the built app's hashed files need no session: no database read for each of them
     if (req.url.startsWith('/assets/')) return;
+    if (req.routeOptions.config?.session === false) {
+      req.principal = null; // a staff cookie never acts on such a route
+      req.sessionId = null;
+      req.sessionState = 'none';
+      return;
+    }
     const lookup = await resolveSession(db, req.cookies[SESSION_COOKIE], req.now);
     req.principal = lookup.state === 'valid' ? lookup.principal : null;
     req.sessionId = lookup.state === 'valid' ? lookup.sessionId : null;

@@ -140,8 +140,8 @@ async function keepRawBody(req: FastifyRequest, _reply: FastifyReply, payload: N
 }
 
 /**
- * The options of a route that client systems call: no session (a staff cookie is ignored, never
- * accepted), no CSRF (no cookie to forge), the client authenticated before the body is validated,
+ * The options of a route that client systems call: no session (a staff cookie is not even read,
+ * never accepted), no CSRF (no cookie to forge, none given), the client authenticated before the body is validated,
  * the scope checked (403), then a rate limit per client (its own requests per minute).
  */
 export function clientRoute(deps: ClientAuthDeps, scope: ApiScope): RouteShorthandOptions {
@@ -149,6 +149,7 @@ export function clientRoute(deps: ClientAuthDeps, scope: ApiScope): RouteShortha
     config: {
       public: true,
       csrf: false,
+      session: false,
       rateLimit: {
         hook: 'preValidation',
         timeWindow: 60_000,
@@ -158,7 +159,6 @@ export function clientRoute(deps: ClientAuthDeps, scope: ApiScope): RouteShortha
     },
     preParsing: keepRawBody,
     preValidation: async (req) => {
-      req.principal = null; // a staff session never acts through this route
       const client = await authenticateClient(deps, req);
       if (!client.scopes.includes(scope))
         throw new AppError('FORBIDDEN', {

@@ -115,6 +115,8 @@ describe('12345 integration: client keys, the push API, results sent back', () =
     const c = await issue();
     const res = await push(c.key, order());
     expect(res.statusCode, res.body).toBe(201);
+    // a client system gets no cookie (no session is read for it, no CSRF token given)
+    expect(res.headers['set-cookie']).toBeUndefined();
     const r = res.json();
     expect(r).toMatchObject({
       orderNo: 'SH12345-20261125-0001',

@@ -11,6 +11,8 @@ declare module 'fastify' {
     public?: boolean;
     /** false for routes authenticated by a header token rather than cookies (no CSRF risk) */
     csrf?: boolean;
+    /** false for routes only client systems call (by key): no session is read, no CSRF cookie given */
+    session?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

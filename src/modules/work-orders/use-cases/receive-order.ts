@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/connect.js';
 import { isUniqueViolation } from '../../../platform/db/constraint.js';
 import { nextCounter } from '../../../platform/db/counters.js';
+import { groupCommitOf } from '../../../platform/db/group-commit.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
@@ -37,7 +38,8 @@ async function findByExternal(db: Db, source: string, externalNo: string): Promi
  * case, later the 12345 push API): a receipt number (GD + year + sequence), the due time of its type
  * by the working-time engine, stored, and the `work_order.received` event. With the sender's own
  * number (`externalNo`) a retry is answered with the order it already made, also when two copies
- * race (the unique index on source + external number decides).
+ * race (the unique index on source + external number decides). Orders received at the same time
+ * are stored by the group commit (one transaction for the batch; a duplicate in it fails alone).
  */
 export async function receiveOrder(
   deps: ReceiveDeps,
@@ -59,8 +61,9 @@ export async function receiveOrder(
   const dueAt = orderDueAt(cal, cob, receivedAt, limits.workingDays);
   const contactDueAt = limits.contactDays === null ? null : orderDueAt(cal, cob, receivedAt, limits.contactDays);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const year = shanghaiDate(now).slice(0, 4);
+    const year = shanghaiDate(now).slice(0, 4);
+    // orders arriving together (a 12345 burst, an import) share a transaction: one commit for many
+    return await groupCommitOf(deps.db).run(`work_order:${year}`, async (trx) => {
       const number = `GD${year}${String(await nextCounter(trx, `work_order:${year}`)).padStart(7, '0')}`;
       const id = newId();
       const at = now.toISOString();
