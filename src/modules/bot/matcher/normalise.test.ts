@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTerms } from '../../knowledge/default-terms.js';
-import { basicNormalise, createNormaliser, createReplacer, stripFillers, synonymPairs } from './normalise.js';
+import {
+  basicNormalise,
+  createEnglishReplacer,
+  createNormaliser,
+  createReplacer,
+  MIXED_ENGLISH,
+  stripFillers,
+  synonymPairs,
+} from './normalise.js';
 import { detectSmallTalk } from './smalltalk.js';
 import { createSegmenter, tokenise } from './tokenise.js';
 import { toSimplified } from './trad-simp.js';
@@ -81,6 +89,20 @@ describe('normalisation', () => {
         expect(replace(once), text).toBe(once);
       }
     });
+  });
+});
+
+describe('English words mixed into a question', () => {
+  it("become the bureau's words, whole words only, phrases first", () => {
+    const n = createNormaliser();
+    expect(n.normalise('排水License多久能批下来')).toBe(n.normalise('排水许可证多久能批下来'));
+    expect(n.normalise('company name changed，取水证要update吗')).toContain('公司 name 变更 取水证要变更吗');
+    expect(n.normalise('water bill突然很高')).toBe(n.normalise('水费突然很高'));
+    const english = createEnglishReplacer(MIXED_ENGLISH);
+    // a word inside another word is left alone (fee in coffee, bill in billion, permit in permitted)
+    expect(english('coffee billion permitted')).toBe('coffee billion permitted');
+    expect(english('fee; permit')).toBe('费用; 许可证');
+    expect(english('how   long')).toBe('多久');
   });
 });
 

@@ -64,6 +64,61 @@ export const DOMAIN_CORRECTIONS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * English words that staff of enterprises mix into a Chinese question (排水license多久能批下来,
+ * 取水证要update吗), mapped to the bureau's own words. Whole English words only (fee is not
+ * taken out of coffee); phrases first.
+ */
+export const MIXED_ENGLISH: ReadonlyArray<readonly [string, string]> = [
+  ['water bill', '水费'],
+  ['tap water', '自来水'],
+  ['how long', '多久'],
+  ['how much', '多少钱'],
+  ['sea area', '海域'],
+  ['license', '许可证'],
+  ['licence', '许可证'],
+  ['permit', '许可证'],
+  ['apply', '申请'],
+  ['application', '申请'],
+  ['renew', '延续'],
+  ['renewal', '延续'],
+  ['extend', '延续'],
+  ['extension', '延续'],
+  ['update', '变更'],
+  ['change', '变更'],
+  ['changed', '变更'],
+  ['modify', '变更'],
+  ['cancel', '注销'],
+  ['deregister', '注销'],
+  ['documents', '材料'],
+  ['document', '材料'],
+  ['docs', '材料'],
+  ['materials', '材料'],
+  ['company', '公司'],
+  ['fee', '费用'],
+  ['fees', '费用'],
+  ['online', '网上'],
+  ['error', '报错'],
+  ['upload', '上传'],
+  ['meter', '水表'],
+  ['bill', '账单'],
+  ['approval', '审批'],
+  ['approve', '审批'],
+  ['deadline', '期限'],
+  ['drainage', '排水'],
+  ['sewage', '污水'],
+  ['flood', '防汛'],
+];
+
+/** Replaces whole English words (and phrases of them) by the pairs' Chinese; case already folded. */
+export function createEnglishReplacer(pairs: ReadonlyArray<readonly [string, string]>): (text: string) => string {
+  if (!pairs.length) return (t) => t;
+  const map = new Map(pairs.map(([en, zh]) => [en.toLowerCase(), zh]));
+  const words = [...map.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, '\\s+'));
+  const re = new RegExp(`(?<![a-z])(?:${words.join('|')})(?![a-z])`, 'g');
+  return (text) => (/[a-z]/.test(text) ? text.replace(re, (m) => map.get(m.replace(/\s+/g, ' '))!) : text);
+}
+
+/**
  * Polite openings and closings that carry no meaning for matching (请问, 我想问一下,
  * 你好, 麻烦问下, 咨询一下 …). Removed only at the start or end of the question so that
  * the same characters inside a real question are kept.
@@ -237,6 +292,7 @@ export function createNormaliser(
   opts: { synonyms?: readonly (readonly string[])[]; corrections?: ReadonlyArray<readonly [string, string]> } = {},
 ): TNormaliser {
   const colloquial = createReplacer(COLLOQUIAL);
+  const english = createEnglishReplacer(MIXED_ENGLISH);
   const corrections = createReplacer([
     ...DOMAIN_CORRECTIONS,
     ...(opts.corrections ?? []).map(([a, b]) => [basicNormalise(a), basicNormalise(b)] as const),
@@ -246,6 +302,7 @@ export function createNormaliser(
     normalise(text, o = {}) {
       let t = basicNormalise(text);
       t = colloquial(t);
+      t = english(t);
       t = corrections(t);
       if (o.stripFillers !== false) t = stripFillers(t);
       t = synonyms(t);
