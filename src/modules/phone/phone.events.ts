@@ -44,6 +44,10 @@ export const phoneEvents = defineEvents({
     label: { zh: '电话转办单超时未答复', en: 'Phone transfer form overdue' },
     data: z.object({ ...form, departmentId: z.string(), dueAt: z.string() }),
   },
+  'phone.kb_entry_linked': {
+    label: { zh: '知识提议已采纳', en: 'KB proposal accepted as an entry' },
+    data: z.object({ ...form, entryId: z.string() }),
+  },
   'phone.kb_entry_recorded': {
     label: { zh: '记录入库日期', en: 'KB entry date recorded' },
     data: z.object({ ...form, entryId: z.string(), entryOn: z.string() }),

@@ -8,7 +8,7 @@ import { registerPhoneNotices } from './phone-notices.js';
 import { seedDemoForms } from './seed/demo-forms.js';
 import { phonePolicy } from './phone.policy.js';
 import { phoneRoutes } from './phone.routes.js';
-import { recordKbEntry } from './use-cases/record-kb-entry.js';
+import { linkKbEntry, recordKbEntry } from './use-cases/record-kb-entry.js';
 import { sweepOverdueForms } from './use-cases/sweep-overdue.js';
 
 /** How often forms past their due time are looked for. */
@@ -35,15 +35,20 @@ export const phoneModule = defineModule({
     });
   },
   consumers(ctx) {
-    // once per cluster: an accepted proposal from a closed form gives the form its KB entry date
+    // once per cluster, in commit order: an accepted proposal from a closed form links its entry,
+    // and the day that entry is published becomes the form's KB entry date
     ctx.feed.subscribe({
       name: 'phone.kb-entry',
       durable: true,
-      types: ['kb.proposal_accepted'],
+      types: ['kb.proposal_accepted', 'kb.entry_published'],
       handle: async (e) => {
+        if (!e.subjectId) return;
+        if (e.type === 'kb.entry_published') {
+          await recordKbEntry(ctx.db, SYSTEM_ACTOR, new Date(e.createdAt), e.subjectId);
+          return;
+        }
         const entryId = (e.data as { entryId?: string | null }).entryId;
-        if (e.subjectId && entryId)
-          await recordKbEntry(ctx.db, SYSTEM_ACTOR, new Date(e.createdAt), e.subjectId, entryId);
+        if (entryId) await linkKbEntry(ctx.db, SYSTEM_ACTOR, new Date(e.createdAt), e.subjectId, entryId);
       },
     });
   },

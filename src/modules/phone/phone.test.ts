@@ -27,6 +27,16 @@ async function newForm(w: TestClient, departmentId: string, body: Record<string,
   return { callId: call.json<{ id: string }>().id, ...form.json<{ id: string; number: string; dueAt: string }>() };
 }
 
+/** Polls until `read` gives a value (a durable consumer of the event feed works after the commit). */
+async function until<T>(read: () => Promise<T | null>): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = await read();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out waiting for the event feed');
+}
+
 describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)', () => {
   let t: TestApp;
   let window1: TestClient;
@@ -139,7 +149,7 @@ describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)
       expect((await (await t.as(u)).get(`/api/phone/forms/${f.id}`)).statusCode, u).toBe(200);
   });
 
-  it('the department replies, the window closes with the KB updated: a proposal, then the entry date once accepted', async () => {
+  it('the department replies, the window closes with the KB updated: a proposal, accepted as a draft, then the entry date when published', async () => {
     const f = await newForm(window1, water);
     // only the department replies; the window may not close before the reply
     expect((await window1.post(`/api/phone/forms/${f.id}/reply`, REPLY)).statusCode).toBe(403);
@@ -175,13 +185,41 @@ describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)
     expect(form).toMatchObject({ status: 'closed', kbUpdated: true, kbProposalId: proposalId, kbEntryOn: null });
     expect((await window1.post(`/api/phone/forms/${f.id}/close`, { kbUpdated: true })).statusCode).toBe(409);
 
-    // the owner department's KB editor accepts it: the form records the entry date (durable consumer)
-    expect((await water1.post(`/api/kb/proposals/${proposalId}/accept`, {})).statusCode).toBe(200);
-    for (let i = 0; i < 100 && !form.kbEntryOn; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      form = (await window1.get(`/api/phone/forms/${f.id}`)).json();
+    // the owner department's KB editor accepts it: a draft entry, linked to the form (durable consumer),
+    // but not in the KB yet, so no entry date
+    const accepted = await water1.post(`/api/kb/proposals/${proposalId}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const entryId = await until(async () => {
+      const row = await t.ctx.db
+        .selectFrom('phone_forms')
+        .select('kb_entry_id')
+        .where('id', '=', f.id)
+        .executeTakeFirstOrThrow();
+      return row.kb_entry_id;
+    });
+    expect(
+      (await t.ctx.db.selectFrom('kb_proposals').select('entry_id').where('id', '=', proposalId).executeTakeFirst())
+        ?.entry_id,
+    ).toBe(entryId);
+    expect((await window1.get(`/api/phone/forms/${f.id}`)).json()).toMatchObject({ kbEntryOn: null });
+
+    // submitted today, published by the reviewer on Friday 11-27: that is the form's KB entry date
+    expect((await water1.post(`/api/kb/entries/${entryId}/submit`)).statusCode).toBe(200);
+    t.clock.set('2026-11-27T03:00:00Z');
+    try {
+      const published = await (await t.as('legal1')).post(`/api/kb/entries/${entryId}/publish`);
+      expect(published.statusCode, published.body).toBe(200);
+      const reader = await t.as('window1');
+      form = await until(async () => {
+        const x = (await reader.get(`/api/phone/forms/${f.id}`)).json<TPhoneForm>();
+        return x.kbEntryOn ? x : null;
+      });
+      expect(form.kbEntryOn).toBe('2026-11-27');
+      const pdf = pdfText(await phoneFormPdf(form, null, { compress: false })).replace(/\s+/g, '');
+      expect(pdf).toContain('■已更新至知识库，入库日期：2026年11月27日。');
+    } finally {
+      t.clock.set('2026-11-25T02:00:00Z');
     }
-    expect(form.kbEntryOn).toBe('2026-11-25');
     const events = await t.ctx.db
       .selectFrom('events')
       .select('type')
@@ -192,6 +230,7 @@ describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)
       'phone.form_transferred',
       'phone.form_replied',
       'phone.form_closed',
+      'phone.kb_entry_linked',
       'phone.kb_entry_recorded',
     ]);
   });

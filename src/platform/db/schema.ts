@@ -614,7 +614,7 @@ export interface PhoneFormTable {
   kb_updated: number | null;
   kb_proposal_id: string | null;
   kb_entry_id: string | null;
-  kb_entry_on: string | null; // YYYY-MM-DD, when the proposal became a KB entry
+  kb_entry_on: string | null; // YYYY-MM-DD, when the entry the proposal became was published
   no_kb_reason: string | null;
   closed_by: string | null;
   closed_at: string | null;

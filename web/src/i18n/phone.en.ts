@@ -90,7 +90,7 @@ export const phoneEn: Record<keyof typeof phoneZh, string> = {
   'phone.closeSubmit': 'Close',
   'phone.closed': 'Form closed',
   'phone.kbEntryOn': 'KB entry date',
-  'phone.kbPending': 'Awaiting acceptance',
+  'phone.kbPending': 'Awaiting publication in the KB',
   'phone.noKbReason': 'Not updated because',
   'phone.windowContact': 'Window contact',
   'phone.closedAt': 'Closed',

@@ -85,7 +85,7 @@ export const phoneZh = {
   'phone.closeSubmit': '办结',
   'phone.closed': '转办单已办结',
   'phone.kbEntryOn': '入库日期',
-  'phone.kbPending': '待主办部门采纳',
+  'phone.kbPending': '待知识条目发布',
   'phone.noKbReason': '未更新原因',
   'phone.windowContact': '窗口联系人',
   'phone.closedAt': '办结时间',

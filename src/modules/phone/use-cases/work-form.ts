@@ -89,8 +89,8 @@ export async function returnForm(
 
 /**
  * The window ends the process (窗口工作人员将答复口径更新至知识库): the reply wording goes to the
- * knowledge module as a proposal for the owner department (its entry date is recorded when it is
- * accepted), or the window notes why the KB needs no update.
+ * knowledge module as a proposal for the owner department (the form's KB entry date is the day the
+ * entry it becomes is published), or the window notes why the KB needs no update.
  */
 export async function closeForm(
   db: Db,
