@@ -6,7 +6,7 @@ import { PHONE_FORM_WORKING_DAYS } from './use-cases/transfer-form.js';
 /**
  * Forms waiting for their department keep a due time of one working day from their latest
  * transfer; a holiday change moves it like every stored deadline (a form that is no longer past
- * due loses its overdue flag, one that now is gets flagged by the next sweep).
+ * due starts its alerts again, one that now is gets its overdue notice from the next sweep).
  */
 export const recomputeFormDeadlines: DeadlineRecomputer = async (trx, { calendar, closeOfBusiness, changed }, now) => {
   const rows = await trx
@@ -27,7 +27,18 @@ export const recomputeFormDeadlines: DeadlineRecomputer = async (trx, { calendar
     const stillLate = r.overdue_at !== null && due < now.toISOString();
     await trx
       .updateTable('phone_forms')
-      .set({ due_at: due, overdue_at: stillLate ? r.overdue_at : null, updated_at: now.toISOString() })
+      .set(
+        stillLate
+          ? { due_at: due, updated_at: now.toISOString() }
+          : {
+              due_at: due,
+              pending_alert: 'remind',
+              reminded_at: null,
+              overdue_at: null,
+              escalated_at: null,
+              updated_at: now.toISOString(),
+            },
+      )
       .where('id', '=', r.id)
       .where('status', '=', 'transferred')
       .execute();

@@ -3,6 +3,7 @@ import { defineEvents } from '../../platform/events/record-event.js';
 
 const form = { formId: z.string(), number: z.string() };
 const move = z.object({ ...form, from: z.string(), to: z.string() });
+const alert = z.object({ ...form, departmentId: z.string(), dueAt: z.string() });
 
 /** What phone consultation records: calls logged and answered, every move of a transfer form. */
 export const phoneEvents = defineEvents({
@@ -40,9 +41,17 @@ export const phoneEvents = defineEvents({
     label: { zh: '电话转办单办结', en: 'Phone transfer form closed' },
     data: move.extend({ kbUpdated: z.boolean(), proposalId: z.string().nullable() }),
   },
+  'phone.transfer_reminded': {
+    label: { zh: '电话转办单即将到期提醒', en: 'Phone transfer form due soon' },
+    data: alert,
+  },
   'phone.transfer_overdue': {
     label: { zh: '电话转办单超时未答复', en: 'Phone transfer form overdue' },
-    data: z.object({ ...form, departmentId: z.string(), dueAt: z.string() }),
+    data: alert,
+  },
+  'phone.transfer_escalated': {
+    label: { zh: '超时电话转办单督办', en: 'Overdue phone transfer form escalated' },
+    data: alert,
   },
   'phone.kb_entry_linked': {
     label: { zh: '知识提议已采纳', en: 'KB proposal accepted as an entry' },

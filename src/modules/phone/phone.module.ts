@@ -9,10 +9,10 @@ import { seedDemoForms } from './seed/demo-forms.js';
 import { phonePolicy } from './phone.policy.js';
 import { phoneRoutes } from './phone.routes.js';
 import { linkKbEntry, recordKbEntry } from './use-cases/record-kb-entry.js';
-import { sweepOverdueForms } from './use-cases/sweep-overdue.js';
+import { sweepFormDeadlines } from './use-cases/sweep-deadlines.js';
 
-/** How often forms past their due time are looked for. */
-export const OVERDUE_SWEEP_MS = 60_000;
+/** How often the forms' deadline alerts are checked. */
+export const DEADLINE_SWEEP_MS = 60_000;
 
 /** 电话咨询 (SPEC §3.3, seed art. 10.1, annex 3): the call log and phone transfer forms. */
 export const phoneModule = defineModule({
@@ -29,9 +29,9 @@ export const phoneModule = defineModule({
   routes: phoneRoutes,
   jobs(ctx) {
     ctx.jobs.addSweep({
-      name: 'phone.overdue',
-      everyMs: OVERDUE_SWEEP_MS,
-      handler: async (_p, now) => void (await sweepOverdueForms(ctx.db, now)),
+      name: 'phone.deadlines',
+      everyMs: DEADLINE_SWEEP_MS,
+      handler: async (_p, now) => void (await sweepFormDeadlines(ctx, now)),
     });
   },
   consumers(ctx) {

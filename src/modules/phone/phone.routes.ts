@@ -116,6 +116,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!phonePolicy.readAllForms(p)) q = q.where('department_id', '=', p.departmentId ?? '');
       if (req.query.status) q = q.where('status', '=', req.query.status);
       if (req.query.todo === 'window') q = q.where('status', 'in', ['returned', 'replied']);
+      if (req.query.overdue) q = q.where('status', '=', 'transferred').where('due_at', '<', req.now.toISOString());
       const rows = await q.orderBy('due_at').limit(500).execute();
       return { items: await presentFormItems(ctx.db, rows, req.now) };
     },

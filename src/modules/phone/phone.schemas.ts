@@ -32,6 +32,8 @@ export const ZListForms = z.object({
   status: z.enum(PHONE_FORM_STATUSES).optional(),
   /** the window's to-do: returned and replied forms */
   todo: z.enum(['window']).optional(),
+  /** the overdue list: forms still waiting for their department past the due time */
+  overdue: z.enum(['1']).optional(),
 });
 
 /** The department's reply: the wording, answered yes/no, handler, department head, date (today when left out). */

@@ -4,7 +4,6 @@ import { pdfText } from '../../platform/pdf/pdf-text.js';
 import { PHONE_CALL_TYPE_LABELS } from '../../contracts/enums/phone.js';
 import type { TPhoneForm } from '../../contracts/phone.js';
 import { phoneFormPdf } from './form-pdf.js';
-import { sweepOverdueForms } from './use-cases/sweep-overdue.js';
 
 const CALL = { callerName: '张三', phone: '138 0013 8000', type: 'water', content: '取水许可证延续需要什么材料？' };
 const REPLY = {
@@ -288,23 +287,6 @@ describe('phone consultation: calls and transfer forms (seed art. 10.1, annex 3)
         .execute();
       expect(events).toHaveLength(1);
     }
-  });
-
-  it('the overdue sweep flags a form past its due time once, with an event', async () => {
-    const f = await newForm(window1, water);
-    expect(await sweepOverdueForms(t.ctx.db, new Date('2026-11-26T08:59:00Z'))).not.toContain(f.id);
-    const late = new Date('2026-11-26T09:01:00Z');
-    expect(await sweepOverdueForms(t.ctx.db, late)).toContain(f.id);
-    expect(await sweepOverdueForms(t.ctx.db, late)).toEqual([]);
-    const events = await t.ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('subject_id', '=', f.id)
-      .where('type', '=', 'phone.transfer_overdue')
-      .execute();
-    expect(events).toHaveLength(1);
-    const item = (await water1.get('/api/phone/forms')).json().items.find((x: { id: string }) => x.id === f.id);
-    expect(item.overdue).toBe(true);
   });
 
   it('prints the form as annex 3: a PDF with the title, number, fields, reply and KB line', async () => {

@@ -1,14 +1,4 @@
-import {
-  addWorkingDays,
-  addWorkingMinutes,
-  atShanghai,
-  shanghaiDate,
-  shanghaiTime,
-  addDays,
-  workingDayOnOrBefore,
-  type HolidayCalendar,
-  type ServiceHours,
-} from '../../platform/calendar/index.js';
+import { addWorkingDays, type HolidayCalendar } from '../../platform/calendar/index.js';
 import type { WorkOrderType } from '../../contracts/enums/work-orders.js';
 
 /** One order type's time limits as the settings table stores them. */
@@ -41,11 +31,6 @@ export const DEFAULT_ORDER_TYPES: OrderTypeLimits[] = [
 export const EXTENDED_WORKING_DAYS = 15;
 /** A reopened order (unsatisfied callback) is handled again within the callback re-check limit. */
 export const REOPEN_TYPE: WorkOrderType = 'callback_recheck';
-/** The department is reminded when less than this much working time is left. */
-export const REMIND_BEFORE_MINUTES = 120;
-/** An order still unanswered this many working days after its due time is escalated to supervision. */
-export const ESCALATE_AFTER_WORKING_DAYS = 1;
-
 /**
  * When an order is due: `limitDays` working days after the day its clock started, by close of
  * business (the working-time engine; 民法典 counting). A complaint received on Wednesday
@@ -54,21 +39,4 @@ export const ESCALATE_AFTER_WORKING_DAYS = 1;
  */
 export function orderDueAt(cal: HolidayCalendar, closeOfBusiness: string, clockStart: Date, limitDays: number): string {
   return addWorkingDays(cal, clockStart, limitDays, closeOfBusiness).toISOString();
-}
-
-/**
- * The deadline sweep's horizons at `now`: an order due before `remindBefore` has less than two
- * working hours left; one due before `escalateBefore` is a whole working day overdue. Both are
- * instants, so the sweep reads only due rows through the (pending_alert, due_at) index.
- */
-export function alertHorizons(
-  cal: HolidayCalendar,
-  hours: ServiceHours,
-  now: Date,
-): { remindBefore: string; escalateBefore: string } {
-  const remindBefore = addWorkingMinutes(cal, hours, now, REMIND_BEFORE_MINUTES).toISOString();
-  let day = shanghaiDate(now);
-  for (let i = 0; i < ESCALATE_AFTER_WORKING_DAYS; i++) day = workingDayOnOrBefore(cal, addDays(day, -1));
-  const escalateBefore = atShanghai(day, shanghaiTime(now).slice(0, 5)).toISOString();
-  return { remindBefore, escalateBefore };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { sweepDeadlines } from './use-cases/sweep-deadlines.js';
-import { sweepOverdueForms } from '../phone/use-cases/sweep-overdue.js';
+import { sweepFormDeadlines } from '../phone/use-cases/sweep-deadlines.js';
 
 /** Notices of one subject as (username, kind), sorted. */
 const noticesOf = async (t: TestApp, subjectId: string, kind?: string) => {
@@ -166,8 +166,8 @@ describe('work-order and phone-form notices, and their "my work"', () => {
       expect.objectContaining({ reference: form.number, link: `/workspace/phone-forms?open=${form.id}` }),
     ]);
 
-    await sweepOverdueForms(t.ctx.db, new Date('2026-11-27T02:00:00Z'));
-    await sweepOverdueForms(t.ctx.db, new Date('2026-11-27T03:00:00Z'));
+    await sweepFormDeadlines(t.ctx, new Date('2026-11-27T02:00:00Z'));
+    await sweepFormDeadlines(t.ctx, new Date('2026-11-27T03:00:00Z'));
     await until(t, async () => (await noticesOf(t, form.id, 'overdue')).length === 1);
 
     const r = await water.post(`/api/phone/forms/${form.id}/reply`, {

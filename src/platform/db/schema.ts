@@ -600,8 +600,12 @@ export interface PhoneFormTable {
   /** the latest transfer (the 1-working-day clock starts here) */
   transferred_at: string;
   due_at: string;
-  /** set once by the overdue sweep */
+  /** the next deadline alert (calendar/deadline-alerts.ts): 'remind' | 'overdue' | 'escalate' | null */
+  pending_alert: string | null;
+  reminded_at: string | null;
+  /** set once by the deadline sweep */
   overdue_at: string | null;
+  escalated_at: string | null;
   reply: string | null;
   answered: number | null;
   handler_name: string | null;

@@ -48,6 +48,7 @@ export const phoneEn: Record<keyof typeof phoneZh, string> = {
   'phone.view': 'View',
   'phone.viewWindow': 'For the window (replied, returned)',
   'phone.viewWaiting': 'Awaiting the department',
+  'phone.viewOverdue': 'Overdue, not replied',
   'phone.viewAll': 'All',
   'phone.number': 'Number',
   'phone.dueAt': 'Due',

@@ -44,6 +44,7 @@ export const phoneZh = {
   'phone.view': '视图',
   'phone.viewWindow': '待窗口处理（已答复、被退回）',
   'phone.viewWaiting': '待部门答复',
+  'phone.viewOverdue': '超时未答复',
   'phone.viewAll': '全部',
   'phone.number': '编号',
   'phone.dueAt': '答复时限',

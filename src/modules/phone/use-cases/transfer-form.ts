@@ -93,7 +93,10 @@ export async function transferCall(
       status: 'transferred',
       transferred_at: at,
       due_at: dueAt,
+      pending_alert: 'remind',
+      reminded_at: null,
       overdue_at: null,
+      escalated_at: null,
       reply: null,
       answered: null,
       handler_name: null,
@@ -147,7 +150,11 @@ export async function retransferForm(
         department_id: departmentId,
         transferred_at: at,
         due_at: dueAt,
+        // the deadline alerts start again against the new due time
+        pending_alert: 'remind',
+        reminded_at: null,
         overdue_at: null,
+        escalated_at: null,
         updated_at: at,
       }),
       event: (f, to) => ({

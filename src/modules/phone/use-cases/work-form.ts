@@ -48,6 +48,7 @@ export async function replyForm(
         reply_on: replyOn,
         replied_by: actor.userId,
         replied_at: at,
+        pending_alert: null,
         updated_at: at,
       }),
       event: (f, to) => ({
@@ -77,7 +78,7 @@ export async function returnForm(
       actor,
       now,
       row: form,
-      set: () => ({ return_reason: reason, returned_at: at, updated_at: at }),
+      set: () => ({ return_reason: reason, returned_at: at, pending_alert: null, updated_at: at }),
       event: (f, to) => ({
         type: 'phone.form_returned',
         ...formSubject(f),

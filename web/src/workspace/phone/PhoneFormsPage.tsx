@@ -11,11 +11,12 @@ import { FormDrawer } from './FormDrawer.js';
 import { FORM_STATUS_COLORS, printForm } from './phone-ui.js';
 import './phone.css';
 
-type View = 'window' | 'waiting' | 'all';
+type View = 'window' | 'waiting' | 'overdue' | 'all';
 
 /**
  * 转办单: a business agent sees the department's phone transfer forms with their due time and
- * replies; the window sees the replied and returned ones to close or send on; oversight reads all.
+ * replies; the window sees the replied and returned ones to close or send on; oversight reads all;
+ * the overdue list holds the forms still waiting for their department past the due time.
  */
 export default function PhoneFormsPage() {
   const t = useT();
@@ -24,7 +25,12 @@ export default function PhoneFormsPage() {
   const wide = Grid.useBreakpoint().md;
   const [f, setF] = useUrlFilters(['view', 'open'] as const);
   const view = (f.view || (can('phone.log') ? 'window' : can('phone.departmentWork') ? 'waiting' : 'all')) as View;
-  const query = view === 'window' ? { todo: 'window' } : view === 'waiting' ? { status: 'transferred' } : undefined;
+  const query = {
+    window: { todo: 'window' },
+    waiting: { status: 'transferred' },
+    overdue: { overdue: '1' },
+    all: undefined,
+  }[view];
   const list = useApiQuery<{ items: TPhoneFormItem[] }>('/api/phone/forms', query, { refreshMs: 60_000 });
   const [openId, setOpenId] = useState<string | null>(f.open || null);
   const show = (id: string | null) => {
@@ -43,6 +49,7 @@ export default function PhoneFormsPage() {
           options={[
             ...(can('phone.log') ? [{ value: 'window' as const, label: t('phone.viewWindow') }] : []),
             { value: 'waiting' as const, label: t('phone.viewWaiting') },
+            { value: 'overdue' as const, label: t('phone.viewOverdue') },
             { value: 'all' as const, label: t('phone.viewAll') },
           ]}
         />
