@@ -5,11 +5,10 @@
  * Run: npm run build && npx tsx e2e/work-order-screenshots.ts   → test-results/screenshots/orders-*.png
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startServer } from './harness.js';
+import { hotlineExportFile } from './hotline-export.js';
 
 const OUT = path.resolve('test-results/screenshots');
 
@@ -19,37 +18,6 @@ async function signIn(page: Page, base: string, username: string): Promise<void>
   await page.getByLabel('密码').fill('Bangban2026');
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-/** A small 12345 export: two good rows, one bad. */
-async function exportFile(batch: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('工单');
-  ws.addRow(['工单编号', '来电时间', '诉求类型', '标题', '诉求内容', '来电人', '联系电话', '承办单位']);
-  ws.addRow([
-    `SH26112501${batch}1`,
-    '2026-11-25 08:40',
-    '投诉',
-    '自来水浑浊',
-    '小区自来水发黄两天。',
-    '王女士',
-    '13912345678',
-    '供水处',
-  ]);
-  ws.addRow([
-    `SH26112501${batch}2`,
-    '2026-11-25 09:05',
-    '咨询',
-    '取水许可',
-    '取水许可证延续材料？',
-    '李先生',
-    '021-63211234',
-    '水资源处',
-  ]);
-  ws.addRow(['', '昨天下午', '表扬', '', '', '', '12345', '']);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orders-')), `12345导出-${batch}.xlsx`);
-  await wb.xlsx.writeFile(file);
-  return file;
 }
 
 async function main(): Promise<void> {
@@ -77,7 +45,9 @@ async function main(): Promise<void> {
       await page.getByText('GD2026', { exact: false }).first().waitFor();
       await shot('hotline-list');
       await page.getByTestId('orders-import').click();
-      await page.locator('.ant-modal input[type=file]').setInputFiles(await exportFile(width === 360 ? '3' : '4'));
+      await page
+        .locator('.ant-modal input[type=file]')
+        .setInputFiles(await hotlineExportFile(width === 360 ? '3' : '4'));
       await page.getByTestId('import-report').waitFor();
       await shot('hotline-import-preview');
       await page.getByText('仅导入无误的行').click();

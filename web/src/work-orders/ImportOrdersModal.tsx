@@ -1,21 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api/client.js';
 import { pick, useLang, useT } from '../i18n/index.js';
-import { formatDateTime } from '../shared/format.js';
 import { toBase64 } from '../shared/read-file.js';
-import { useDepartments } from '../shared/useDepartments.js';
-import type { THotlineImportReport, TImportRowReport } from '../../../src/contracts/work-order-import.js';
-import { IMPORT_ROW_OUTCOME_LABELS } from '../../../src/contracts/enums/work-order-import.js';
-import { WORK_ORDER_TYPE_LABELS } from '../../../src/contracts/enums/work-orders.js';
-
-const OUTCOME_COLORS: Record<TImportRowReport['outcome'], string> = {
-  new: 'blue',
-  exists: 'default',
-  invalid: 'error',
-  created: 'success',
-};
+import { ImportReport } from './ImportReport.js';
+import type { THotlineImportReport } from '../../../src/contracts/work-order-import.js';
 
 /**
  * 导入12345工单: the hotline office chooses the export, sees every row checked (nothing stored yet),
@@ -26,7 +16,6 @@ export function ImportOrdersModal({ open, onClose, onDone }: { open: boolean; on
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const depts = useDepartments();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [report, setReport] = useState<THotlineImportReport | null>(null);
   const [goodOnly, setGoodOnly] = useState(false);
@@ -134,89 +123,7 @@ export function ImportOrdersModal({ open, onClose, onDone }: { open: boolean; on
               {t('orders.import.goodOnly', { n: c.invalid })}
             </Checkbox>
           )}
-          <Table<TImportRowReport>
-            rowKey="row"
-            size="small"
-            dataSource={report.rows}
-            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-            scroll={{ x: 1000 }}
-            data-testid="import-report"
-            columns={[
-              { title: t('orders.import.row'), dataIndex: 'row', width: 60 },
-              {
-                title: t('orders.import.result'),
-                dataIndex: 'outcome',
-                width: 90,
-                render: (o: TImportRowReport['outcome']) => (
-                  <Tag color={OUTCOME_COLORS[o]}>{pick(IMPORT_ROW_OUTCOME_LABELS[o], lang)}</Tag>
-                ),
-              },
-              {
-                title: t('orders.import.problems'),
-                key: 'errors',
-                width: 260,
-                render: (_: unknown, r) =>
-                  r.errors.length ? (
-                    <ul style={{ margin: 0, paddingInlineStart: 16, color: '#a8071a' }}>
-                      {r.errors.map((e, i) => (
-                        <li key={i}>
-                          {pick(e.fieldLabel, lang)}：{pick(e.message, lang)}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  ),
-              },
-              {
-                title: t('orders.import.externalNo'),
-                dataIndex: 'externalNo',
-                width: 140,
-                render: (v: string | null, r) => (
-                  <>
-                    {v ?? '—'}
-                    {r.orderNumber && <div style={{ fontSize: 12, color: '#666' }}>{r.orderNumber}</div>}
-                  </>
-                ),
-              },
-              {
-                title: t('orders.titleCol'),
-                dataIndex: 'title',
-                width: 200,
-                render: (v: string | null, r) => (
-                  <>
-                    {v ?? '—'}
-                    {r.type && (
-                      <div style={{ fontSize: 12, color: '#666' }}>{pick(WORK_ORDER_TYPE_LABELS[r.type], lang)}</div>
-                    )}
-                  </>
-                ),
-              },
-              {
-                title: t('orders.import.callTime'),
-                dataIndex: 'receivedAt',
-                width: 140,
-                render: (v: string | null) => (v ? formatDateTime(v, lang) : '—'),
-              },
-              {
-                title: t('orders.citizen'),
-                dataIndex: 'citizenName',
-                width: 120,
-                render: (v: string | null, r) => (
-                  <>
-                    {v ?? '—'}
-                    <div style={{ fontSize: 12 }}>{r.citizenPhone}</div>
-                  </>
-                ),
-              },
-              {
-                title: t('orders.import.unit'),
-                dataIndex: 'unit',
-                width: 120,
-                render: (v: string | null, r) => (r.departmentId ? depts.nameOf(r.departmentId) : (v ?? '—')),
-              },
-            ]}
-          />
+          <ImportReport rows={report.rows} />
         </>
       )}
     </Modal>
