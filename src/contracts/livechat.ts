@@ -104,6 +104,9 @@ export const ZAgentConversation = z.object({
   firstResponseDueAt: z.string().nullable(),
   firstResponseAt: z.string().nullable(),
   breached: z.boolean(),
+  /** transferred: when the business agent holding it must first answer, and when they did (null: no clock) */
+  transferDueAt: z.string().nullable(),
+  transferResponseAt: z.string().nullable(),
   /** waiting for the department: its reply is due then (one working day), overdue once past */
   departmentDueAt: z.string().nullable(),
   departmentOverdue: z.boolean(),

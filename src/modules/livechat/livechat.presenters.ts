@@ -121,6 +121,8 @@ export async function agentConversations(db: DbOrTrx, rows: ConversationRow[]): 
     firstResponseDueAt: c.first_response_due_at,
     firstResponseAt: c.first_response_at,
     breached: c.breached === 1,
+    transferDueAt: c.status === 'transferred' ? c.transfer_due_at : null,
+    transferResponseAt: c.status === 'transferred' ? c.transfer_response_at : null,
     departmentDueAt: c.status === 'awaiting_department' ? c.department_due_at : null,
     departmentOverdue: c.status === 'awaiting_department' && c.department_overdue_at !== null,
     lastSeq: Number(c.last_seq),
