@@ -19,7 +19,14 @@ export const CHAT_TOKEN_HEADER = 'x-chat-token';
 export const ZChatStaff = z.object({ displayName: z.string(), workNumber: z.string().nullable() });
 export type TChatStaff = z.infer<typeof ZChatStaff>;
 
-export const ZChatFile = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
+export const ZChatFile = z.object({
+  id: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  /** set when the file was deleted after the retention period (the message stays, the bytes are gone) */
+  purgedAt: z.string().nullable(),
+});
 export type TChatFile = z.infer<typeof ZChatFile>;
 
 /** One message of a conversation; `seq` orders them (1, 2, 3 … per conversation, no gaps). */

@@ -84,6 +84,10 @@ export const livechatEvents = defineEvents({
     label: { zh: '修改人工服务设置', en: 'Live-help settings changed' },
     data: z.object({ maxChatsPerAgent: z.number().int() }),
   },
+  'livechat.files_purged': {
+    label: { zh: '会话文件超过保存期限删除', en: 'Chat files deleted after the retention period' },
+    data: conv.extend({ files: z.number().int(), bytes: z.number().int(), retentionDays: z.number().int() }),
+  },
   'livechat.consult_posted': {
     label: { zh: '内部会商', en: 'Staff consultation message' },
     data: z.object({ conversationId: z.string(), consultId: z.string() }),

@@ -517,6 +517,8 @@ export interface ChatAttachmentTable {
   size: number;
   data: Uint8Array;
   created_at: string;
+  /** migration 017: the bytes were dropped after the retention period; the row stays as a tombstone */
+  purged_at: string | null;
 }
 
 export interface ChatHolderTable {
