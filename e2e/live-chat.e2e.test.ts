@@ -118,9 +118,14 @@ describe('live help: citizen, window agent, business agent, supervisor', () => {
     await business.page.getByTestId('chat-list-item').first().waitFor();
     await business.page.getByTestId('agent-log').waitFor();
     await poll(async () => (await business.page.getByTestId('agent-log').textContent()) ?? '').toContain('下周一');
+    // the business agent's own one-minute clock runs, as for a new chat, and stops when they answer
+    expect(await business.page.getByTestId('first-response-timer').first().getAttribute('data-state')).toMatch(
+      /running|warn/,
+    );
     await business.page.getByTestId('agent-input').fill('科普馆周一闭馆，周二至周日 9:00—16:30 开放。');
     await business.page.getByTestId('agent-input').press('Control+Enter');
     await page.getByTestId('live-msg-agent').filter({ hasText: '周一闭馆' }).waitFor();
+    await poll(() => business.page.getByTestId('first-response-timer').count()).toBe(0);
     expect(await page.getByTestId('live-msg-agent').last().textContent()).toContain('赵静');
     await business.page.getByTestId('open-close').click();
     await business.page.getByTestId('close-dialog').getByRole('button', { name: '结束会话' }).click();

@@ -106,7 +106,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the chat's pictures, fetched with the caller's credentials and shown from a Blob URL
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

@@ -19,7 +19,14 @@ export const CHAT_TOKEN_HEADER = 'x-chat-token';
 export const ZChatStaff = z.object({ displayName: z.string(), workNumber: z.string().nullable() });
 export type TChatStaff = z.infer<typeof ZChatStaff>;
 
-export const ZChatFile = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
+export const ZChatFile = z.object({
+  id: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  /** set when the file was deleted after the retention period (the message stays, the bytes are gone) */
+  purgedAt: z.string().nullable(),
+});
 export type TChatFile = z.infer<typeof ZChatFile>;
 
 /** One message of a conversation; `seq` orders them (1, 2, 3 … per conversation, no gaps). */
@@ -104,6 +111,9 @@ export const ZAgentConversation = z.object({
   firstResponseDueAt: z.string().nullable(),
   firstResponseAt: z.string().nullable(),
   breached: z.boolean(),
+  /** transferred: when the business agent holding it must first answer, and when they did (null: no clock) */
+  transferDueAt: z.string().nullable(),
+  transferResponseAt: z.string().nullable(),
   /** waiting for the department: its reply is due then (one working day), overdue once past */
   departmentDueAt: z.string().nullable(),
   departmentOverdue: z.boolean(),

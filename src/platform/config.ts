@@ -46,6 +46,12 @@ export interface AppConfig {
   smtpFrom: string;
   /** the site's address (https://bangban.example.gov.cn), for links in e-mails and webhook messages */
   publicUrl?: string;
+  /**
+   * live-help files (pictures, PDFs) are purged this many days after their conversation closed
+   * (CHAT_FILE_RETENTION_DAYS, default 180: neither SPEC nor the seed sets a period); the transcript
+   * keeps their names
+   */
+  chatFileRetentionDays: number;
 }
 
 /** Reads the configuration from `env`; the only place that knows environment variable names. */
@@ -76,7 +82,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Bangban 帮办 <noreply@localhost>',
     publicUrl: env.PUBLIC_URL || undefined,
+    chatFileRetentionDays: parseRetentionDays(env.CHAT_FILE_RETENTION_DAYS),
   };
+}
+
+/** The default keeping time of live-help files, in days after the conversation closed. */
+export const DEFAULT_CHAT_FILE_RETENTION_DAYS = 180;
+
+function parseRetentionDays(v: string | undefined): number {
+  const s = (v ?? '').trim();
+  if (!s) return DEFAULT_CHAT_FILE_RETENTION_DAYS;
+  if (/^\d{1,5}$/.test(s) && Number(s) >= 1) return Number(s);
+  throw new Error(`CHAT_FILE_RETENTION_DAYS must be a whole number of days (1 or more), not "${v}"`);
 }
 
 function parseSynchronous(v: string | undefined): SqliteSynchronous {

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   CSRF_FAILED: 403,
   ACCOUNT_DISABLED: 403,
   NOT_FOUND: 404,
+  GONE: 410,
   CONFLICT: 409,
   DUPLICATE: 409,
   INVALID_TRANSITION: 409,
@@ -39,6 +40,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Bilingual> = {
   CSRF_FAILED: { zh: '页面已失效，请刷新页面后重试。', en: 'The page is out of date; reload it and try again.' },
   ACCOUNT_DISABLED: { zh: '该账号已停用，请联系管理员。', en: 'This account is disabled; contact an administrator.' },
   NOT_FOUND: { zh: '找不到要访问的内容。', en: 'Not found.' },
+  GONE: { zh: '该内容已按规定删除。', en: 'This was deleted under the retention rules.' },
   CONFLICT: {
     zh: '操作与当前状态冲突，请刷新后重试。',
     en: 'This conflicts with the current state; reload and retry.',

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../platform/clock.js';
-import type { AppConfig } from '../platform/config.js';
+import { DEFAULT_CHAT_FILE_RETENTION_DAYS, type AppConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/app-context.js';
 import { DEMO_PASSWORD } from '../modules/org/seed/demo-accounts.js';
 import { createTestDb, type TestDb } from './test-db.js';
@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webDist: '/nonexistent',
     nodeId: `test-${Math.random().toString(36).slice(2, 8)}`,
     smtpFrom: 'Bangban <noreply@bangban.test>',
+    chatFileRetentionDays: DEFAULT_CHAT_FILE_RETENTION_DAYS,
     ...overrides,
   };
 }

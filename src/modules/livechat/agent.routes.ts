@@ -7,7 +7,7 @@ import { actorOf, requireUser } from '../../platform/http/context.js';
 import { authorize } from '../../platform/policy/authorize.js';
 import type { Principal } from '../../platform/policy/principal.js';
 import { recordEvent } from '../../platform/events/record-event.js';
-import { ZFile, ZOk } from '../../contracts/common.js';
+import { ZErrorResponse, ZFile, ZOk } from '../../contracts/common.js';
 import {
   ZAgentConversation,
   ZAgentConversationDetail,
@@ -431,7 +431,8 @@ export function agentChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Chat
 
   r.get(
     '/api/chat/agent/files/:id',
-    { schema: { tags, summary: '查看文件 A file', response: { 200: ZFile }, params: ZConvId } },
+    // 410: deleted after the retention period (CHAT_FILE_RETENTION_DAYS)
+    { schema: { tags, summary: '查看文件 A file', response: { 200: ZFile, 410: ZErrorResponse }, params: ZConvId } },
     async (req, reply) => {
       const p = staffUser(req);
       return serveFile(ctx.db, reply, req.params.id, async (convId) => {

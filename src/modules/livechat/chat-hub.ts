@@ -69,6 +69,8 @@ const CONVERSATION_EVENTS = new Set([
   'livechat.taken',
   'livechat.closed',
   'livechat.rated',
+  // the holder's clock stopped (the timer on their screen ends at once)
+  'livechat.first_responded',
 ]);
 
 /**

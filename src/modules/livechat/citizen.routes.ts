@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/context.js';
 import type { Actor } from '../../platform/events/record-event.js';
-import { ZFile, ZOk } from '../../contracts/common.js';
+import { ZErrorResponse, ZFile, ZOk } from '../../contracts/common.js';
 import {
   CHAT_TOKEN_HEADER,
   ZChatMessages,
@@ -185,7 +185,8 @@ export function citizenChatRoutes(app: FastifyInstance, ctx: AppContext, hub: Ch
       schema: {
         tags,
         summary: '查看文件 A file of my conversation',
-        response: { 200: ZFile },
+        // 410: deleted after the retention period (CHAT_FILE_RETENTION_DAYS)
+        response: { 200: ZFile, 410: ZErrorResponse },
         params: z.object({ id: z.string().min(1).max(64) }),
       },
       config: pub(120),

@@ -1,7 +1,7 @@
 import { addWorkingDays } from '../../platform/calendar/index.js';
 import { shanghaiMidnight } from '../../platform/calendar/shanghai-time.js';
 import type { DeadlineRecomputer } from '../calendar/deadline-recomputers.js';
-import { DEPARTMENT_WORKING_DAYS } from './use-cases/transfer-conversation.js';
+import { DEPARTMENT_WORKING_DAYS } from './use-cases/business-handoff.js';
 
 /**
  * Conversations waiting for a department keep a due time of one working day from when they were

@@ -28,10 +28,13 @@ export function registerLivechatNotices(): void {
     type: 'livechat.first_response_breached',
     kind: 'escalation',
     recipients: (db) => activeUserIdsWithRoles(db, ['supervisor']),
-    title: (e) => ({
-      zh: `在线咨询 ${number(e)} 首次响应超时`,
-      en: `Live chat ${number(e)}: first response too late`,
-    }),
+    title: (e) =>
+      e.data.afterTransfer
+        ? {
+            zh: `在线咨询 ${number(e)} 转派后业务客服响应超时`,
+            en: `Live chat ${number(e)}: the business agent did not answer in time after the transfer`,
+          }
+        : { zh: `在线咨询 ${number(e)} 首次响应超时`, en: `Live chat ${number(e)}: first response too late` },
     link: () => '/admin/live-wall',
   });
   registerWorkSource({ name: 'livechat', label: { zh: '在线咨询', en: 'Live help' }, items: livechatWork });

@@ -209,6 +209,118 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     expect(await conv(c2.id)).toMatchObject({ status: 'transferred', agent_id: drain.id });
   });
 
+  it('gives the business agent a minute after a transfer: warned, breach recorded, offered to another of the department, then the department', async () => {
+    const a = await onDutyAgent(t);
+    const w1 = await onDutyAgent(t, 'business_agent', 'water-resources');
+    const w2 = await onDutyAgent(t, 'business_agent', 'water-resources');
+    const water = (
+      await t.ctx.db
+        .selectFrom('departments')
+        .select('id')
+        .where('code', '=', 'water-resources')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const transfer = (id: string) =>
+      a.client.post(`/api/chat/agent/conversations/${id}/transfer`, { departmentId: water, note: '请业务处室答复' });
+    const holderOf = async (id: string) => ((await conv(id)).agent_id === w1.id ? w1 : w2);
+    const otherThan = (x: { id: string }) => (x.id === w1.id ? w2 : w1);
+
+    const c1 = await joinChat(t);
+    await a.client.post(`/api/chat/agent/conversations/${c1.id}/messages`, { clientId: 'win-0001', text: '您好' });
+    expect((await transfer(c1.id)).statusCode).toBe(200);
+    const first = await holderOf(c1.id);
+    // the due time is stored from `now` (one working minute), and the workspace gets it
+    expect(await conv(c1.id)).toMatchObject({
+      transfer_due_at: '2026-11-25T02:01:00.000Z',
+      transfer_response_at: null,
+    });
+    const listed = (await first.client.get('/api/chat/agent/conversations')).json().items;
+    expect(listed[0]).toMatchObject({ id: c1.id, transferDueAt: '2026-11-25T02:01:00.000Z', transferResponseAt: null });
+
+    t.clock.set('2026-11-25T02:00:40Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).warned).toEqual([]);
+    t.clock.set('2026-11-25T02:00:46Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).warned).toEqual([c1.id]);
+    expect((await sweepTimers(t.ctx, t.clock.now())).warned).toEqual([]); // once
+    const warned = await events('livechat.first_response_warning', c1.id);
+    expect(warned.map((e) => JSON.parse(e.data))).toMatchObject([{ agentId: first.id, afterTransfer: true }]);
+
+    // lapsed: the breach is recorded (the wall counts it), the chat goes to the other business agent with a fresh minute
+    t.clock.set('2026-11-25T02:01:00Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).breached).toEqual([c1.id]);
+    const second = otherThan(first);
+    expect(await conv(c1.id)).toMatchObject({
+      status: 'transferred',
+      agent_id: second.id,
+      department_id: water,
+      transfer_due_at: '2026-11-25T02:02:00.000Z',
+      warned_at: null,
+    });
+    const breaches = await t.ctx.db
+      .selectFrom('chat_breaches')
+      .selectAll()
+      .where('conversation_id', '=', c1.id)
+      .execute();
+    expect(breaches).toMatchObject([{ agent_id: first.id, due_at: '2026-11-25T02:01:00.000Z' }]);
+    const breached = await events('livechat.first_response_breached', c1.id);
+    expect(breached.map((e) => JSON.parse(e.data))).toMatchObject([{ agentId: first.id, afterTransfer: true }]);
+    const moves = await events('livechat.transferred', c1.id);
+    expect(JSON.parse(moves.at(-1)!.data)).toMatchObject({ from: 'transferred', agentId: second.id });
+    const wall = (await (await t.as('office1')).get('/api/chat/wall')).json();
+    expect(wall.today.breaches).toBe(1);
+    expect((await first.client.get('/api/chat/agent/conversations')).json().items).toEqual([]);
+    expect((await c1.get('/api/chat/messages')).json().items.at(-1).text).toContain('另一位业务客服');
+    // supervisors are alerted (notification centre, an escalation naming the transfer)
+    const alerts = () =>
+      t.ctx.db
+        .selectFrom('notifications')
+        .select(['kind', 'title_zh'])
+        .where('subject_id', '=', c1.id)
+        .where('kind', '=', 'escalation')
+        .execute();
+    await until(t, async () => (await alerts()).length > 0);
+    expect((await alerts())[0].title_zh).toContain('转派后业务客服响应超时');
+
+    // the second answers in time: the answer is stored once, and the clock no longer lapses
+    t.clock.set('2026-11-25T02:01:30Z');
+    const sent = await second.client.post(`/api/chat/agent/conversations/${c1.id}/messages`, {
+      clientId: 'biz-0001',
+      text: '您好，我是业务处室的客服。',
+    });
+    expect(sent.statusCode).toBe(200);
+    expect((await conv(c1.id)).transfer_response_at).toBe('2026-11-25T02:01:30.000Z');
+    const answered = await events('livechat.first_responded', c1.id);
+    expect(answered.map((e) => JSON.parse(e.data)).filter((d) => d.afterTransfer)).toMatchObject([
+      { agentId: second.id, withinDue: true },
+    ]);
+    t.clock.set('2026-11-25T02:03:00Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).breached).toEqual([]);
+    expect((await conv(c1.id)).agent_id).toBe(second.id);
+
+    // neither lets the minute pass twice: once both have lapsed the department answers within a working day
+    const c2 = await joinChat(t);
+    expect((await transfer(c2.id)).statusCode).toBe(200);
+    const x = await holderOf(c2.id);
+    expect(x.id).toBe(first.id); // the one with fewer open chats
+    t.clock.set('2026-11-25T02:04:00Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).breached).toEqual([c2.id]);
+    expect((await conv(c2.id)).agent_id).toBe(second.id);
+    t.clock.set('2026-11-25T02:05:00Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).breached).toEqual([c2.id]);
+    expect(await conv(c2.id)).toMatchObject({
+      status: 'awaiting_department',
+      agent_id: null,
+      department_due_at: '2026-11-26T09:00:00.000Z',
+      transfer_due_at: null,
+    });
+    expect(await events('livechat.first_response_breached', c2.id)).toHaveLength(2);
+    // taken from the department's list: the business agent chose it, no clock runs
+    expect((await first.client.post(`/api/chat/agent/conversations/${c2.id}/take`)).statusCode).toBe(200);
+    expect(await conv(c2.id)).toMatchObject({ status: 'transferred', agent_id: first.id, transfer_due_at: null });
+    t.clock.set('2026-11-25T02:10:00Z');
+    expect((await sweepTimers(t.ctx, t.clock.now())).breached).toEqual([]);
+  });
+
   it('hands a signed-out agent’s chats to the others (duty.signed_out, once per cluster)', async () => {
     const a = await onDutyAgent(t);
     const c = await joinChat(t);

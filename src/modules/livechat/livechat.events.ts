@@ -24,7 +24,8 @@ export const livechatEvents = defineEvents({
   },
   'livechat.transferred': {
     label: { zh: '转业务客服', en: 'Transferred to a business agent' },
-    data: move.extend({ departmentId: z.string() }),
+    // dueAt: when the business agent must first answer (absent on events before migration 017)
+    data: move.extend({ departmentId: z.string(), dueAt: z.string().optional() }),
   },
   'livechat.awaiting_department': {
     label: { zh: '转部门待答复', en: 'Waiting for the department to answer' },
@@ -44,15 +45,16 @@ export const livechatEvents = defineEvents({
   },
   'livechat.first_responded': {
     label: { zh: '人工首次响应', en: 'First human response' },
-    data: conv.extend({ agentId: z.string(), withinDue: z.boolean() }),
+    // afterTransfer: a business agent's first answer after a transfer (their own one-minute clock)
+    data: conv.extend({ agentId: z.string(), withinDue: z.boolean(), afterTransfer: z.boolean().optional() }),
   },
   'livechat.first_response_warning': {
     label: { zh: '首次响应即将超时', en: 'First response about to be late' },
-    data: conv.extend({ agentId: z.string(), dueAt: z.string() }),
+    data: conv.extend({ agentId: z.string(), dueAt: z.string(), afterTransfer: z.boolean().optional() }),
   },
   'livechat.first_response_breached': {
     label: { zh: '首次响应超时', en: 'First response late (breach)' },
-    data: conv.extend({ agentId: z.string().nullable(), dueAt: z.string() }),
+    data: conv.extend({ agentId: z.string().nullable(), dueAt: z.string(), afterTransfer: z.boolean().optional() }),
   },
   'livechat.department_overdue': {
     label: { zh: '部门答复逾期', en: 'Department reply overdue' },
@@ -81,6 +83,10 @@ export const livechatEvents = defineEvents({
   'livechat.settings_changed': {
     label: { zh: '修改人工服务设置', en: 'Live-help settings changed' },
     data: z.object({ maxChatsPerAgent: z.number().int() }),
+  },
+  'livechat.files_purged': {
+    label: { zh: '会话文件超过保存期限删除', en: 'Chat files deleted after the retention period' },
+    data: conv.extend({ files: z.number().int(), bytes: z.number().int(), retentionDays: z.number().int() }),
   },
   'livechat.consult_posted': {
     label: { zh: '内部会商', en: 'Staff consultation message' },

@@ -12,6 +12,7 @@ import { livechatPolicy } from './livechat.policy.js';
 import { handOverChats } from './use-cases/hand-over.js';
 import { routeQueue } from './use-cases/route-queue.js';
 import { sweepTimers } from './use-cases/sweep-timers.js';
+import { purgeChatFiles } from './use-cases/purge-files.js';
 import { recomputeDepartmentDeadlines } from './department-deadlines.js';
 import { registerLivechatNotices } from './livechat-notices.js';
 
@@ -24,6 +25,9 @@ declare module '../../platform/app-context.js' {
 
 /** How often the first-response clock and the end of hours are checked (a sweep on the job runner). */
 export const TIMER_SWEEP_MS = 5_000;
+
+/** How often files past their retention period are purged. */
+export const FILE_PURGE_SWEEP_MS = 3_600_000;
 
 /** 线上人工帮办 (SPEC §3.2): the queue, routing, chat over WebSockets, transfer, timers and the live wall. */
 export const livechatModule = defineModule({
@@ -47,6 +51,12 @@ export const livechatModule = defineModule({
       name: 'livechat.timers',
       everyMs: TIMER_SWEEP_MS,
       handler: async (_p, now) => void (await sweepTimers(ctx, now)),
+    });
+    // the retention rule for chat files (CHAT_FILE_RETENTION_DAYS after the conversation closed)
+    ctx.jobs.addSweep({
+      name: 'livechat.file_purge',
+      everyMs: FILE_PURGE_SWEEP_MS,
+      handler: async (_p, now) => void (await purgeChatFiles(ctx.db, now, ctx.config.chatFileRetentionDays)),
     });
   },
   consumers(ctx) {

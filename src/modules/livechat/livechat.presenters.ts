@@ -1,5 +1,11 @@
 import type { DbOrTrx } from '../../platform/db/connect.js';
-import type { TAgentConversation, TChatMessage, TChatStaff, TCitizenConversation } from '../../contracts/livechat.js';
+import type {
+  TAgentConversation,
+  TChatFile,
+  TChatMessage,
+  TChatStaff,
+  TCitizenConversation,
+} from '../../contracts/livechat.js';
 import type { TLiveHelp } from '../../contracts/bot.js';
 import {
   CHAT_STATUS_LABELS,
@@ -18,21 +24,21 @@ export async function presentMessages(db: DbOrTrx, rows: MessageRow[]): Promise<
     rows.map((r) => (r.author === 'agent' ? r.author_id : null)),
   );
   const fileIds = rows.flatMap((r) => (r.attachment_id ? [r.attachment_id] : []));
-  const files = new Map<string, { id: string; name: string; mime: string; size: number }>();
+  const files = new Map<string, TChatFile>();
   if (fileIds.length)
     for (const f of await db
       .selectFrom('chat_attachments')
-      .select(['id', 'name', 'mime', 'size'])
+      .select(['id', 'name', 'mime', 'size', 'purged_at'])
       .where('id', 'in', fileIds)
       .execute())
-      files.set(f.id, { ...f, size: Number(f.size) });
+      files.set(f.id, { id: f.id, name: f.name, mime: f.mime, size: Number(f.size), purgedAt: f.purged_at });
   return rows.map((r) => presentMessage(r, staff, files));
 }
 
 export function presentMessage(
   r: MessageRow,
   staff: Map<string, TChatStaff>,
-  files: Map<string, { id: string; name: string; mime: string; size: number }>,
+  files: Map<string, TChatFile>,
 ): TChatMessage {
   return {
     id: r.id,
@@ -121,6 +127,8 @@ export async function agentConversations(db: DbOrTrx, rows: ConversationRow[]): 
     firstResponseDueAt: c.first_response_due_at,
     firstResponseAt: c.first_response_at,
     breached: c.breached === 1,
+    transferDueAt: c.status === 'transferred' ? c.transfer_due_at : null,
+    transferResponseAt: c.status === 'transferred' ? c.transfer_response_at : null,
     departmentDueAt: c.status === 'awaiting_department' ? c.department_due_at : null,
     departmentOverdue: c.status === 'awaiting_department' && c.department_overdue_at !== null,
     lastSeq: Number(c.last_seq),

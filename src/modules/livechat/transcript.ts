@@ -13,7 +13,8 @@ export function transcriptLines(head: { number: string; createdAt: string }, mes
       m.from === 'agent'
         ? `客服 ${m.author?.displayName ?? ''}${m.author?.workNumber ? `（工号 ${m.author.workNumber}）` : ''}`
         : WHO[m.from];
-    const body = m.kind === 'file' ? `[文件] ${m.file?.name ?? ''}${m.text ? ` ${m.text}` : ''}` : m.text;
+    const gone = m.file?.purgedAt ? `（已超过保存期限，于 ${shanghaiDate(new Date(m.file.purgedAt))} 删除）` : '';
+    const body = m.kind === 'file' ? `[文件] ${m.file?.name ?? ''}${gone}${m.text ? ` ${m.text}` : ''}` : m.text;
     const note = m.kind === 'note' ? '[内部备注] ' : '';
     lines.push(`[${when(m.at)}] ${who}：${note}${body}`);
   }

@@ -16,6 +16,7 @@ import * as m013 from './migrations/013-work-orders.js';
 import * as m014 from './migrations/014-notifications.js';
 import * as m015 from './migrations/015-livechat-department-overdue.js';
 import * as m016 from './migrations/016-api-clients.js';
+import * as m017 from './migrations/017-livechat-timer-file-retention.js';
 import * as m018 from './migrations/018-phone-forms.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
@@ -38,6 +39,7 @@ const STEPS: Record<string, Step> = {
   '014-notifications': m014,
   '015-livechat-department-overdue': m015,
   '016-api-clients': m016,
+  '017-livechat-timer-file-retention': m017,
   '018-phone-forms': m018,
 };
 

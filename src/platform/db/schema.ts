@@ -480,6 +480,9 @@ export interface ChatConversationTable {
   department_due_at: string | null;
   /** set once when a conversation waiting for its department passed department_due_at */
   department_overdue_at: string | null;
+  /** a business agent's answer due after a transfer (migration 017), and when they first answered */
+  transfer_due_at: string | null;
+  transfer_response_at: string | null;
   outcome: string | null;
   closed_at: string | null;
   closed_by: string | null;
@@ -514,6 +517,8 @@ export interface ChatAttachmentTable {
   size: number;
   data: Uint8Array;
   created_at: string;
+  /** migration 017: the bytes were dropped after the retention period; the row stays as a tombstone */
+  purged_at: string | null;
 }
 
 export interface ChatHolderTable {

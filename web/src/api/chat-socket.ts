@@ -2,7 +2,10 @@
  * The live-help WebSocket (`/api/chat/ws`, frames in src/contracts/livechat.ts), on the same pattern
  * as live.ts: one connection per page, `hello` first (a citizen's token; staff use the session
  * cookie) with what the page already holds (`resume`: afterSeq per conversation), reconnected with
- * the same jittered backoff when it drops, a ping every 25 s so proxies keep it open.
+ * the same jittered backoff when it drops, a ping every 25 s so proxies keep it open. When the
+ * browser goes offline the socket is dropped at once (Chromium keeps a dead one looking open until
+ * TCP gives up, so frames would vanish into it: kept in the caller's outbox instead, sent again
+ * on the next welcome); when it is online again it reconnects without waiting for the backoff.
  * Not reconnected after the server closed it for good (4401 no session / bad token, 4403, 1008).
  */
 import { backoffMs } from './live.js';
@@ -31,15 +34,22 @@ export class ChatSocket {
 
   constructor(private readonly opts: ChatSocketOptions) {}
 
+  private readonly online = () => this.reconnectNow();
+  private readonly offline = () => this.drop();
+
   /** Opens the connection (once). */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    window.addEventListener('online', this.online);
+    window.addEventListener('offline', this.offline);
     this.open();
   }
 
   /** Closes it for good (the page is left or the conversation is over). */
   stop(): void {
+    window.removeEventListener('online', this.online);
+    window.removeEventListener('offline', this.offline);
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     if (this.ping) clearInterval(this.ping);
@@ -70,6 +80,21 @@ export class ChatSocket {
     if (!this.ws) this.open();
   }
 
+  /** The network went away: the current socket is given up now, and retried with the backoff (or on `online`). */
+  private drop(): void {
+    const ws = this.ws;
+    if (this.stopped || !ws) return;
+    this.ws = null;
+    this.ready = false;
+    if (this.ping) clearInterval(this.ping);
+    this.ping = null;
+    ws.onclose = null;
+    ws.close(1000);
+    this.opts.onState?.('offline');
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.open(), backoffMs(this.failures++));
+  }
+
   private open(): void {
     this.retry = null;
     this.ready = false;
@@ -83,6 +108,7 @@ export class ChatSocket {
       ws.send(JSON.stringify(hello));
     };
     ws.onmessage = (m: MessageEvent<string>) => {
+      if (this.ws !== ws) return; // a socket given up (offline) that still delivers a last frame
       let frame: TChatServerFrame;
       try {
         frame = JSON.parse(m.data) as TChatServerFrame;

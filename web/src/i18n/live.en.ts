@@ -41,6 +41,7 @@ export const liveEn: Record<keyof typeof liveZh, string> = {
   'live.uploading': 'Sending file: {name}',
   'live.fileType': 'Only pictures (PNG, JPG, GIF, WebP) or PDF files can be sent. Please choose another file.',
   'live.fileSize': 'The file is too large. Please send a file under 5 MB.',
+  'live.filePurged': 'The file “{name}” was deleted on {on} after the retention period.',
   'live.fileFailed': 'The file cannot be opened; please try again later.',
   'live.dismiss': 'OK',
   'live.imageAlt': 'Picture: {name}',

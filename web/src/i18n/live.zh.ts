@@ -38,6 +38,7 @@ export const liveZh = {
   'live.uploading': '正在发送文件：{name}',
   'live.fileType': '只能发送图片（PNG、JPG、GIF、WebP）或 PDF 文件，请换一个文件。',
   'live.fileSize': '文件太大了，请发送 5 MB 以内的文件。',
+  'live.filePurged': '文件“{name}”已超过保存期限，于 {on} 删除。',
   'live.fileFailed': '文件打不开，请稍后再试。',
   'live.dismiss': '知道了',
   'live.imageAlt': '图片：{name}',

@@ -1,16 +1,12 @@
 import type { DutyReason } from '../../../contracts/enums/duty.js';
-import { addWorkingDays } from '../../../platform/calendar/index.js';
 import type { Actor } from '../../../platform/events/record-event.js';
-import { transition } from '../../../platform/state-machine/state-machine.js';
 import { unlessRaced } from '../race.js';
 import { appendMessage } from '../append-message.js';
 import type { ChatDeps } from '../chat-deps.js';
-import { CHAT_MACHINE } from '../transitions.js';
 import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
-import { DEPARTMENT_WORKING_DAYS } from './transfer-conversation.js';
-import { conversationSubject } from '../livechat.events.js';
+import { departmentDue, leaveWithDepartment } from './business-handoff.js';
 
 /**
  * An agent signed out of duty (`duty.signed_out`): their window conversations go back to the
@@ -31,13 +27,7 @@ export async function handOverChats(
     .where('agent_id', '=', userId)
     .where('status', 'in', ['active', 'transferred'])
     .execute();
-  const cal = await deps.workingTime.getCalendar();
-  const dueAt = addWorkingDays(
-    cal,
-    now,
-    DEPARTMENT_WORKING_DAYS,
-    await deps.workingTime.closeOfBusiness(),
-  ).toISOString();
+  const dueAt = await departmentDue(deps, now);
   let n = 0;
   for (const c of held) {
     const ok = await unlessRaced(() =>
@@ -54,33 +44,7 @@ export async function handOverChats(
           });
           return;
         }
-        await transition(trx, CHAT_MACHINE, {
-          id: c.id,
-          action: 'await_department',
-          actor,
-          now,
-          row: c,
-          set: () => ({
-            agent_id: null,
-            department_due_at: dueAt,
-            department_overdue_at: null,
-            updated_at: now.toISOString(),
-          }),
-          event: () => ({
-            type: 'livechat.awaiting_department',
-            ...conversationSubject(c),
-            departmentId: c.department_id,
-            data: {
-              conversationId: c.id,
-              number: c.number,
-              from: c.status,
-              to: 'awaiting_department',
-              agentId: null,
-              departmentId: c.department_id!,
-              dueAt,
-            },
-          }),
-        });
+        await leaveWithDepartment(trx, actor, now, c, c.department_id!, dueAt);
       }),
     );
     if (ok) n++;

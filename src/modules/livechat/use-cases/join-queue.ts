@@ -83,6 +83,8 @@ export async function joinQueue(
       breached: 0,
       department_due_at: null,
       department_overdue_at: null,
+      transfer_due_at: null,
+      transfer_response_at: null,
       outcome: null,
       closed_at: null,
       closed_by: null,

@@ -77,12 +77,17 @@ const SEND_KIND: BatchKind<Sending, MessageRow> = {
   async many(trx, items) {
     const rows = await appendMessages(trx, items);
     for (const { actor, now, firstResponse: f } of items)
-      if (f) await markFirstResponse(trx, actor, now, f.c, f.agentId);
+      if (f) {
+        await markFirstResponse(trx, actor, now, f.c, f.agentId);
+        await markTransferResponse(trx, actor, now, f.c, f.agentId);
+      }
     return rows;
   },
-  // PostgreSQL: one statement for the batch, first responses included
+  // PostgreSQL: one statement for the batch, first responses included (a business agent's first
+  // answer after a transfer, once per transfer, takes the transaction above)
   single: (db, items) =>
-    isPostgres(db)
+    isPostgres(db) &&
+    !items.some((i) => i.firstResponse && awaitsTransferResponse(i.firstResponse.c, i.firstResponse.agentId))
       ? appendMessagesAtOnce(
           db,
           items.map((i) => ({ ...i, firstResponse: !!i.firstResponse })),
@@ -183,6 +188,41 @@ export async function markFirstResponse(
       agentId,
       withinDue: !c.first_response_due_at || now.toISOString() <= c.first_response_due_at,
     },
+  });
+}
+
+/** The business agent holding a transferred conversation has not answered since it reached them. */
+export function awaitsTransferResponse(c: ConversationRow, agentId: string): boolean {
+  return c.status === 'transferred' && c.agent_id === agentId && !!c.transfer_due_at && !c.transfer_response_at;
+}
+
+/**
+ * A business agent's first answer after a transfer stops their one-minute clock: stored once
+ * (conditional update: still theirs, not answered yet), with an event saying whether it was in time.
+ */
+export async function markTransferResponse(
+  trx: Trx,
+  actor: Actor,
+  now: Date,
+  c: ConversationRow,
+  agentId: string,
+): Promise<void> {
+  if (!awaitsTransferResponse(c, agentId)) return;
+  const at = now.toISOString();
+  const res = await trx
+    .updateTable('chat_conversations')
+    .set({ transfer_response_at: at })
+    .where('id', '=', c.id)
+    .where('status', '=', 'transferred')
+    .where('agent_id', '=', agentId)
+    .where('transfer_due_at', 'is not', null)
+    .where('transfer_response_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return;
+  await recordEvent(trx, actor, now, {
+    type: 'livechat.first_responded',
+    ...conversationSubject(c),
+    data: { conversationId: c.id, number: c.number, agentId, withinDue: at <= c.transfer_due_at!, afterTransfer: true },
   });
 }
 

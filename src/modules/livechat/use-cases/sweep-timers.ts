@@ -7,9 +7,10 @@ import { liveHelpNow } from '../live-hours.js';
 import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
+import { lapseTransferred, warnTransferred } from './transfer-timer.js';
 import { conversationSubject } from '../livechat.events.js';
 
-/** The agent is warned this long before the first minute runs out. */
+/** The agent (window or business) is warned this long before their minute runs out. */
 export const WARN_BEFORE_MS = 15_000;
 
 export interface SweepResult {
@@ -24,7 +25,8 @@ export interface SweepResult {
  * The first-response clock and the end of hours, from stored times (so a restart loses nothing):
  * ~15 s before the due time the agent is warned (event → their socket); at the due time the breach
  * is recorded (row + event: supervisors are alerted through /api/live) and the conversation is
- * offered to another agent; outside live-help hours waiting and window conversations end
+ * offered to another agent; a business agent's minute after a transfer is swept the same way
+ * (transfer-timer.ts); outside live-help hours waiting and window conversations end
  * (out_of_hours: the citizen is offered a message). Then waiting citizens are routed.
  */
 export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResult> {
@@ -110,6 +112,9 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
     );
     if (done) out.breached.push(c.id);
   }
+  // the business agent's clock after a transfer: same warning, its own re-offer (transfer-timer.ts)
+  out.warned.push(...(await warnTransferred(deps, now, WARN_BEFORE_MS)));
+  out.breached.push(...(await lapseTransferred(deps, now)));
   out.departmentOverdue = await markDepartmentOverdue(deps, now);
   out.assigned = await routeQueue(deps, now);
   return out;

@@ -1,4 +1,3 @@
-import { addWorkingDays } from '../../../platform/calendar/index.js';
 import type { Trx } from '../../../platform/db/connect.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/events/record-event.js';
@@ -9,19 +8,24 @@ import { transition } from '../../../platform/state-machine/state-machine.js';
 import type { TTransferChat } from '../../../contracts/livechat.js';
 import { appendMessage } from '../append-message.js';
 import type { ChatDeps } from '../chat-deps.js';
-import { accessOf, departmentName, openLoad, requireConversation, type ConversationRow } from '../livechat.repo.js';
+import { accessOf, departmentName, requireConversation, type ConversationRow } from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
-import { staffOnDuty } from '../on-duty.js';
 import { CHAT_MACHINE } from '../transitions.js';
 import { notPart } from './send-message.js';
 import { conversationSubject } from '../livechat.events.js';
-
-/** A department's question with no business agent on duty is answered within this many working days. */
-export const DEPARTMENT_WORKING_DAYS = 1;
+import {
+  businessAgentDue,
+  departmentDue,
+  DEPARTMENT_WORKING_DAYS,
+  giveToBusinessAgent,
+  leaveWithDepartment,
+  pickBusinessAgent,
+} from './business-handoff.js';
 
 /**
  * Transfers a conversation to a business agent of the owner department (the one on duty with the
- * fewest open chats), with a note and the whole history; the citizen is told the department. With
+ * fewest open chats), with a note and the whole history; the citizen is told the department; the
+ * business agent's one-minute response clock starts (swept like the window agent's). With
  * no business agent on duty it waits for the department (awaiting_department) with a stored due
  * time of one working day, listed for the department's business agents.
  */
@@ -46,19 +50,8 @@ export async function transferConversation(
     );
   if (input.departmentId === c.department_id && c.status === 'transferred')
     throw new AppError('CONFLICT', { zh: '会话已在该部门。', en: 'The conversation is already with this department.' });
-  const agents = (await staffOnDuty(deps.db, 'business_agent', input.departmentId)).filter((a) => a.userId !== p.id);
-  const load = await openLoad(
-    deps.db,
-    agents.map((a) => a.userId),
-  );
-  const to = agents.sort((a, b) => (load.get(a.userId) ?? 0) - (load.get(b.userId) ?? 0))[0] ?? null;
-  const cal = await deps.workingTime.getCalendar();
-  const dueAt = addWorkingDays(
-    cal,
-    now,
-    DEPARTMENT_WORKING_DAYS,
-    await deps.workingTime.closeOfBusiness(),
-  ).toISOString();
+  const to = await pickBusinessAgent(deps.db, input.departmentId, [p.id]);
+  const dueAt = to ? await businessAgentDue(deps, now) : await departmentDue(deps, now);
   const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await trx
@@ -73,64 +66,8 @@ export async function transferConversation(
         created_at: at,
       })
       .execute();
-    if (to) {
-      await transition(trx, CHAT_MACHINE, {
-        id: c.id,
-        action: 'transfer',
-        actor,
-        now,
-        row: c,
-        set: () => ({
-          agent_id: to.userId,
-          department_id: input.departmentId,
-          department_due_at: null,
-          updated_at: at,
-        }),
-        event: () => ({
-          type: 'livechat.transferred',
-          ...conversationSubject(c),
-          departmentId: input.departmentId,
-          data: {
-            conversationId: c.id,
-            number: c.number,
-            from: c.status,
-            to: 'transferred',
-            agentId: to.userId,
-            departmentId: input.departmentId,
-          },
-        }),
-      });
-      await holder(trx, c.id, to.userId, at);
-    } else {
-      await transition(trx, CHAT_MACHINE, {
-        id: c.id,
-        action: 'await_department',
-        actor,
-        now,
-        row: c,
-        set: () => ({
-          agent_id: null,
-          department_id: input.departmentId,
-          department_due_at: dueAt,
-          department_overdue_at: null,
-          updated_at: at,
-        }),
-        event: () => ({
-          type: 'livechat.awaiting_department',
-          ...conversationSubject(c),
-          departmentId: input.departmentId,
-          data: {
-            conversationId: c.id,
-            number: c.number,
-            from: c.status,
-            to: 'awaiting_department',
-            agentId: null,
-            departmentId: input.departmentId,
-            dueAt,
-          },
-        }),
-      });
-    }
+    if (to) await giveToBusinessAgent(trx, actor, now, c, input.departmentId, to.userId, dueAt);
+    else await leaveWithDepartment(trx, actor, now, c, input.departmentId, dueAt);
     await appendMessage(trx, actor, now, {
       conversationId: c.id,
       author: 'system',

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { chatFile } from '../../api/chat.js';
-import type { Caller } from '../../api/client.js';
-import { useT } from '../../i18n/index.js';
+import { ApiError, type Caller } from '../../api/client.js';
+import { useLang, useT } from '../../i18n/index.js';
+import { formatDate } from '../../shared/format.js';
 import type { TChatFile } from '../../../../src/contracts/livechat.js';
 
 /** Saves a Blob under a name (a download the browser offers; the page stays where it is). */
@@ -21,16 +22,21 @@ const kb = (n: number) =>
 
 /**
  * A file of a conversation: an image shown (fetched with the caller's credentials, so only the
- * conversation's participants see it), any file downloadable by a real button.
+ * conversation's participants see it), any file downloadable by a real button; a file deleted after
+ * the retention period is shown as its name and that fact.
  */
 export function ChatFileView({ file, caller, className }: { file: TChatFile; caller: Caller; className?: string }) {
   const t = useT();
+  const { lang } = useLang();
   const image = file.mime.startsWith('image/');
   const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  // true: could not be opened; a text: the server's reason (a file deleted after the retention period)
+  const [failed, setFailed] = useState<boolean | string>(false);
+  const fail = (e: unknown) => setFailed(e instanceof ApiError && e.status === 410 ? e.message : true);
   const callerKey = caller === 'session' ? 'session' : (caller.chatToken ?? '');
+  const purged = !!file.purgedAt;
   useEffect(() => {
-    if (!image) return;
+    if (!image || purged) return;
     let revoked = false;
     let made: string | null = null;
     chatFile(file.id, callerKey === 'session' ? 'session' : { chatToken: callerKey })
@@ -39,20 +45,29 @@ export function ChatFileView({ file, caller, className }: { file: TChatFile; cal
         made = URL.createObjectURL(b);
         setUrl(made);
       })
-      .catch(() => setFailed(true));
+      .catch(fail);
     return () => {
       revoked = true;
       if (made) URL.revokeObjectURL(made);
     };
-  }, [file.id, image, callerKey]);
+  }, [file.id, image, callerKey, purged]);
 
   const download = async () => {
     try {
       saveBlob(await chatFile(file.id, caller), file.name);
-    } catch {
-      setFailed(true);
+    } catch (e) {
+      fail(e);
     }
   };
+  if (purged)
+    return (
+      <div className={className ?? 'lc-file'} data-testid="chat-file" data-purged="true">
+        <p className="lc-file-gone">
+          <span aria-hidden="true">🗑 </span>
+          {t('live.filePurged', { name: file.name, on: formatDate(file.purgedAt!, lang) })}
+        </p>
+      </div>
+    );
   return (
     <div className={className ?? 'lc-file'} data-testid="chat-file">
       {image && url && <img src={url} alt={t('live.imageAlt', { name: file.name })} className="lc-image" />}
@@ -60,7 +75,11 @@ export function ChatFileView({ file, caller, className }: { file: TChatFile; cal
         <span aria-hidden="true">{file.mime === 'application/pdf' ? '📄 ' : '🖼 '}</span>
         {t('live.download', { name: file.name })} <span className="lc-size">({kb(file.size)})</span>
       </button>
-      {failed && <p className="lc-error">{t('live.fileFailed')}</p>}
+      {failed && (
+        <p className="lc-error" role="alert">
+          {typeof failed === 'string' ? failed : t('live.fileFailed')}
+        </p>
+      )}
     </div>
   );
 }

@@ -109,10 +109,7 @@ export function useLiveChat(session: LiveSession) {
     });
     socketRef.current = socket;
     socket.start();
-    const online = () => socket.reconnectNow();
-    window.addEventListener('online', online);
     return () => {
-      window.removeEventListener('online', online);
       socket.stop();
       socketRef.current = null;
     };

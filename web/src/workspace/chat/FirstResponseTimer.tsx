@@ -8,11 +8,18 @@ export const WARN_SECONDS = 20;
 export type TimerState =
   { kind: 'done' } | { kind: 'running'; secondsLeft: number } | { kind: 'late'; secondsOver: number };
 
+/**
+ * The clock of whoever holds the chat: the window agent's first minute, or, once transferred, the
+ * business agent's own minute (none when they took it from the department's list).
+ */
 export function timerState(c: TAgentConversation, serverNow: number): TimerState | null {
-  if (c.firstResponseAt) return { kind: 'done' };
-  if (!c.firstResponseDueAt || c.status === 'closed') return null;
-  const left = Math.ceil((Date.parse(c.firstResponseDueAt) - serverNow) / 1000);
-  return left > 0 && !c.breached
+  const transferred = c.status === 'transferred';
+  const answered = transferred ? c.transferResponseAt : c.firstResponseAt;
+  const due = transferred ? c.transferDueAt : c.firstResponseDueAt;
+  if (answered) return { kind: 'done' };
+  if (!due || c.status === 'closed') return null;
+  const left = Math.ceil((Date.parse(due) - serverNow) / 1000);
+  return left > 0 && (transferred || !c.breached)
     ? { kind: 'running', secondsLeft: left }
     : { kind: 'late', secondsOver: Math.max(0, -left) };
 }

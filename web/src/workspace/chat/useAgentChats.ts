@@ -181,10 +181,7 @@ export function useAgentChats(selectedId: string | null) {
     });
     socketRef.current = socket;
     socket.start();
-    const online = () => socket.reconnectNow();
-    window.addEventListener('online', online);
     return () => {
-      window.removeEventListener('online', online);
       socket.stop();
       socketRef.current = null;
     };

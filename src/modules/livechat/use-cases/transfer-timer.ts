@@ -1,0 +1,146 @@
+import { shanghaiDate } from '../../../platform/calendar/index.js';
+import { AppError } from '../../../platform/errors.js';
+import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
+import { newId } from '../../../platform/ids.js';
+import { appendMessage } from '../append-message.js';
+import type { ChatDeps } from '../chat-deps.js';
+import { departmentName } from '../livechat.repo.js';
+import { conversationSubject } from '../livechat.events.js';
+import { unlessRaced } from '../race.js';
+import {
+  businessAgentDue,
+  departmentDue,
+  DEPARTMENT_WORKING_DAYS,
+  giveToBusinessAgent,
+  leaveWithDepartment,
+  pickBusinessAgent,
+} from './business-handoff.js';
+
+/**
+ * The business agent's response clock after a transfer, swept with the window agent's
+ * (sweep-timers.ts, same warning time): warned once before `transfer_due_at` (warned_at, event →
+ * their socket); when it lapses unanswered the breach is recorded (chat_breaches row + event:
+ * supervisors alerted) and the conversation offered to another on-duty business agent of the
+ * department who has not let it lapse, with a fresh clock, or else left with the department
+ * (awaiting_department, due in one working day).
+ */
+export async function warnTransferred(deps: ChatDeps, now: Date, warnBeforeMs: number): Promise<string[]> {
+  const at = now.toISOString();
+  const soon = new Date(now.getTime() + warnBeforeMs).toISOString();
+  const due = await deps.db
+    .selectFrom('chat_conversations')
+    .select(['id', 'number', 'agent_id', 'department_id', 'transfer_due_at'])
+    .where('status', '=', 'transferred')
+    .where('transfer_response_at', 'is', null)
+    .where('warned_at', 'is', null)
+    .where('transfer_due_at', '<=', soon)
+    .where('transfer_due_at', '>', at)
+    .limit(500)
+    .execute();
+  const warned: string[] = [];
+  for (const c of due)
+    await deps.db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('chat_conversations')
+        .set({ warned_at: at })
+        .where('id', '=', c.id)
+        .where('status', '=', 'transferred')
+        .where('agent_id', '=', c.agent_id)
+        .where('warned_at', 'is', null)
+        .where('transfer_response_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      await recordEvent(trx, SYSTEM_ACTOR, now, {
+        type: 'livechat.first_response_warning',
+        ...conversationSubject(c),
+        departmentId: c.department_id,
+        data: {
+          conversationId: c.id,
+          number: c.number,
+          agentId: c.agent_id!,
+          dueAt: c.transfer_due_at!,
+          afterTransfer: true,
+        },
+      });
+      warned.push(c.id);
+    });
+  return warned;
+}
+
+export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<string[]> {
+  const at = now.toISOString();
+  const lapsed = await deps.db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('status', '=', 'transferred')
+    .where('transfer_response_at', 'is', null)
+    .where('transfer_due_at', '<=', at)
+    .limit(500)
+    .execute();
+  const breached: string[] = [];
+  for (const c of lapsed) {
+    const departmentId = c.department_id!;
+    const lapsedBefore = await deps.db
+      .selectFrom('chat_breaches')
+      .select('agent_id')
+      .where('conversation_id', '=', c.id)
+      .execute();
+    const exclude = [c.agent_id!, ...lapsedBefore.flatMap((b) => (b.agent_id ? [b.agent_id] : []))];
+    const next = await pickBusinessAgent(deps.db, departmentId, exclude);
+    const dueAt = next ? await businessAgentDue(deps, now) : await departmentDue(deps, now);
+    const dept = await departmentName(deps.db, departmentId);
+    const done = await unlessRaced(() =>
+      deps.db.transaction().execute(async (trx) => {
+        // still this agent's, still unanswered: the mark that makes this run the only one
+        const res = await trx
+          .updateTable('chat_conversations')
+          .set({ transfer_due_at: null })
+          .where('id', '=', c.id)
+          .where('status', '=', 'transferred')
+          .where('agent_id', '=', c.agent_id)
+          .where('transfer_due_at', '=', c.transfer_due_at)
+          .where('transfer_response_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1)
+          throw new AppError('CONFLICT', { zh: '会话已变化。', en: 'The conversation changed meanwhile.' });
+        const row = { ...c, transfer_due_at: null };
+        await trx
+          .insertInto('chat_breaches')
+          .values({
+            id: newId(),
+            conversation_id: c.id,
+            agent_id: c.agent_id,
+            due_at: c.transfer_due_at!,
+            created_at: at,
+            created_on: shanghaiDate(now),
+          })
+          .execute();
+        await recordEvent(trx, SYSTEM_ACTOR, now, {
+          type: 'livechat.first_response_breached',
+          ...conversationSubject(c),
+          departmentId,
+          data: {
+            conversationId: c.id,
+            number: c.number,
+            agentId: c.agent_id,
+            dueAt: c.transfer_due_at!,
+            afterTransfer: true,
+          },
+        });
+        if (next) await giveToBusinessAgent(trx, SYSTEM_ACTOR, now, row, departmentId, next.userId, dueAt);
+        else await leaveWithDepartment(trx, SYSTEM_ACTOR, now, row, departmentId, dueAt);
+        await appendMessage(trx, SYSTEM_ACTOR, now, {
+          conversationId: c.id,
+          author: 'system',
+          authorId: null,
+          kind: 'text',
+          text: next
+            ? `正在为您转接${dept?.zh ?? ''}的另一位业务客服，请稍候。`
+            : `${dept?.zh ?? '业务部门'}的业务客服暂时无法接待，将在 ${DEPARTMENT_WORKING_DAYS} 个工作日内答复，您可留在此页或稍后用会话编号 ${c.number} 查询。`,
+        });
+      }),
+    );
+    if (done) breached.push(c.id);
+  }
+  return breached;
+}
