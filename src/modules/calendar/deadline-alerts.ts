@@ -37,6 +37,20 @@ export interface DeadlineAlertSpec {
   event: (alert: DeadlineAlert, row: AlertRow) => EventInput;
 }
 
+/** The alert columns a running case stores when its due time moves. */
+export type AlertState = Partial<Pick<AlertColumns, 'pending_alert' | 'reminded_at' | 'overdue_at' | 'escalated_at'>>;
+
+/**
+ * What a running case's alerts become when a holiday edit moves its due time to `due` (each
+ * module's deadline recomputer stores this with the new due time): the alerts start again against
+ * the new time — reminded, flagged overdue and escalated anew — unless the case was already flagged
+ * overdue and still is, whose overdue notice stands (its escalation follows the new due time).
+ */
+export function alertsAfterDueMoved(overdueAt: string | null, due: string, now: Date): AlertState {
+  if (overdueAt !== null && due <= now.toISOString()) return {};
+  return { pending_alert: 'remind', reminded_at: null, overdue_at: null, escalated_at: null };
+}
+
 /** How many cases one sweep handles per kind of alert (the rest wait for the next run). */
 export const SWEEP_BATCH = 1000;
 

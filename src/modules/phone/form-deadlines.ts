@@ -1,5 +1,6 @@
 import { addWorkingDays } from '../../platform/calendar/index.js';
 import { shanghaiMidnight } from '../../platform/calendar/shanghai-time.js';
+import { alertsAfterDueMoved } from '../calendar/deadline-alerts.js';
 import type { DeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 import { PHONE_FORM_WORKING_DAYS } from './use-cases/transfer-form.js';
 
@@ -24,21 +25,9 @@ export const recomputeFormDeadlines: DeadlineRecomputer = async (trx, { calendar
       closeOfBusiness,
     ).toISOString();
     if (due === r.due_at) continue;
-    const stillLate = r.overdue_at !== null && due < now.toISOString();
     await trx
       .updateTable('phone_forms')
-      .set(
-        stillLate
-          ? { due_at: due, updated_at: now.toISOString() }
-          : {
-              due_at: due,
-              pending_alert: 'remind',
-              reminded_at: null,
-              overdue_at: null,
-              escalated_at: null,
-              updated_at: now.toISOString(),
-            },
-      )
+      .set({ due_at: due, ...alertsAfterDueMoved(r.overdue_at, due, now), updated_at: now.toISOString() })
       .where('id', '=', r.id)
       .where('status', '=', 'transferred')
       .execute();

@@ -185,3 +185,35 @@ describe('phone transfer form alerts across National Day', () => {
     }
   });
 });
+
+describe('phone transfer form alerts after a holiday edit (the shared alertsAfterDueMoved, as work orders)', () => {
+  it('a form flagged overdue whose due time moves later is reminded and flagged again at the new time', async () => {
+    // Wednesday 2026-11-25 10:00 Shanghai: due Thu 11-26 17:00
+    const t = await createTestApp({ now: '2026-11-25T02:00:00Z' });
+    try {
+      const water = (
+        await t.ctx.db
+          .selectFrom('departments')
+          .select('id')
+          .where('code', '=', 'water-resources')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const f = await newForm(await t.as('window1'), water);
+      expect(f.dueAt).toBe('2026-11-26T09:00:00.000Z');
+      await sweepFormDeadlines(t.ctx, new Date('2026-11-26T07:30:00Z'));
+      await sweepFormDeadlines(t.ctx, new Date('2026-11-26T09:30:00Z'));
+      // Thursday 18:00: the day becomes a holiday, the form is due Friday 17:00 and no longer overdue
+      t.clock.set('2026-11-26T10:00:00Z');
+      expect((await (await t.as('admin')).put('/api/calendar/days/2026-11-26', { kind: 'holiday' })).statusCode).toBe(
+        200,
+      );
+      const row = await t.ctx.db.selectFrom('phone_forms').selectAll().where('id', '=', f.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ due_at: '2026-11-27T09:00:00.000Z', pending_alert: 'remind', overdue_at: null });
+      await sweepFormDeadlines(t.ctx, new Date('2026-11-27T07:30:00Z'));
+      await sweepFormDeadlines(t.ctx, new Date('2026-11-27T09:30:00Z'));
+      expect(await alertsOf(t, f.id)).toEqual([...ALERTS.slice(0, 2), ...ALERTS.slice(0, 2)]);
+    } finally {
+      await t.close();
+    }
+  });
+});

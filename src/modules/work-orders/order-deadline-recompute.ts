@@ -1,4 +1,5 @@
 import { shanghaiMidnight } from '../../platform/calendar/shanghai-time.js';
+import { alertsAfterDueMoved } from '../calendar/deadline-alerts.js';
 import type { DeadlineRecomputer } from '../calendar/deadline-recomputers.js';
 import { orderDueAt } from './order-deadlines.js';
 import { loadOrderTypes } from './order-types.js';
@@ -6,13 +7,14 @@ import { loadOrderTypes } from './order-types.js';
 /**
  * Orders whose clock still runs and whose window (start of the clock to due time) spans a changed
  * date get their due time (and 办不成事 contact time) computed again on the new calendar; answered
- * orders keep theirs (whether they were on time was decided when they were answered).
+ * orders keep theirs (whether they were on time was decided when they were answered). The deadline
+ * alerts follow a moved due time as the phone forms' do (alertsAfterDueMoved).
  */
 export const recomputeOrderDeadlines: DeadlineRecomputer = async (trx, { calendar, closeOfBusiness, changed }, now) => {
   const contactDays = new Map((await loadOrderTypes(trx)).map((t) => [t.code as string, t.contactDays]));
   const rows = await trx
     .selectFrom('work_orders')
-    .select(['id', 'type', 'clock_start_at', 'received_at', 'limit_days', 'due_at', 'contact_due_at'])
+    .select(['id', 'type', 'clock_start_at', 'received_at', 'limit_days', 'due_at', 'contact_due_at', 'overdue_at'])
     .where('open', '=', 1)
     .where('due_at', '>=', new Date(shanghaiMidnight(changed.from)).toISOString())
     .where('clock_start_at', '<', new Date(shanghaiMidnight(changed.to) + 86_400_000).toISOString())
@@ -28,7 +30,13 @@ export const recomputeOrderDeadlines: DeadlineRecomputer = async (trx, { calenda
     if (due === r.due_at && contact === r.contact_due_at) continue;
     await trx
       .updateTable('work_orders')
-      .set({ due_at: due, contact_due_at: contact, updated_at: now.toISOString() })
+      .set({
+        due_at: due,
+        contact_due_at: contact,
+        // the alerts follow the due time (an order flagged overdue that no longer is is reminded again)
+        ...(due === r.due_at ? {} : alertsAfterDueMoved(r.overdue_at, due, now)),
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', r.id)
       .where('open', '=', 1)
       .execute();
