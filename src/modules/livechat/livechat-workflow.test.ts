@@ -353,6 +353,75 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     expect(await handOverChats(t.ctx, SYSTEM_ACTOR, t.clock.now(), a.id, 'self')).toEqual({ handedOver: 0 });
   });
 
+  it('a business agent signing out passes each transferred chat to the least-loaded colleague with a fresh minute, then to the department', async () => {
+    await t.ctx.feed.poll(); // the durable hand-over consumer starts at the tail
+    const a = await onDutyAgent(t);
+    const water = (
+      await t.ctx.db
+        .selectFrom('departments')
+        .select('id')
+        .where('code', '=', 'water-resources')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const transfer = async () => {
+      const c = await joinChat(t);
+      const res = await a.client.post(`/api/chat/agent/conversations/${c.id}/transfer`, {
+        departmentId: water,
+        note: '请答复',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return c;
+    };
+    // w1 holds two, w2 two, w3 none
+    const w1 = await onDutyAgent(t, 'business_agent', 'water-resources');
+    const [c1, c2] = [await transfer(), await transfer()];
+    const w2 = await onDutyAgent(t, 'business_agent', 'water-resources');
+    const [c3, c4] = [await transfer(), await transfer()];
+    const w3 = await onDutyAgent(t, 'business_agent', 'water-resources');
+    for (const c of [c1, c2]) expect((await conv(c.id)).agent_id).toBe(w1.id);
+    for (const c of [c3, c4]) expect((await conv(c.id)).agent_id).toBe(w2.id);
+
+    // 10:00:30 w1 signs out: both go to w3 (0, then 1 open chat against w2's 2), each with a minute from now
+    t.clock.set('2026-11-25T02:00:30Z');
+    expect((await w1.client.post('/api/duty/sign-out', {})).statusCode).toBe(200);
+    await until(t, async () => (await conv(c2.id)).agent_id === w3.id);
+    for (const c of [c1, c2]) {
+      expect(await conv(c.id)).toMatchObject({
+        status: 'transferred',
+        agent_id: w3.id,
+        department_id: water,
+        transfer_due_at: '2026-11-25T02:01:30.000Z',
+        transfer_response_at: null,
+        department_due_at: null,
+      });
+      const moves = await events('livechat.transferred', c.id);
+      expect(JSON.parse(moves.at(-1)!.data)).toMatchObject({ from: 'transferred', agentId: w3.id });
+      expect((await c.get('/api/chat/messages')).json().items.at(-1).text).toContain('另一位业务客服');
+    }
+    expect((await w3.client.get('/api/chat/agent/conversations')).json().items).toHaveLength(2);
+
+    // w3 signs out: its two to w2, the only one left; then w2 signs out: all four wait for the department
+    t.clock.set('2026-11-25T02:00:40Z');
+    expect((await w3.client.post('/api/duty/sign-out', {})).statusCode).toBe(200);
+    await until(t, async () => (await conv(c2.id)).agent_id === w2.id && (await conv(c1.id)).agent_id === w2.id);
+    expect((await conv(c1.id)).transfer_due_at).toBe('2026-11-25T02:01:40.000Z');
+    expect((await w2.client.post('/api/duty/sign-out', {})).statusCode).toBe(200);
+    await until(t, async () => {
+      const rows = await Promise.all([c1, c2, c3, c4].map((c) => conv(c.id)));
+      return rows.every((r) => r.status === 'awaiting_department');
+    });
+    for (const c of [c1, c2, c3, c4])
+      expect(await conv(c.id)).toMatchObject({
+        agent_id: null,
+        department_id: water,
+        department_due_at: '2026-11-26T09:00:00.000Z',
+        transfer_due_at: null,
+      });
+    expect((await c4.get('/api/chat/messages')).json().items.at(-1).text).toContain('1 个工作日内答复');
+    // signing out lapses no minute: no breach was recorded
+    expect(await t.ctx.db.selectFrom('chat_breaches').select('id').execute()).toEqual([]);
+  });
+
   it('at the end of hours waiting and window chats end, the citizen offered a message; joining is refused (409)', async () => {
     await onDutyAgent(t);
     const served = await joinChat(t);

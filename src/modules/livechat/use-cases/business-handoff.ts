@@ -2,9 +2,10 @@ import { addWorkingDays } from '../../../platform/calendar/index.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/connect.js';
 import type { Actor } from '../../../platform/events/record-event.js';
 import { transition } from '../../../platform/state-machine/state-machine.js';
+import { appendMessage } from '../append-message.js';
 import type { ChatDeps } from '../chat-deps.js';
 import { firstResponseDue } from '../live-hours.js';
-import { openLoad, type ConversationRow } from '../livechat.repo.js';
+import { departmentName, openLoad, type ConversationRow } from '../livechat.repo.js';
 import { staffOnDuty, type OnDutyStaff } from '../on-duty.js';
 import { CHAT_MACHINE } from '../transitions.js';
 import { conversationSubject } from '../livechat.events.js';
@@ -137,5 +138,48 @@ export async function leaveWithDepartment(
         dueAt,
       },
     }),
+  });
+}
+
+/**
+ * The business agent a conversation held by one is passed on to (its holder let the minute lapse or
+ * signed out): another on-duty business agent of its department with the fewest open chats, leaving
+ * out the holder and everyone who already let this conversation's minute lapse; null if none.
+ */
+export async function nextBusinessAgent(db: DbOrTrx, c: ConversationRow): Promise<OnDutyStaff | null> {
+  const lapsedBefore = await db
+    .selectFrom('chat_breaches')
+    .select('agent_id')
+    .where('conversation_id', '=', c.id)
+    .execute();
+  const exclude = [c.agent_id!, ...lapsedBefore.flatMap((b) => (b.agent_id ? [b.agent_id] : []))];
+  return pickBusinessAgent(db, c.department_id!, exclude);
+}
+
+/**
+ * Passes a conversation its business agent no longer holds to `next` of the same department with a
+ * fresh response clock (`agentDueAt`, as a transfer), or with no one left to the department's wait
+ * (`departmentDueAt`, one working day), and tells the citizen which.
+ */
+export async function passOnInDepartment(
+  trx: Trx,
+  actor: Actor,
+  now: Date,
+  c: ConversationRow,
+  next: OnDutyStaff | null,
+  due: { agentDueAt: string; departmentDueAt: string },
+): Promise<void> {
+  const departmentId = c.department_id!;
+  const dept = await departmentName(trx, departmentId);
+  if (next) await giveToBusinessAgent(trx, actor, now, c, departmentId, next.userId, due.agentDueAt);
+  else await leaveWithDepartment(trx, actor, now, c, departmentId, due.departmentDueAt);
+  await appendMessage(trx, actor, now, {
+    conversationId: c.id,
+    author: 'system',
+    authorId: null,
+    kind: 'text',
+    text: next
+      ? `正在为您转接${dept?.zh ?? ''}的另一位业务客服，请稍候。`
+      : `${dept?.zh ?? '业务部门'}的业务客服暂时无法接待，将在 ${DEPARTMENT_WORKING_DAYS} 个工作日内答复，您可留在此页或稍后用会话编号 ${c.number} 查询。`,
   });
 }

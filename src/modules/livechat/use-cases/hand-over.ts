@@ -6,12 +6,14 @@ import type { ChatDeps } from '../chat-deps.js';
 import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
-import { departmentDue, leaveWithDepartment } from './business-handoff.js';
+import { businessAgentDue, departmentDue, nextBusinessAgent, passOnInDepartment } from './business-handoff.js';
 
 /**
  * An agent signed out of duty (`duty.signed_out`): their window conversations go back to the
- * queue (routed to the others at once), a business agent's go to their department's list with a
- * due time; at the end of hours they end instead (out_of_hours, the citizen offered a message).
+ * queue (routed to the others at once); a business agent's are offered, one by one, to another
+ * on-duty business agent of the department with the fewest open chats, with a fresh response
+ * minute as after a transfer, and only with none left go to the department's list (due in one
+ * working day); at the end of hours they end instead (out_of_hours, the citizen offered a message).
  * Idempotent: a second run finds nothing held by the agent.
  */
 export async function handOverChats(
@@ -27,7 +29,7 @@ export async function handOverChats(
     .where('agent_id', '=', userId)
     .where('status', 'in', ['active', 'transferred'])
     .execute();
-  const dueAt = await departmentDue(deps, now);
+  const due = { agentDueAt: await businessAgentDue(deps, now), departmentDueAt: await departmentDue(deps, now) };
   let n = 0;
   for (const c of held) {
     const ok = await unlessRaced(() =>
@@ -44,7 +46,8 @@ export async function handOverChats(
           });
           return;
         }
-        await leaveWithDepartment(trx, actor, now, c, c.department_id!, dueAt);
+        // picked inside the transaction, chat by chat: each one handed over counts in the next pick
+        await passOnInDepartment(trx, actor, now, c, await nextBusinessAgent(trx, c), due);
       }),
     );
     if (ok) n++;

@@ -2,19 +2,10 @@ import { shanghaiDate } from '../../../platform/calendar/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
-import { appendMessage } from '../append-message.js';
 import type { ChatDeps } from '../chat-deps.js';
-import { departmentName } from '../livechat.repo.js';
 import { conversationSubject } from '../livechat.events.js';
 import { unlessRaced } from '../race.js';
-import {
-  businessAgentDue,
-  departmentDue,
-  DEPARTMENT_WORKING_DAYS,
-  giveToBusinessAgent,
-  leaveWithDepartment,
-  pickBusinessAgent,
-} from './business-handoff.js';
+import { businessAgentDue, departmentDue, nextBusinessAgent, passOnInDepartment } from './business-handoff.js';
 
 /**
  * The business agent's response clock after a transfer, swept with the window agent's
@@ -78,17 +69,12 @@ export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<strin
     .limit(500)
     .execute();
   const breached: string[] = [];
+  const due = lapsed.length
+    ? { agentDueAt: await businessAgentDue(deps, now), departmentDueAt: await departmentDue(deps, now) }
+    : null;
   for (const c of lapsed) {
     const departmentId = c.department_id!;
-    const lapsedBefore = await deps.db
-      .selectFrom('chat_breaches')
-      .select('agent_id')
-      .where('conversation_id', '=', c.id)
-      .execute();
-    const exclude = [c.agent_id!, ...lapsedBefore.flatMap((b) => (b.agent_id ? [b.agent_id] : []))];
-    const next = await pickBusinessAgent(deps.db, departmentId, exclude);
-    const dueAt = next ? await businessAgentDue(deps, now) : await departmentDue(deps, now);
-    const dept = await departmentName(deps.db, departmentId);
+    const next = await nextBusinessAgent(deps.db, c);
     const done = await unlessRaced(() =>
       deps.db.transaction().execute(async (trx) => {
         // still this agent's, still unanswered: the mark that makes this run the only one
@@ -127,17 +113,7 @@ export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<strin
             afterTransfer: true,
           },
         });
-        if (next) await giveToBusinessAgent(trx, SYSTEM_ACTOR, now, row, departmentId, next.userId, dueAt);
-        else await leaveWithDepartment(trx, SYSTEM_ACTOR, now, row, departmentId, dueAt);
-        await appendMessage(trx, SYSTEM_ACTOR, now, {
-          conversationId: c.id,
-          author: 'system',
-          authorId: null,
-          kind: 'text',
-          text: next
-            ? `正在为您转接${dept?.zh ?? ''}的另一位业务客服，请稍候。`
-            : `${dept?.zh ?? '业务部门'}的业务客服暂时无法接待，将在 ${DEPARTMENT_WORKING_DAYS} 个工作日内答复，您可留在此页或稍后用会话编号 ${c.number} 查询。`,
-        });
+        await passOnInDepartment(trx, SYSTEM_ACTOR, now, row, next, due!);
       }),
     );
     if (done) breached.push(c.id);
