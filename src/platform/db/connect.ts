@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { statementCache } from './sqlite-statements.js';
-import { startCheckpointer, WAL_SIZE_LIMIT } from './sqlite-checkpointer.js';
+import { startCheckpointer, WAL_BACKSTOP_PAGES, WAL_SIZE_LIMIT } from './sqlite-checkpointer.js';
 import { sharedSqliteDialect } from './sqlite-shared.js';
 import type { SqliteSynchronous } from '../config.js';
 
@@ -49,8 +49,8 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     if (file === ':memory:') return Promise.resolve(statementCache(sqlite));
-    // checkpoints off the event loop (sqlite-checkpointer.ts)
-    sqlite.pragma('wal_autocheckpoint = 0');
+    // checkpoints off the event loop (sqlite-checkpointer.ts); the node's own only as a backstop
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
     sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     const checkpointer = startCheckpointer(file, (err) => {
       process.stderr.write(

@@ -5,6 +5,13 @@ import { Worker } from 'node:worker_threads';
 export const CHECKPOINT_EVERY_MS = 200;
 /** The write-ahead log's file is cut back to this size when it starts over (it can grow in a burst). */
 export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+/**
+ * The node's own connection checkpoints only when the log reaches this many pages (64 MB of 4 kB
+ * pages): under writes that never pause the worker never catches up completely, and a log that is
+ * never complete never starts over (it grew by gigabytes a minute in a test). By then the worker
+ * has copied nearly all of it, so the node's checkpoint is short, and the log starts over.
+ */
+export const WAL_BACKSTOP_PAGES = 16_384;
 
 // CommonJS, evaluated in the worker: its own connection, a PASSIVE checkpoint on a timer (it
 // neither waits for nor blocks the node's writers and readers; what a reader still needs is
@@ -46,8 +53,8 @@ export interface Checkpointer {
  * connection that commits runs one every 1,000 pages, inside that commit: on a busy node with a
  * database of some size that was most of the time of every commit (bench:orders at 20,000 orders:
  * 3.2 ms per commit, 0.4 ms without), and better-sqlite3 runs it on the event loop, so every
- * request waited. Here the node's connection never checkpoints (`wal_autocheckpoint = 0`, set by
- * the caller) and a worker thread with a connection of its own does it every CHECKPOINT_EVERY_MS.
+ * request waited. Here a worker thread with a connection of its own does it every
+ * CHECKPOINT_EVERY_MS, and the node's connection only past WAL_BACKSTOP_PAGES (set by the caller).
  * Durability is unchanged: with `synchronous = normal` the log is synced at checkpoints, now the
  * worker's; with `full` at every commit as before.
  */

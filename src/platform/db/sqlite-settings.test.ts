@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { connectDatabase } from './connect.js';
-import { CHECKPOINT_EVERY_MS, startCheckpointer } from './sqlite-checkpointer.js';
+import { CHECKPOINT_EVERY_MS, startCheckpointer, WAL_BACKSTOP_PAGES, WAL_SIZE_LIMIT } from './sqlite-checkpointer.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-sqlite-settings-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -70,7 +70,8 @@ describe('SQLite settings', () => {
     const db = connectDatabase(`sqlite:${name}`);
     try {
       const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
-      expect(rows[0].wal_autocheckpoint).toBe(0); // the node's own commits never checkpoint
+      // the node's own commits checkpoint only past the backstop (64 MB), far above what is written here
+      expect(rows[0].wal_autocheckpoint).toBe(WAL_BACKSTOP_PAGES);
       await sql`create table big (id integer primary key, v text)`.execute(db);
       const text = 'x'.repeat(4000);
       for (let i = 0; i < 10; i++)
@@ -84,6 +85,26 @@ describe('SQLite settings', () => {
         size = fs.statSync(name).size;
       }
       expect(size).toBeGreaterThan(4_000_000);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('keeps the write-ahead log bounded under writes that never pause', async () => {
+    const name = path.join(dir, 'f.sqlite');
+    const db = connectDatabase(`sqlite:${name}`);
+    try {
+      await sql`create table big (id integer primary key, v text)`.execute(db);
+      const text = 'y'.repeat(4000);
+      let largest = 0;
+      // ~160 MB in back-to-back transactions: the worker alone never catches up completely
+      for (let i = 0; i < 4000; i++) {
+        await db.transaction().execute(async (trx) => {
+          for (let j = 0; j < 10; j++) await sql`insert into big (v) values (${text})`.execute(trx);
+        });
+        if (i % 100 === 0) largest = Math.max(largest, fs.statSync(`${name}-wal`).size);
+      }
+      expect(largest).toBeLessThan(2 * WAL_SIZE_LIMIT);
     } finally {
       await db.destroy();
     }
