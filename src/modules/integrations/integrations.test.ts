@@ -171,6 +171,31 @@ describe('12345 integration: client keys, the push API, results sent back', () =
     expect(await countOrders('SH-RACE-1')).toBe(1);
   });
 
+  it('a burst of pushes is stored together: one order and one event each, numbers in sequence, a duplicate in it answered alone', async () => {
+    const c = await issue();
+    const first = await push(c.key, order({ orderNo: 'SH-BURST-DUP' }));
+    expect(first.statusCode).toBe(201);
+    const answers = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => push(c.key, order({ orderNo: `SH-BURST-${i}` }))),
+      push(c.key, order({ orderNo: 'SH-BURST-DUP' })),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([...Array(20).fill(201), 200]);
+    expect(answers[20].json().id).toBe(first.json().id);
+    const numbers = answers.slice(0, 20).map((a) => Number(a.json().number.slice(6)));
+    expect(new Set(numbers).size).toBe(20);
+    expect(Math.max(...numbers) - Math.min(...numbers)).toBe(19); // consecutive: none taken twice or lost
+    const ids = answers.slice(0, 20).map((a) => a.json().id as string);
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['subject_id', 'subject_label'])
+      .where('type', '=', 'work_order.received')
+      .where('subject_id', 'in', ids)
+      .execute();
+    expect(events).toHaveLength(20);
+    for (const a of answers.slice(0, 20))
+      expect(events.find((e) => e.subject_id === a.json().id)?.subject_label).toBe(a.json().number);
+  });
+
   it('refuses a missing or wrong key, a staff cookie, and a client without the scope', async () => {
     const c = await issue();
     for (const key of [null, 'nonsense', `bb_${c.client.id}_${'0'.repeat(64)}`, c.key + 'x']) {

@@ -6,7 +6,12 @@ import type { DbOrTrx } from './connect.js';
  * so two nodes never get the same number. Works on SQLite ≥ 3.35 and PostgreSQL.
  */
 export async function nextCounter(db: DbOrTrx, name: string): Promise<number> {
-  const res = await sql<{ value: number }>`insert into counters (name, value) values (${name}, 1)
-    on conflict (name) do update set value = counters.value + 1 returning value`.execute(db);
+  return takeCounters(db, name, 1);
+}
+
+/** Takes `count` consecutive numbers at once (a batch); returns the last (the first is last − count + 1). */
+export async function takeCounters(db: DbOrTrx, name: string, count: number): Promise<number> {
+  const res = await sql<{ value: number }>`insert into counters (name, value) values (${name}, ${count})
+    on conflict (name) do update set value = counters.value + ${count} returning value`.execute(db);
   return Number(res.rows[0].value);
 }
