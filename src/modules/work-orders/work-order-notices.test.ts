@@ -147,6 +147,31 @@ describe('work-order and phone-form notices, and their "my work"', () => {
     t.clock.set('2026-11-25T02:00:00Z');
   });
 
+  it("an escalated order granted an extension leaves the general office's home and is alerted anew against its new due time", async () => {
+    const o = await receive(); // due Thu 2026-11-26 17:00
+    await act(hotline, o.id, 'dispatch', { departmentId: dept['water-resources'] });
+    await act(water, o.id, 'accept');
+    await sweepDeadlines(t.ctx, new Date('2026-11-26T08:00:00Z'));
+    await sweepDeadlines(t.ctx, new Date('2026-11-26T09:30:00Z'));
+    await sweepDeadlines(t.ctx, new Date('2026-11-27T09:30:00Z')); // escalated Fri 17:30
+    t.clock.set('2026-11-30T02:00:00Z'); // Mon 10:00: the department asks for time, the office grants 15 days
+    const office = await t.as('office1');
+    const onHome = async () =>
+      (await office.get('/api/my-work')).json().items.some((i: { reference: string }) => i.reference === o.number);
+    expect(await onHome()).toBe(true);
+    const w = await t.as('water1');
+    const asked = await act(w, o.id, 'extension', { days: 15, reason: '需现场勘查' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const granted = await act(await t.as('hotline1'), o.id, 'extension/approve', { days: 15 });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const row = await t.ctx.db.selectFrom('work_orders').selectAll().where('id', '=', o.id).executeTakeFirstOrThrow();
+    // 15 working days from its start (Wed 11-25): Wed 12-16 17:00, no longer late
+    expect(row).toMatchObject({ due_at: '2026-12-16T09:00:00.000Z', pending_alert: 'remind' });
+    expect(row).toMatchObject({ reminded_at: null, overdue_at: null, escalated_at: null });
+    expect(await onHome()).toBe(false);
+    t.clock.set('2026-11-25T02:00:00Z');
+  });
+
   it('a phone transfer form notifies its department, then the window agent who sent it when replied; overdue once', async () => {
     const call = (
       await window1.post('/api/phone/calls', {

@@ -1,3 +1,4 @@
+import { alertsAfterDueMoved } from '../../calendar/deadline-alerts.js';
 import type { Actor } from '../../../platform/events/record-event.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/policy/principal.js';
@@ -72,8 +73,8 @@ export async function approveExtension(
         due_at: dueAt,
         extended: 1,
         type: o.type === 'blocked_service' ? o.type : 'complex',
-        // the alerts start again against the new due time
-        pending_alert: 'remind',
+        // the alerts start again against the new due time (as after a holiday edit)
+        ...alertsAfterDueMoved(o.overdue_at, dueAt, now),
       };
     },
     data: () => ({ days: granted, dueAt }),
