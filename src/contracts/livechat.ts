@@ -243,6 +243,8 @@ export type TChatServerFrame =
   | { t: 'agent_conversation'; conversation: TAgentConversation; removed?: boolean }
   /** staff: the first-response clock is about to run out (seconds left) */
   | { t: 'first_response_warning'; conversationId: string; secondsLeft: number }
+  /** staff: the holder answered (the window agent's first minute, or a business agent's after a transfer): the clock stops */
+  | { t: 'first_responded'; conversationId: string; at: string; afterTransfer: boolean }
   /** staff: a staff-only consultation beside a conversation got a message (the whole thread) */
   | { t: 'consult'; consult: TChatConsult }
   | { t: 'pong' };

@@ -69,8 +69,6 @@ const CONVERSATION_EVENTS = new Set([
   'livechat.taken',
   'livechat.closed',
   'livechat.rated',
-  // the holder's clock stopped (the timer on their screen ends at once)
-  'livechat.first_responded',
 ]);
 
 /**
@@ -189,6 +187,8 @@ export class ChatHub {
       return;
     }
     if (e.type === 'livechat.consult_posted') return this.onConsult(String(data.consultId));
+    if (e.type === 'livechat.first_responded')
+      return this.onFirstResponse(conversationId, e.createdAt, data.afterTransfer === true);
     if (!CONVERSATION_EVENTS.has(e.type)) return;
     if (!this.citizens.has(conversationId) && !this.agents.size) {
       if ('agentId' in data) this.holder.set(conversationId, (data.agentId as string | null) ?? null);
@@ -256,6 +256,17 @@ export class ChatHub {
     const holder = this.holder.get(conversationId);
     if (side === 'citizen' && holder)
       for (const c of this.agents.get(holder) ?? []) if (c.following.has(conversationId)) c.send(frame);
+  }
+
+  /**
+   * The holder's clock stopped: the staff screens following the chat are told in a small frame (the
+   * timer ends at once) — no read, no presenting: every chat's first answer comes through here,
+   * hundreds a second when many chats start together; the citizen's view does not change.
+   */
+  private onFirstResponse(conversationId: string, at: string, afterTransfer: boolean): void {
+    for (const set of this.agents.values())
+      for (const c of set)
+        if (c.following.has(conversationId)) c.send({ t: 'first_responded', conversationId, at, afterTransfer });
   }
 
   private async onConversation(conversationId: string): Promise<void> {

@@ -60,6 +60,10 @@ describe('live help over /api/chat/ws: stored before the ack, retries, resume, b
     expect(cs.of('message').find((f) => f.message.clientId === 'agent-0000001')!.message.author?.displayName).toMatch(
       /测试用户/,
     );
+    // … and the agent's screens are told the clock stopped, in one small frame (no re-read of the chat)
+    await until(t, () => as.of('first_responded').length === 1);
+    expect(as.of('first_responded')[0]).toMatchObject({ conversationId: c.id, afterTransfer: false });
+    expect(cs.of('first_responded')).toHaveLength(0);
     // a note never reaches the citizen
     as.send({ t: 'send', conversationId: c.id, clientId: 'agent-note-01', kind: 'note', text: '内部' });
     await until(t, () => as.of('ack').some((a) => a.clientId === 'agent-note-01'));

@@ -165,6 +165,17 @@ export function useAgentChats(selectedId: string | null) {
         case 'first_response_warning':
           setWarned((w) => ({ ...w, [f.conversationId]: Date.now() }));
           break;
+        case 'first_responded':
+          setList((l) =>
+            l.map((c) =>
+              c.id !== f.conversationId
+                ? c
+                : f.afterTransfer
+                  ? { ...c, transferResponseAt: c.transferResponseAt ?? f.at }
+                  : { ...c, firstResponseAt: c.firstResponseAt ?? f.at },
+            ),
+          );
+          break;
         default:
           break;
       }
