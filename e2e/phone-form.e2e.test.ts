@@ -79,7 +79,8 @@ describe('phone transfer form', () => {
     await close.getByRole('button', { name: /办\s*结/ }).click();
     const shown = win.page.getByTestId('phone-form-detail');
     await poll(() => shown.textContent()).toContain('已办结');
-    expect(await shown.textContent()).toContain('待主办部门采纳');
+    // KB updated: the entry date comes when the department's entry is published
+    expect(await shown.textContent()).toContain('待知识条目发布');
     const formId = new URL(win.page.url()).searchParams.get('open');
     expect(formId).toBeTruthy();
     const pdf = await win.page.request.get(`${s.baseUrl}/api/phone/forms/${formId}/pdf`);
