@@ -1,19 +1,14 @@
 import { isUniqueViolation } from '../../../platform/db/constraint.js';
 import { isPostgres, type Db, type Trx } from '../../../platform/db/connect.js';
 import { groupCommitOf, type BatchKind } from '../../../platform/db/group-commit.js';
+import { ReadBatcher, readBatcherOf } from '../../../platform/db/read-batcher.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, type Actor } from '../../../platform/events/record-event.js';
 import type { Principal } from '../../../platform/policy/principal.js';
 import { authorize } from '../../../platform/policy/authorize.js';
 import { appendMessages, appendMessagesAtOnce, type Appended } from '../append-message.js';
 import { recordPhraseWarning, screenStaffMessage } from '../../conduct/use-cases/screen-staff-message.js';
-import {
-  accessOf,
-  holderAccess,
-  requireConversation,
-  type ConversationRow,
-  type MessageRow,
-} from '../livechat.repo.js';
+import { accessOf, holderAccess, type ConversationRow, type MessageRow } from '../livechat.repo.js';
 import { livechatPolicy } from '../livechat.policy.js';
 import { CHAT_MACHINE } from '../transitions.js';
 import { conversationSubject } from '../livechat.events.js';
@@ -43,12 +38,59 @@ function cleanText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
 
+/** Conversations read by id: the messages arriving together look theirs up in one query. */
+const conversationsOf = (db: Db) =>
+  readBatcherOf(
+    db,
+    'livechat.conversations',
+    () =>
+      new ReadBatcher<string, ConversationRow>(
+        async (ids) =>
+          new Map(
+            (await db.selectFrom('chat_conversations').selectAll().where('id', 'in', ids).execute()).map((r) => [
+              r.id,
+              r,
+            ]),
+          ),
+        (id) => id,
+      ),
+  );
+
+type ClientKey = { conversationId: string; clientId: string };
+const clientKey = (k: ClientKey) => `${k.conversationId}\u0000${k.clientId}`;
+
+/** Messages read by the sender's clientId (a retry?), for the messages arriving together in one query. */
+const byClientIdOf = (db: Db) =>
+  readBatcherOf(
+    db,
+    'livechat.messages-by-client-id',
+    () =>
+      new ReadBatcher<ClientKey, MessageRow>(
+        async (keys) =>
+          new Map(
+            (
+              await db
+                .selectFrom('chat_messages')
+                .selectAll()
+                .where((eb) =>
+                  eb.or(
+                    keys.map((k) =>
+                      eb.and([eb('conversation_id', '=', k.conversationId), eb('client_id', '=', k.clientId)]),
+                    ),
+                  ),
+                )
+                .execute()
+            ).map((r) => [clientKey({ conversationId: r.conversation_id, clientId: r.client_id! }), r]),
+          ),
+        clientKey,
+      ),
+  );
+
 /** The conversation the sender may write in: the citizen's own, or one the staff member holds; 404 otherwise. */
 export async function senderConversation(db: Db, from: ChatSender, conversationId: string): Promise<ConversationRow> {
   if (from.side === 'citizen' && from.conversationId !== conversationId) throw notPart();
-  const c = await requireConversation(db, conversationId).catch(() => {
-    throw notPart();
-  });
+  const c = await conversationsOf(db).load(conversationId);
+  if (!c) throw notPart();
   if (from.side === 'agent') {
     // the holder may read and act whoever else held or was consulted: no need to look them up
     const access = c.agent_id === from.principal.id ? holderAccess(c) : await accessOf(db, c);
@@ -59,12 +101,7 @@ export async function senderConversation(db: Db, from: ChatSender, conversationI
 }
 
 export async function byClientId(db: Db, conversationId: string, clientId: string): Promise<MessageRow | undefined> {
-  return db
-    .selectFrom('chat_messages')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
+  return byClientIdOf(db).load({ conversationId, clientId });
 }
 
 interface Sending extends Appended {
