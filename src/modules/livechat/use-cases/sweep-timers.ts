@@ -7,7 +7,7 @@ import { liveHelpNow } from '../live-hours.js';
 import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
-import { lapseTransferred, warnTransferred } from './transfer-timer.js';
+import { lapseTransferred, warnClock } from './transfer-timer.js';
 import { conversationSubject } from '../livechat.events.js';
 
 /** The agent (window or business) is warned this long before their minute runs out. */
@@ -51,34 +51,7 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
     return out;
   }
 
-  const soon = new Date(now.getTime() + WARN_BEFORE_MS).toISOString();
-  const toWarn = await deps.db
-    .selectFrom('chat_conversations')
-    .select(['id', 'number', 'agent_id', 'first_response_due_at'])
-    .where('status', '=', 'active')
-    .where('first_response_at', 'is', null)
-    .where('warned_at', 'is', null)
-    .where('first_response_due_at', '<=', soon)
-    .where('first_response_due_at', '>', at)
-    .execute();
-  for (const c of toWarn) {
-    await deps.db.transaction().execute(async (trx) => {
-      const res = await trx
-        .updateTable('chat_conversations')
-        .set({ warned_at: at })
-        .where('id', '=', c.id)
-        .where('warned_at', 'is', null)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return;
-      await recordEvent(trx, SYSTEM_ACTOR, now, {
-        type: 'livechat.first_response_warning',
-        ...conversationSubject(c),
-        data: { conversationId: c.id, number: c.number, agentId: c.agent_id!, dueAt: c.first_response_due_at! },
-      });
-      out.warned.push(c.id);
-    });
-  }
+  out.warned.push(...(await warnClock(deps, now, WARN_BEFORE_MS, 'window')));
 
   const lapsed = await deps.db
     .selectFrom('chat_conversations')
@@ -113,7 +86,7 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
     if (done) out.breached.push(c.id);
   }
   // the business agent's clock after a transfer: same warning, its own re-offer (transfer-timer.ts)
-  out.warned.push(...(await warnTransferred(deps, now, WARN_BEFORE_MS)));
+  out.warned.push(...(await warnClock(deps, now, WARN_BEFORE_MS, 'transfer')));
   out.breached.push(...(await lapseTransferred(deps, now)));
   out.departmentOverdue = await markDepartmentOverdue(deps, now);
   out.assigned = await routeQueue(deps, now);

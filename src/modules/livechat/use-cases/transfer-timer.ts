@@ -15,17 +15,33 @@ import { businessAgentDue, departmentDue, nextBusinessAgent, passOnInDepartment 
  * department who has not let it lapse, with a fresh clock, or else left with the department
  * (awaiting_department, due in one working day).
  */
-export async function warnTransferred(deps: ChatDeps, now: Date, warnBeforeMs: number): Promise<string[]> {
+/** The two response clocks of a chat: the window agent's first minute, the business agent's after a transfer. */
+const CLOCKS = {
+  window: { status: 'active', due: 'first_response_due_at', answered: 'first_response_at' },
+  transfer: { status: 'transferred', due: 'transfer_due_at', answered: 'transfer_response_at' },
+} as const;
+
+/**
+ * Warns the holder once (warned_at, conditional update) when `clock` has less than `warnBeforeMs`
+ * left and no answer yet: the event reaches their socket (first_response_warning).
+ */
+export async function warnClock(
+  deps: ChatDeps,
+  now: Date,
+  warnBeforeMs: number,
+  clock: keyof typeof CLOCKS,
+): Promise<string[]> {
+  const { status, due: dueCol, answered } = CLOCKS[clock];
   const at = now.toISOString();
   const soon = new Date(now.getTime() + warnBeforeMs).toISOString();
   const due = await deps.db
     .selectFrom('chat_conversations')
-    .select(['id', 'number', 'agent_id', 'department_id', 'transfer_due_at'])
-    .where('status', '=', 'transferred')
-    .where('transfer_response_at', 'is', null)
+    .select(['id', 'number', 'agent_id', 'department_id', dueCol])
+    .where('status', '=', status)
+    .where(answered, 'is', null)
     .where('warned_at', 'is', null)
-    .where('transfer_due_at', '<=', soon)
-    .where('transfer_due_at', '>', at)
+    .where(dueCol, '<=', soon)
+    .where(dueCol, '>', at)
     .limit(500)
     .execute();
   const warned: string[] = [];
@@ -35,22 +51,23 @@ export async function warnTransferred(deps: ChatDeps, now: Date, warnBeforeMs: n
         .updateTable('chat_conversations')
         .set({ warned_at: at })
         .where('id', '=', c.id)
-        .where('status', '=', 'transferred')
+        .where('status', '=', status)
         .where('agent_id', '=', c.agent_id)
         .where('warned_at', 'is', null)
-        .where('transfer_response_at', 'is', null)
+        .where(answered, 'is', null)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
+      const dueAt = (c as Record<typeof dueCol, string | null>)[dueCol]!;
       await recordEvent(trx, SYSTEM_ACTOR, now, {
         type: 'livechat.first_response_warning',
         ...conversationSubject(c),
-        departmentId: c.department_id,
+        ...(clock === 'transfer' ? { departmentId: c.department_id } : {}),
         data: {
           conversationId: c.id,
           number: c.number,
           agentId: c.agent_id!,
-          dueAt: c.transfer_due_at!,
-          afterTransfer: true,
+          dueAt,
+          ...(clock === 'transfer' ? { afterTransfer: true } : {}),
         },
       });
       warned.push(c.id);
