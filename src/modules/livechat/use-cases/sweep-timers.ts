@@ -1,13 +1,11 @@
-import { shanghaiDate } from '../../../platform/calendar/index.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import { unlessRaced } from '../race.js';
-import { newId } from '../../../platform/ids.js';
 import type { ChatDeps } from '../chat-deps.js';
 import { liveHelpNow } from '../live-hours.js';
 import { closeWith } from './close-conversation.js';
 import { requeueConversation } from './requeue-conversation.js';
 import { routeQueue } from './route-queue.js';
-import { lapseTransferred, warnClock } from './transfer-timer.js';
+import { lapseTransferred, recordBreach, warnClock } from './transfer-timer.js';
 import { conversationSubject } from '../livechat.events.js';
 
 /** The agent (window or business) is warned this long before their minute runs out. */
@@ -65,22 +63,7 @@ export async function sweepTimers(deps: ChatDeps, now: Date): Promise<SweepResul
       deps.db.transaction().execute(async (trx) => {
         await requeueConversation(trx, SYSTEM_ACTOR, now, c, 'breach'); // 409 if it changed meanwhile
         await trx.updateTable('chat_conversations').set({ breached: 1 }).where('id', '=', c.id).execute();
-        await trx
-          .insertInto('chat_breaches')
-          .values({
-            id: newId(),
-            conversation_id: c.id,
-            agent_id: c.agent_id,
-            due_at: c.first_response_due_at!,
-            created_at: at,
-            created_on: shanghaiDate(now),
-          })
-          .execute();
-        await recordEvent(trx, SYSTEM_ACTOR, now, {
-          type: 'livechat.first_response_breached',
-          ...conversationSubject(c),
-          data: { conversationId: c.id, number: c.number, agentId: c.agent_id, dueAt: c.first_response_due_at! },
-        });
+        await recordBreach(trx, now, c, c.first_response_due_at!, 'window');
       }),
     );
     if (done) out.breached.push(c.id);

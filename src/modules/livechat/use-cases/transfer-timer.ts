@@ -2,7 +2,9 @@ import { shanghaiDate } from '../../../platform/calendar/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordEvent, SYSTEM_ACTOR } from '../../../platform/events/record-event.js';
 import { newId } from '../../../platform/ids.js';
+import type { Trx } from '../../../platform/db/connect.js';
 import type { ChatDeps } from '../chat-deps.js';
+import type { ConversationRow } from '../livechat.repo.js';
 import { conversationSubject } from '../livechat.events.js';
 import { unlessRaced } from '../race.js';
 import { businessAgentDue, departmentDue, nextBusinessAgent, passOnInDepartment } from './business-handoff.js';
@@ -75,6 +77,42 @@ export async function warnClock(
   return warned;
 }
 
+/**
+ * A clock that lapsed unanswered: the breach row (the supervisor's figures) and its event (the
+ * supervisors' alert). The caller moves the conversation on in the same transaction.
+ */
+export async function recordBreach(
+  trx: Trx,
+  now: Date,
+  c: ConversationRow,
+  dueAt: string,
+  clock: keyof typeof CLOCKS,
+): Promise<void> {
+  await trx
+    .insertInto('chat_breaches')
+    .values({
+      id: newId(),
+      conversation_id: c.id,
+      agent_id: c.agent_id,
+      due_at: dueAt,
+      created_at: now.toISOString(),
+      created_on: shanghaiDate(now),
+    })
+    .execute();
+  await recordEvent(trx, SYSTEM_ACTOR, now, {
+    type: 'livechat.first_response_breached',
+    ...conversationSubject(c),
+    ...(clock === 'transfer' ? { departmentId: c.department_id } : {}),
+    data: {
+      conversationId: c.id,
+      number: c.number,
+      agentId: c.agent_id,
+      dueAt,
+      ...(clock === 'transfer' ? { afterTransfer: true } : {}),
+    },
+  });
+}
+
 export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<string[]> {
   const at = now.toISOString();
   const lapsed = await deps.db
@@ -90,7 +128,6 @@ export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<strin
     ? { agentDueAt: await businessAgentDue(deps, now), departmentDueAt: await departmentDue(deps, now) }
     : null;
   for (const c of lapsed) {
-    const departmentId = c.department_id!;
     const next = await nextBusinessAgent(deps.db, c);
     const done = await unlessRaced(() =>
       deps.db.transaction().execute(async (trx) => {
@@ -107,29 +144,7 @@ export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<strin
         if (Number(res.numUpdatedRows) !== 1)
           throw new AppError('CONFLICT', { zh: '会话已变化。', en: 'The conversation changed meanwhile.' });
         const row = { ...c, transfer_due_at: null };
-        await trx
-          .insertInto('chat_breaches')
-          .values({
-            id: newId(),
-            conversation_id: c.id,
-            agent_id: c.agent_id,
-            due_at: c.transfer_due_at!,
-            created_at: at,
-            created_on: shanghaiDate(now),
-          })
-          .execute();
-        await recordEvent(trx, SYSTEM_ACTOR, now, {
-          type: 'livechat.first_response_breached',
-          ...conversationSubject(c),
-          departmentId,
-          data: {
-            conversationId: c.id,
-            number: c.number,
-            agentId: c.agent_id,
-            dueAt: c.transfer_due_at!,
-            afterTransfer: true,
-          },
-        });
+        await recordBreach(trx, now, c, c.transfer_due_at!, 'transfer');
         await passOnInDepartment(trx, SYSTEM_ACTOR, now, row, next, due!);
       }),
     );
