@@ -1,6 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type Transaction,
+  type UnknownRow,
+} from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -13,8 +24,26 @@ export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type DbOrTrx = Db | Trx;
 
-/** The pool behind each PostgreSQL Db, for what needs a connection of its own (LISTEN). */
-const pools = new WeakMap<Db, pg.Pool>();
+/**
+ * The pool behind a PostgreSQL Db, for what needs a connection of its own (LISTEN, NOTIFY). A
+ * plugin that changes nothing: plugins go with the Db into its transactions, so the pool can be
+ * found from either.
+ */
+class PoolTag implements KyselyPlugin {
+  constructor(readonly pool: pg.Pool) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+/** PostgreSQL: the pool of a Db or of one of its transactions; null on SQLite. */
+export function poolOf(db: DbOrTrx): pg.Pool | null {
+  const tag = db.getExecutor().plugins.find((p) => p instanceof PoolTag);
+  return tag instanceof PoolTag ? tag.pool : null;
+}
 
 /**
  * Opens the database named by `url`: `sqlite:<file>` (default) or `postgres://…`. On SQLite the
@@ -35,9 +64,7 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
       );
     pool.on('error', (err: Error & { code?: string }) => lost(err, true));
     pool.on('connect', (client) => client.on('error', (err: Error & { code?: string }) => lost(err, false)));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    pools.set(db, pool);
-    return db;
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PoolTag(pool)] });
   }
   const file = url.replace(/^sqlite:/, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -48,6 +75,9 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
     sqlite.pragma(`synchronous = ${opts.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // statement journals (a multi-row statement's undo inside a transaction) in memory, not in a
+    // temporary file: written to a file they were a tenth of a busy chat node's time
+    sqlite.pragma('temp_store = MEMORY');
     if (file === ':memory:') return Promise.resolve(statementCache(sqlite));
     // checkpoints off the event loop (sqlite-checkpointer.ts); the node's own only as a backstop
     sqlite.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
@@ -90,7 +120,7 @@ export function listen(
   onNotify: () => void,
   log: (msg: string, err?: unknown) => void,
 ): Listener | null {
-  const pool = pools.get(db);
+  const pool = poolOf(db);
   if (!pool) return null;
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   let client: pg.Client | null = null;

@@ -31,6 +31,26 @@ describe('SQLite settings', () => {
     );
   });
 
+  it('keeps statement journals in memory (a profile of busy chat showed a tenth of the node writing them to a file), and a failed statement still undoes only itself', async () => {
+    const db = connectDatabase(`sqlite:${path.join(dir, 'j.sqlite')}`);
+    try {
+      const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(db);
+      expect(rows[0].temp_store).toBe(2); // MEMORY
+      await sql`create table u (k text primary key)`.execute(db);
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into u (k) values ('a')`.execute(trx);
+          // a multi-row statement that fails on its second row: its first row is undone, the transaction goes on
+          await expect(sql`insert into u (k) values ('b'), ('a')`.execute(trx)).rejects.toThrow(/UNIQUE/);
+          await sql`insert into u (k) values ('c')`.execute(trx);
+        }),
+      ).resolves.toBeUndefined();
+      expect((await sql<{ k: string }>`select k from u order by k`.execute(db)).rows).toEqual([{ k: 'a' }, { k: 'c' }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('reuses a prepared statement for the same SQL and still sees schema changes', async () => {
     const db = connectDatabase(`sqlite:${path.join(dir, 'c.sqlite')}`);
     try {
