@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/connect.js';
 import { shanghaiDate } from '../../platform/calendar/index.js';
 import { recordEvents, type Actor } from '../../platform/events/record-event.js';
+import { eventsRecorded } from '../../platform/events/event-wakeup.js';
 import { newId } from '../../platform/ids.js';
 import type { ChatAuthor, ChatMessageKind } from '../../contracts/enums/livechat.js';
 import type { MessageRow } from './livechat.repo.js';
@@ -120,7 +121,10 @@ export async function appendMessagesAtOnce(
     ip: actor.ip ?? null,
     request_id: actor.requestId ?? null,
   }));
-  const r = await sql<{ id: string; seq: number }>`
+  // the conversations by their ids (an index read): the planner cannot see how few rows the
+  // recordset holds, and joined with it alone it would scan every conversation in each batch
+  const ids = [...new Set(input.map((x) => x.conversation_id))];
+  const { rows } = await sql<{ id: string; seq: number }>`
     with input as (
       select * from jsonb_to_recordset(cast(${JSON.stringify(input)} as jsonb)) as x(
         idx int, id text, conversation_id text, author text, author_id text, kind text, body text,
@@ -134,13 +138,13 @@ export async function appendMessagesAtOnce(
     ),
     locked as materialized (
       select c.id, c.number, c.first_response_at, c.first_response_due_at from chat_conversations c
-      where c.id in (select conversation_id from counts) order by c.id for update
+      where c.id = any(cast(${ids} as text[])) order by c.id for update
     ),
     bumped as (
       update chat_conversations c set last_seq = c.last_seq + k.n, last_message_at = k.at, updated_at = k.at,
         first_response_at = coalesce(c.first_response_at, f.first_at)
       from counts k join locked l on l.id = k.conversation_id left join input f on f.idx = k.first_idx
-      where c.id = k.conversation_id
+      where c.id = k.conversation_id and c.id = any(cast(${ids} as text[]))
       returning c.id, c.last_seq, k.n, l.number, l.first_response_due_at,
         case when l.first_response_at is null then k.first_idx end as first_idx
     ),
@@ -173,7 +177,8 @@ export async function appendMessagesAtOnce(
       ) e order by idx, o
     )
     select id, seq from msgs`.execute(db);
-  const seqs = new Map(r.rows.map((x) => [x.id, Number(x.seq)]));
+  eventsRecorded(db);
+  const seqs = new Map(rows.map((x) => [x.id, Number(x.seq)]));
   return input.map((x, i) => {
     const seq = seqs.get(x.id);
     return seq === undefined ? undefined : messageRow(x.id, seq, list[i].now, list[i].message);

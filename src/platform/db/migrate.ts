@@ -18,6 +18,7 @@ import * as m015 from './migrations/015-livechat-department-overdue.js';
 import * as m016 from './migrations/016-api-clients.js';
 import * as m017 from './migrations/017-livechat-timer-file-retention.js';
 import * as m018 from './migrations/018-phone-forms.js';
+import * as m019 from './migrations/019-event-wakeup-after-commit.js';
 
 type Step = { up(db: Db, postgres: boolean): Promise<void> };
 
@@ -41,6 +42,7 @@ const STEPS: Record<string, Step> = {
   '016-api-clients': m016,
   '017-livechat-timer-file-retention': m017,
   '018-phone-forms': m018,
+  '019-event-wakeup-after-commit': m019,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { isPostgres, listen, type Db, type Listener } from '../db/connect.js';
-import { onEventRecorded } from './record-event.js';
+import { EVENTS_CHANNEL, onEventRecorded } from './event-wakeup.js';
 import { systemClock, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { advanceCursor, ensureConsumer, holdLease, parkEvent, recordFailure, releaseLease } from './consumer-store.js';
@@ -59,6 +59,8 @@ interface Consumer extends Subscription {
   retryAt: number;
   ready: boolean;
   leaseUntil: number;
+  /** durable, while another node holds the lease: no new attempt before this moment (performance.now()) */
+  leaseTryAt: number;
   /** durable, while this node holds the lease: where the consumer stands (may be ahead of its row) */
   pos: FeedPosition | null;
   /** durable: failed attempts on the event after `pos` */
@@ -91,6 +93,8 @@ const QUICK_MS = 5;
  * (and when the node stops): a restart re-reads at most this much, which it skips again.
  */
 const SAVE_SKIPPED_MS = 1000;
+/** how often a node asks again for a durable consumer's lease that another node holds */
+const LEASE_RETRY_MS = 500;
 
 /**
  * Delivers every committed event, in commit order, to the consumers modules register. It polls
@@ -145,6 +149,7 @@ export class EventFeed extends EventEmitter {
       retryAt: 0,
       ready: false,
       leaseUntil: 0,
+      leaseTryAt: 0,
       pos: null,
       attempts: 0,
       dirty: false,
@@ -188,9 +193,9 @@ export class EventFeed extends EventEmitter {
     this.cursor = await tailPosition(this.db);
     this.timer = setInterval(() => void this.poll(), this.intervalMs);
     this.timer.unref();
-    // woken as soon as an event commits: by NOTIFY from any node on PostgreSQL (migration 008),
+    // woken as soon as an event commits: by NOTIFY from any node on PostgreSQL (event-wakeup.ts),
     // in process on SQLite (one writer); the timer stays as the safety net
-    if (isPostgres(this.db)) this.listener = listen(this.db, 'bangban_events', () => this.wake(), this.log.bind(this));
+    if (isPostgres(this.db)) this.listener = listen(this.db, EVENTS_CHANNEL, () => this.wake(), this.log.bind(this));
     else this.unhook = onEventRecorded(() => this.wake());
   }
 
@@ -294,8 +299,9 @@ export class EventFeed extends EventEmitter {
       await ensureConsumer(this.db, c.name, c.from ?? 'tail', now);
       c.ready = true;
     }
-    // the lease is renewed once half of it is used, not on every poll
-    if (c.leaseUntil - now.getTime() < this.leaseMs / 2) {
+    // the lease is renewed once half of it is used, not on every poll; while another node holds
+    // it, asked for again twice a second (rounds come every few milliseconds while events flow)
+    if (c.leaseUntil - now.getTime() < this.leaseMs / 2 && performance.now() >= c.leaseTryAt) {
       const held = c.pos !== null && c.leaseUntil > now.getTime();
       const state = await holdLease(this.db, c.name, this.nodeId, now, this.leaseMs);
       c.leaseUntil = state ? now.getTime() + this.leaseMs : 0;
@@ -306,7 +312,10 @@ export class EventFeed extends EventEmitter {
         c.dirty = false;
         c.savedAt = performance.now();
       }
-      if (!state) c.pos = null;
+      if (!state) {
+        c.pos = null;
+        c.leaseTryAt = performance.now() + LEASE_RETRY_MS;
+      }
     }
     if (!c.pos) return;
     const batch = followOn(c.pos, shared) ?? (await readAfter(this.db, c.pos, this.batchSize));

@@ -10,6 +10,13 @@ const clock = fixedClock('2026-11-25T02:00:00Z');
 describe('event feed wake-up on postgres', () => {
   const nodes = useSharedTestDb();
 
+  it("wakes the nodes from outside the writers' transactions: no trigger notifies in them (it held the notification lock through every commit)", async () => {
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_trigger where tgname = 'events_notify'`.execute(nodes.t.db);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('keeps reading while a committed event waits behind an older transaction that commits without an event', async () => {
     const feed = new EventFeed(nodes.second, { clock, intervalMs: 60_000 });
     await feed.start();

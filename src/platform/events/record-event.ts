@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DbOrTrx } from '../db/connect.js';
 import { shanghaiDate } from '../calendar/shanghai-time.js';
 import type { Bilingual } from '../errors.js';
+import { eventsRecorded } from './event-wakeup.js';
 
 /** Who caused a change and from where; carried from the HTTP request (or a job) into every event. */
 export interface Actor {
@@ -70,18 +71,6 @@ export function eventTypes(): { type: string; label: Bilingual }[] {
   return Object.entries(catalogue ?? {}).map(([type, d]) => ({ type, label: d.label }));
 }
 
-const recordedHooks = new Set<() => void>();
-
-/**
- * Calls `fn` whenever this process records an event (inside the transaction, before it commits).
- * The SQLite event feed uses it to read at once: its read waits for the one connection, so it
- * runs after the commit. Returns a function that removes the hook.
- */
-export function onEventRecorded(fn: () => void): () => void {
-  recordedHooks.add(fn);
-  return () => void recordedHooks.delete(fn);
-}
-
 /**
  * Every state change writes one event row inside the same transaction as the change:
  * the audit trail, realtime pushes and notifications all read this table. The type must be in the
@@ -119,5 +108,5 @@ export async function recordEvents(
     };
   });
   await trx.insertInto('events').values(rows).execute();
-  for (const hook of recordedHooks) hook();
+  eventsRecorded(trx);
 }
