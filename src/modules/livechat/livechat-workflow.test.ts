@@ -484,6 +484,8 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
       .executeTakeFirstOrThrow();
     expect(p).toMatchObject({ source: 'live_help', status: 'open' });
     expect((await c.post('/api/chat/rating', { level: 5 })).statusCode).toBe(409); // not ended yet
+    const sent = await c.post('/api/chat/messages', { clientId: 'before-close-1', text: '好的，谢谢' });
+    expect(sent.statusCode).toBe(200);
     expect(
       (await a.client.post(`${base}/close`, { outcome: 'pushed_to_hotline', note: '需现场核查' })).statusCode,
     ).toBe(200);
@@ -505,6 +507,10 @@ describe('live help: queue, routing, the first-response minute, transfer, hand-o
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await c.post('/api/chat/messages', { clientId: 'after-close-1', text: '还有问题' })).statusCode).toBe(409);
+    // a retry of a message stored before the end (its answer lost) is answered with it, not refused
+    const again = await c.post('/api/chat/messages', { clientId: 'before-close-1', text: '好的，谢谢' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().message.id).toBe(sent.json().message.id);
   });
 
   it('consults a department staff-only beside the conversation; lists are scoped by department', async () => {

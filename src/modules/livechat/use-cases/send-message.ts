@@ -134,7 +134,9 @@ const SEND_KIND: BatchKind<Sending, MessageRow> = {
 
 /**
  * Stores a message (then the caller acks it). The sender's clientId makes retries safe: the same
- * clientId answers the stored message again, never a second copy. A citizen writes only in their
+ * clientId answers the stored message again, never a second copy (the unique index on
+ * (conversation, clientId) refuses the copy; a batch holding one is stored unit by unit, see
+ * group-commit.ts). A citizen writes only in their
  * own conversation; staff only in one they hold (notes too); nothing is stored otherwise. An
  * agent's first text message is the first human response (its time is stored, compared with the
  * due time). An agent's text with forbidden phrases is not sent unless `force` (conduct module).
@@ -154,13 +156,23 @@ export async function sendMessage(
   const c = await senderConversation(db, from, input.conversationId);
   if (from.side === 'citizen' && input.kind === 'note')
     throw new AppError('FORBIDDEN', { zh: '市民不能发送内部备注。', en: 'Citizens cannot write internal notes.' });
-  const earlier = await byClientId(db, c.id, input.clientId);
-  if (earlier) return { stored: earlier, repeated: true };
-  if (c.status === 'closed') throw new AppError('INVALID_TRANSITION', CONVERSATION_CLOSED, { current: 'closed' });
+  // a retry of a stored message (same clientId) is answered with it below: the unique index finds
+  // it as the message is stored, no read beforehand; only a refusal looks first
+  const repeat = async () => {
+    const earlier = await byClientId(db, c.id, input.clientId);
+    return earlier ? { stored: earlier, repeated: true } : null;
+  };
+  if (c.status === 'closed') {
+    const r = await repeat();
+    if (r) return r;
+    throw new AppError('INVALID_TRANSITION', CONVERSATION_CLOSED, { current: 'closed' });
+  }
 
   if (from.side === 'agent' && input.kind === 'text' && !input.force) {
     const phrases = await screenStaffMessage(db, text);
     if (phrases.length) {
+      const r = await repeat();
+      if (r) return r;
       // counted when the agent is warned (the supervisor's figure); sending anyway counts no more
       await db.transaction().execute((trx) =>
         recordPhraseWarning(trx, actor, now, {
@@ -191,10 +203,10 @@ export async function sendMessage(
     onStored?.(stored);
     return { stored, repeated: false };
   } catch (err) {
-    // the same clientId sent twice at once: the one stored answers both
+    // the clientId stored before (a retry), or sent twice at once: the one stored answers
     if (isUniqueViolation(err)) {
-      const row = await byClientId(db, c.id, input.clientId);
-      if (row) return { stored: row, repeated: true };
+      const r = await repeat();
+      if (r) return r;
     }
     throw err;
   }
