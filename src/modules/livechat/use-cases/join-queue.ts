@@ -60,9 +60,12 @@ export async function joinQueue(
     if (!topic) topic = (await listBotTurns(deps.db, s.id)).at(-1)?.question ?? '';
   }
   const token = randomToken(24);
+  // the number is taken in a statement of its own: inside the transaction, the counter's row would
+  // stay locked until the commit and a burst of joins would go one at a time (a join that then
+  // fails leaves its number unused, as a sequence does)
+  const year = shanghaiDate(now).slice(0, 4);
+  const number = `ZX${year}${String(await nextCounter(deps.db, `livechat:${year}`)).padStart(6, '0')}`;
   const conversation = await deps.db.transaction().execute(async (trx) => {
-    const year = shanghaiDate(now).slice(0, 4);
-    const number = `ZX${year}${String(await nextCounter(trx, `livechat:${year}`)).padStart(6, '0')}`;
     const at = now.toISOString();
     const row: ConversationRow = {
       id: newId(),
