@@ -156,7 +156,14 @@ async function main() {
 
   // agents: one socket each, answering every citizen message at once
   const agentCount = Math.ceil((N * 1.1) / PER_AGENT) + 1;
-  const agents: { http: Http; node: number; ws: Ws | null; lastSeq: Map<string, number>; n: number }[] = [];
+  const agents: {
+    http: Http;
+    node: number;
+    ws: Ws | null;
+    lastSeq: Map<string, number>;
+    n: number;
+    greeted: Set<string>;
+  }[] = [];
   await pool(
     Array.from({ length: agentCount }, (_, i) => i),
     4,
@@ -177,7 +184,7 @@ async function main() {
       // only agents signed in to live-help duty are routed to (inside live-help hours)
       const duty = await http.req('POST', '/api/duty/sign-in', {});
       if (duty.status !== 200) throw new Error(`agent duty sign-in failed (outside live-help hours?): ${duty.text}`);
-      agents.push({ http, node, ws: null, lastSeq: new Map(), n: i });
+      agents.push({ http, node, ws: null, lastSeq: new Map(), n: i, greeted: new Set() });
     },
   );
   let stopping = false;
@@ -200,6 +207,19 @@ async function main() {
       ws.on('message', (raw) => {
         const f = JSON.parse(raw.toString());
         if (f.t === 'welcome') resolve();
+        // a chat given to this agent is greeted at once, as agents do within the minute (its
+        // first-response clock stops; timed like any message when sent during the exchange)
+        if (f.t === 'agent_conversation' && !f.removed && !a.greeted.has(f.conversation.id)) {
+          a.greeted.add(f.conversation.id);
+          ws.send(
+            JSON.stringify({
+              t: 'send',
+              conversationId: f.conversation.id,
+              clientId: `g-${f.conversation.id}`,
+              text: `b:${Date.now()}:您好，请讲`,
+            }),
+          );
+        }
         if (f.t === 'message' && f.message.from === 'citizen') {
           onDelivered(a.lastSeq, f.message);
           const clientId = `r-${f.message.id}`;
