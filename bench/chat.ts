@@ -75,6 +75,13 @@ interface Stats {
 let exchangeFrom = Infinity;
 const stats: Stats = { latencies: [], acked: new Map(), received: new Map(), reordered: 0 };
 
+/** messages acked that were sent during the exchange (the rate; greetings of the set-up are not counted) */
+let exchanged = 0;
+function countExchanged(text: string) {
+  const sent = /^b:(\d+):/.exec(text);
+  if (sent && Number(sent[1]) >= exchangeFrom) exchanged++;
+}
+
 /** per receiving socket and conversation: the highest seq delivered as a message (acks are not deliveries) */
 const deliveredSeq = new WeakMap<object, Map<string, number>>();
 
@@ -236,8 +243,10 @@ async function main() {
             f.message.conversationId,
             Math.max(a.lastSeq.get(f.message.conversationId) ?? 0, f.message.seq),
           );
-        if (f.t === 'ack')
+        if (f.t === 'ack') {
           stats.acked.set(f.message.id, { conv: f.message.conversationId, to: 'citizen', seq: f.message.seq });
+          countExchanged(f.message.text);
+        }
       });
       ws.on('close', () => {
         if (!stopping && !alive.has(a.node)) {
@@ -309,6 +318,7 @@ async function main() {
         else if (f.t === 'message') c.lastSeq.set(c.id, Math.max(c.lastSeq.get(c.id) ?? 0, f.message.seq));
         if (f.t === 'ack') {
           stats.acked.set(f.message.id, { conv: c.id, to: 'agent', seq: f.message.seq });
+          countExchanged(f.message.text);
           c.lastSeq.set(c.id, Math.max(c.lastSeq.get(c.id) ?? 0, f.message.seq));
         }
       });
@@ -442,7 +452,7 @@ async function main() {
     conversations: citizens.length,
     nodes: K,
     messages: stats.acked.size,
-    msg_per_s: Math.round(stats.acked.size / elapsed),
+    msg_per_s: Math.round(exchanged / elapsed),
     p50_ms: pct(0.5),
     p99_ms: pct(0.99),
     lost: lost + missingInStore,
