@@ -62,15 +62,8 @@ export async function warnClock(
       const dueAt = (c as Record<typeof dueCol, string | null>)[dueCol]!;
       await recordEvent(trx, SYSTEM_ACTOR, now, {
         type: 'livechat.first_response_warning',
-        ...conversationSubject(c),
-        ...(clock === 'transfer' ? { departmentId: c.department_id } : {}),
-        data: {
-          conversationId: c.id,
-          number: c.number,
-          agentId: c.agent_id!,
-          dueAt,
-          ...(clock === 'transfer' ? { afterTransfer: true } : {}),
-        },
+        ...clockSubject(c, clock),
+        data: { ...clockData(c, dueAt, clock), agentId: c.agent_id! },
       });
       warned.push(c.id);
     });
@@ -101,15 +94,8 @@ export async function recordBreach(
     .execute();
   await recordEvent(trx, SYSTEM_ACTOR, now, {
     type: 'livechat.first_response_breached',
-    ...conversationSubject(c),
-    ...(clock === 'transfer' ? { departmentId: c.department_id } : {}),
-    data: {
-      conversationId: c.id,
-      number: c.number,
-      agentId: c.agent_id,
-      dueAt,
-      ...(clock === 'transfer' ? { afterTransfer: true } : {}),
-    },
+    ...clockSubject(c, clock),
+    data: { ...clockData(c, dueAt, clock), agentId: c.agent_id },
   });
 }
 
@@ -152,3 +138,15 @@ export async function lapseTransferred(deps: ChatDeps, now: Date): Promise<strin
   }
   return breached;
 }
+
+/** A clock event's subject: the conversation; after a transfer, the department that holds it. */
+function clockSubject(c: ClockRow, clock: keyof typeof CLOCKS) {
+  return { ...conversationSubject(c), ...(clock === 'transfer' ? { departmentId: c.department_id } : {}) };
+}
+
+/** The data a clock's warning and breach events share. */
+function clockData(c: ClockRow, dueAt: string, clock: keyof typeof CLOCKS) {
+  return { conversationId: c.id, number: c.number, dueAt, ...(clock === 'transfer' ? { afterTransfer: true } : {}) };
+}
+
+type ClockRow = Pick<ConversationRow, 'id' | 'number' | 'department_id'>;
