@@ -19,6 +19,7 @@ const PURE = [
   'src/platform/pdf/**/*.test.ts',
   'src/platform/spreadsheet/read-sheet.test.ts',
   'src/platform/db/read-batcher.test.ts',
+  'src/platform/ids.test.ts',
   'src/modules/phone/transitions.test.ts',
   'src/modules/knowledge/import/parse-jsonl.test.ts',
   'web/src/portal/chat/phone.test.ts',
