@@ -113,6 +113,25 @@ export class ChatHub {
     if (c.principal) drop(this.agents, c.principal.id, c);
   }
 
+  /**
+   * A message this node just stored, before its ack: this node's sockets that wait for exactly
+   * this seq of the conversation (the one before it sent, nothing held for a catch-up) get it at
+   * once, the sender's own ack stands for its copy; the feed's copy then finds them served. Any
+   * other socket (one that would skip a message, one catching up, the holder not known here yet)
+   * gets it from the feed as before, which keeps the order. It is kept for the feed's copy.
+   */
+  stored(m: TChatMessage, sender: ChatClient): void {
+    this.remember(m);
+    const next = (c: ChatClient) => !c.pending && c.sentSeq.get(m.conversationId) === m.seq - 1;
+    if (next(sender)) sender.sentSeq.set(m.conversationId, m.seq);
+    else sender.acked.add(m.id);
+    for (const c of this.citizens.get(m.conversationId) ?? []) if (c !== sender && next(c)) this.deliver(c, m);
+    const holder = this.holder.get(m.conversationId);
+    if (!holder) return;
+    for (const c of this.agents.get(holder) ?? [])
+      if (c !== sender && c.following.has(m.conversationId) && next(c)) this.deliver(c, m);
+  }
+
   /** A message this node just stored: kept so the feed's copy needs no database read here. */
   remember(m: TChatMessage): void {
     this.recent.set(`${m.conversationId}:${m.seq}`, m);

@@ -6,7 +6,7 @@ import { resolveSession, SESSION_COOKIE } from '../../platform/auth/sessions.js'
 import { actorOf } from '../../platform/http/context.js';
 import type { Actor } from '../../platform/events/record-event.js';
 import { recordEvent } from '../../platform/events/record-event.js';
-import { ZChatClientFrame, type TChatClientFrame, type TChatMessage } from '../../contracts/livechat.js';
+import { ZChatClientFrame, type TChatClientFrame } from '../../contracts/livechat.js';
 import { ChatClient, ChatHub } from './chat-hub.js';
 import { citizenView } from './citizen-view.js';
 import {
@@ -212,8 +212,6 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
             return c.send({ t: 'pong' });
           case 'send': {
             try {
-              // kept for this node's delivery the moment it is committed, before the feed reads it
-              let fresh: TChatMessage | null = null;
               const r = await sendMessage(
                 ctx.db,
                 actor,
@@ -222,15 +220,18 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
                   ? { side: 'citizen', conversationId: c.conversationId! }
                   : { side: 'agent', principal: c.principal! },
                 f,
+                // the moment it is committed: acked, then delivered by this node (hub.stored) before the feed reads it
                 (row) => {
-                  fresh = presentMessage(row, c.staff, NO_FILES);
-                  hub.remember(fresh);
-                  c.acked.add(fresh.id);
+                  const fresh = presentMessage(row, c.staff, NO_FILES);
+                  // the ack first: the sender has its message before any later one of the chat
+                  c.send({ t: 'ack', clientId: f.clientId, message: fresh });
+                  hub.stored(fresh, c);
                 },
               );
               if ('warning' in r) return c.send({ t: 'warning', clientId: f.clientId, phrases: r.warning });
-              const m = fresh ?? (await presentMessages(ctx.db, [r.stored]))[0];
-              c.send({ t: 'ack', clientId: f.clientId, message: m });
+              // a retry answered with the message stored before
+              if (r.repeated)
+                c.send({ t: 'ack', clientId: f.clientId, message: (await presentMessages(ctx.db, [r.stored]))[0] });
             } catch (err) {
               reject(c, f.clientId, err);
             }
