@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/connect.js';
+import { runPrepared } from '../../platform/db/prepared.js';
 import { shanghaiDate } from '../../platform/calendar/index.js';
 import { recordEvents, type Actor } from '../../platform/events/record-event.js';
 import { eventsRecorded } from '../../platform/events/event-wakeup.js';
@@ -124,7 +125,7 @@ export async function appendMessagesAtOnce(
   // the conversations by their ids (an index read): the planner cannot see how few rows the
   // recordset holds, and joined with it alone it would scan every conversation in each batch
   const ids = [...new Set(input.map((x) => x.conversation_id))];
-  const { rows } = await sql<{ id: string; seq: number }>`
+  const query = sql<{ id: string; seq: number }>`
     with input as (
       select * from jsonb_to_recordset(cast(${JSON.stringify(input)} as jsonb)) as x(
         idx int, id text, conversation_id text, author text, author_id text, kind text, body text,
@@ -176,7 +177,10 @@ export async function appendMessagesAtOnce(
         from bumped b join input i on i.idx = b.first_idx
       ) e order by idx, o
     )
-    select id, seq from msgs`.execute(db);
+    select id, seq from msgs`;
+  // the same text every time: parsed and planned once per PostgreSQL connection (planning took
+  // as long as running it: 1.1 of 2.6 ms per batch)
+  const rows = await runPrepared(db, 'livechat_append_batch', query.compile(db));
   eventsRecorded(db);
   const seqs = new Map(rows.map((x) => [x.id, Number(x.seq)]));
   return input.map((x, i) => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { isPostgres, type DbOrTrx } from '../db/connect.js';
+import { runPrepared } from '../db/prepared.js';
 import type { EventTable } from '../db/schema.js';
 
 /** One event as consumers receive it. */
@@ -76,15 +77,20 @@ export async function readAfter(db: DbOrTrx, pos: FeedPosition, limit: number): 
   }
   // settled rows sort before unsettled ones (both by tx_id), so they are a prefix of this read;
   // a committed row after them tells that delivery is held back, not that there is nothing new
-  const rows = await db
-    .selectFrom('events')
-    .selectAll()
-    .select([sql<string>`tx_id::text`.as('tx'), SETTLED.as('settled')])
-    .where(after(pos))
-    .orderBy('tx_id')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  // every node reads this many times a second: parsed and planned once per connection
+  const rows = await runPrepared(
+    db,
+    'events_read_after',
+    db
+      .selectFrom('events')
+      .selectAll()
+      .select([sql<string>`tx_id::text`.as('tx'), SETTLED.as('settled')])
+      .where(after(pos))
+      .orderBy('tx_id')
+      .orderBy('id')
+      .limit(limit)
+      .compile(),
+  );
   const settled = rows.filter((r) => r.settled);
   const batch: ReadBatch = settled.map((r) => ({ event: toStoredEvent(r), pos: { tx: r.tx, id: Number(r.id) } }));
   batch.heldBack = settled.length < rows.length;
