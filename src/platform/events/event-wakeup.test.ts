@@ -1,3 +1,11 @@
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { emitTestEvent } from '../../testing/test-events.js';
 import { useSharedTestDb } from '../../testing/shared-db.js';
@@ -36,6 +44,33 @@ describe(`event feed wake-up on ${testDbKind()}`, () => {
         await within(1500, () => seen.length === n);
       }
       expect(seen).toEqual(['test.wake.1', 'test.wake.2', 'test.wake.3']);
+    } finally {
+      await feed.stop();
+    }
+  });
+
+  it('after a wake-up, quick rounds follow on PostgreSQL only (its NOTIFY may beat the commit); on SQLite, whose wake-up comes after this process wrote, one read', async () => {
+    let reads = 0;
+    const counting: KyselyPlugin = {
+      transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+        const node = args.node;
+        if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from).includes('"events"')) reads++;
+        return node;
+      },
+      transformResult: (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> =>
+        Promise.resolve(args.result),
+    };
+    const feed = new EventFeed(nodes.t.db.withPlugin(counting), { clock, intervalMs: 60_000 });
+    await feed.start();
+    const seen: string[] = [];
+    feed.subscribe({ name: 'test.once', types: ['test.once'], handle: (e) => void seen.push(e.type) });
+    try {
+      await emitTestEvent(nodes.t.db, clock, 'test.once');
+      await within(1500, () => seen.length === 1);
+      const after = reads;
+      await new Promise((r) => setTimeout(r, 150)); // PostgreSQL's quick rounds: one every 5 ms
+      if (testDbKind() === 'postgres') expect(reads - after).toBeGreaterThan(5);
+      else expect(reads - after).toBe(0);
     } finally {
       await feed.stop();
     }
