@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { TChatServerFrame } from '../../contracts/livechat.js';
 import type { StoredEvent } from '../../platform/events/event-feed.js';
 import { ChatClient, ChatHub } from './chat-hub.js';
-import { messagesAfter } from './livechat.repo.js';
+import { findConversation, messagesAfter } from './livechat.repo.js';
 import { presentMessages } from './livechat.presenters.js';
 import { joinChat, onDutyAgent } from './livechat.test-helpers.js';
 
@@ -42,11 +42,7 @@ describe('ChatHub delivery order', () => {
   it('a message whose event comes before an earlier one (PostgreSQL transaction order) brings the earlier one first', async () => {
     const agent = await onDutyAgent(t);
     const c = await joinChat(t);
-    const row = await t.ctx.db
-      .selectFrom('chat_conversations')
-      .selectAll()
-      .where('id', '=', c.id)
-      .executeTakeFirstOrThrow();
+    const row = (await findConversation(t.ctx.db, c.id))!;
     expect(row.agent_id).toBe(agent.id);
     for (const text of ['一', '二'])
       expect((await c.post('/api/chat/messages', { clientId: `hub-message-${text}`, text })).statusCode).toBe(200);
@@ -78,11 +74,7 @@ describe('ChatHub delivery order', () => {
   it('a message this node stores goes at once to the sockets waiting for exactly it; one that would skip a message waits for the feed, which sends nothing twice', async () => {
     const agent = await onDutyAgent(t);
     const c = await joinChat(t);
-    const row = await t.ctx.db
-      .selectFrom('chat_conversations')
-      .selectAll()
-      .where('id', '=', c.id)
-      .executeTakeFirstOrThrow();
+    const row = (await findConversation(t.ctx.db, c.id))!;
     expect((await c.post('/api/chat/messages', { clientId: 'hub-stored-1', text: '一' })).statusCode).toBe(200);
     expect((await c.post('/api/chat/messages', { clientId: 'hub-stored-2', text: '二' })).statusCode).toBe(200);
     const [before, m] = await presentMessages(
