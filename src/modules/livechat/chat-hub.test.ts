@@ -71,51 +71,57 @@ describe('ChatHub delivery order', () => {
     ]);
   });
 
-  it('a message this node stores goes at once to the sockets waiting for exactly it; one that would skip a message waits for the feed, which sends nothing twice', async () => {
-    const agent = await onDutyAgent(t);
-    const c = await joinChat(t);
-    const row = (await findConversation(t.ctx.db, c.id))!;
-    expect((await c.post('/api/chat/messages', { clientId: 'hub-stored-1', text: '一' })).statusCode).toBe(200);
-    expect((await c.post('/api/chat/messages', { clientId: 'hub-stored-2', text: '二' })).statusCode).toBe(200);
-    const [before, m] = await presentMessages(
-      t.ctx.db,
-      await messagesAfter(t.ctx.db, c.id, 0, { notes: true }).then((r) => r.slice(-2)),
-    );
-    const hub = new ChatHub({ db: t.ctx.db, clock: t.clock, workingTime: t.ctx.workingTime, log: t.app.log });
-    const sockets = { sender: fakeSocket(), tab: fakeSocket(), behind: fakeSocket(), agent: fakeSocket() };
-    const sender = new ChatClient(sockets.sender.socket, 'citizen', null, c.id);
-    const tab = new ChatClient(sockets.tab.socket, 'citizen', null, c.id);
-    const behind = new ChatClient(sockets.behind.socket, 'citizen', null, c.id);
-    const principal = {
-      id: agent.id,
-      username: 'a',
-      displayName: 'A',
-      departmentId: null,
-      departmentCode: null,
-      roles: [],
-    };
-    const agentClient = new ChatClient(sockets.agent.socket, 'agent', principal, null);
-    for (const x of [sender, tab, behind]) {
-      hub.addCitizen(x, row);
-      x.sentSeq.set(c.id, x === behind ? before.seq - 1 : before.seq);
-      hub.release(x);
-    }
-    hub.addAgent(agentClient, [row]);
-    agentClient.sentSeq.set(c.id, before.seq);
-    hub.release(agentClient);
+  it.each([
+    ['its holder as this node knows it', true],
+    ['another holder (a hand-over this node has not heard of yet): the agent waits for the feed', false],
+  ])(
+    'a message this node stores goes at once to the sockets waiting for exactly it; one that would skip a message waits for the feed, which sends nothing twice — the sender’s conversation naming %s',
+    async (_, sameHolder) => {
+      const agent = await onDutyAgent(t);
+      const c = await joinChat(t);
+      const row = (await findConversation(t.ctx.db, c.id))!;
+      expect((await c.post('/api/chat/messages', { clientId: 'hub-stored-1', text: '一' })).statusCode).toBe(200);
+      expect((await c.post('/api/chat/messages', { clientId: 'hub-stored-2', text: '二' })).statusCode).toBe(200);
+      const [before, m] = await presentMessages(
+        t.ctx.db,
+        await messagesAfter(t.ctx.db, c.id, 0, { notes: true }).then((r) => r.slice(-2)),
+      );
+      const hub = new ChatHub({ db: t.ctx.db, clock: t.clock, workingTime: t.ctx.workingTime, log: t.app.log });
+      const sockets = { sender: fakeSocket(), tab: fakeSocket(), behind: fakeSocket(), agent: fakeSocket() };
+      const sender = new ChatClient(sockets.sender.socket, 'citizen', null, c.id);
+      const tab = new ChatClient(sockets.tab.socket, 'citizen', null, c.id);
+      const behind = new ChatClient(sockets.behind.socket, 'citizen', null, c.id);
+      const principal = {
+        id: agent.id,
+        username: 'a',
+        displayName: 'A',
+        departmentId: null,
+        departmentCode: null,
+        roles: [],
+      };
+      const agentClient = new ChatClient(sockets.agent.socket, 'agent', principal, null);
+      for (const x of [sender, tab, behind]) {
+        hub.addCitizen(x, row);
+        x.sentSeq.set(c.id, x === behind ? before.seq - 1 : before.seq);
+        hub.release(x);
+      }
+      hub.addAgent(agentClient, [row]);
+      agentClient.sentSeq.set(c.id, before.seq);
+      hub.release(agentClient);
 
-    hub.stored(m, sender);
-    const seqs = (f: { frames: TChatServerFrame[] }) =>
-      f.frames.flatMap((x) => (x.t === 'message' ? [x.message.seq] : []));
-    expect(seqs(sockets.sender)).toEqual([]); // its ack is its copy
-    expect(seqs(sockets.tab)).toEqual([m.seq]);
-    expect(seqs(sockets.agent)).toEqual([m.seq]);
-    expect(seqs(sockets.behind)).toEqual([]); // it lacks the one before: not out of order
+      hub.stored(m, sender, sameHolder ? agent.id : 'another-agent');
+      const seqs = (f: { frames: TChatServerFrame[] }) =>
+        f.frames.flatMap((x) => (x.t === 'message' ? [x.message.seq] : []));
+      expect(seqs(sockets.sender)).toEqual([]); // its ack is its copy
+      expect(seqs(sockets.tab)).toEqual([m.seq]);
+      expect(seqs(sockets.agent)).toEqual(sameHolder ? [m.seq] : []);
+      expect(seqs(sockets.behind)).toEqual([]); // it lacks the one before: not out of order
 
-    await hub.handle(posted(c.id, m.seq)); // the feed's copy
-    expect(seqs(sockets.sender)).toEqual([]);
-    expect(seqs(sockets.tab)).toEqual([m.seq]);
-    expect(seqs(sockets.agent)).toEqual([m.seq]);
-    expect(seqs(sockets.behind)).toEqual([before.seq, m.seq]);
-  });
+      await hub.handle(posted(c.id, m.seq)); // the feed's copy
+      expect(seqs(sockets.sender)).toEqual([]);
+      expect(seqs(sockets.tab)).toEqual([m.seq]);
+      expect(seqs(sockets.agent)).toEqual([m.seq]);
+      expect(seqs(sockets.behind)).toEqual([before.seq, m.seq]);
+    },
+  );
 });

@@ -117,17 +117,18 @@ export class ChatHub {
    * A message this node just stored, before its ack: this node's sockets that wait for exactly
    * this seq of the conversation (the one before it sent, nothing held for a catch-up) get it at
    * once, the sender's own ack stands for its copy; the feed's copy then finds them served. Any
-   * other socket (one that would skip a message, one catching up, the holder not known here yet)
+   * other socket (one that would skip a message, one catching up, the holder not known here yet
+   * or not the one the sender's conversation named — a hand-over this node has not heard of yet)
    * gets it from the feed as before, which keeps the order. It is kept for the feed's copy.
    */
-  stored(m: TChatMessage, sender: ChatClient): void {
+  stored(m: TChatMessage, sender: ChatClient, holderAtSend: string | null): void {
     this.remember(m);
     const next = (c: ChatClient) => !c.pending && c.sentSeq.get(m.conversationId) === m.seq - 1;
     if (next(sender)) sender.sentSeq.set(m.conversationId, m.seq);
     else sender.acked.add(m.id);
     for (const c of this.citizens.get(m.conversationId) ?? []) if (c !== sender && next(c)) this.deliver(c, m);
     const holder = this.holder.get(m.conversationId);
-    if (!holder) return;
+    if (!holder || holder !== holderAtSend) return;
     for (const c of this.agents.get(holder) ?? [])
       if (c !== sender && c.following.has(m.conversationId) && next(c)) this.deliver(c, m);
   }

@@ -221,11 +221,11 @@ export function installChatSocket(app: FastifyInstance, ctx: AppContext, hub: Ch
                   : { side: 'agent', principal: c.principal! },
                 f,
                 // the moment it is committed: acked, then delivered by this node (hub.stored) before the feed reads it
-                (row) => {
+                (row, conv) => {
                   const fresh = presentMessage(row, c.staff, NO_FILES);
                   // the ack first: the sender has its message before any later one of the chat
                   c.send({ t: 'ack', clientId: f.clientId, message: fresh });
-                  hub.stored(fresh, c);
+                  hub.stored(fresh, c, conv.agent_id);
                 },
               );
               if ('warning' in r) return c.send({ t: 'warning', clientId: f.clientId, phrases: r.warning });

@@ -147,8 +147,11 @@ export async function sendMessage(
   now: Date,
   from: ChatSender,
   input: SendInput,
-  /** runs as soon as the message is committed (the socket keeps it for its own delivery) */
-  onStored?: (row: MessageRow) => void,
+  /**
+   * runs as soon as the message is committed (the socket acks it and delivers it on this node),
+   * with the conversation as read before the message was stored
+   */
+  onStored?: (row: MessageRow, conversation: ConversationRow) => void,
 ): Promise<SendResult> {
   const text = cleanText(input.text);
   if (!text)
@@ -200,7 +203,7 @@ export async function sendMessage(
       },
       firstResponse: from.side === 'agent' && input.kind === 'text' ? { c, agentId: from.principal.id } : null,
     });
-    onStored?.(stored);
+    onStored?.(stored, c);
     return { stored, repeated: false };
   } catch (err) {
     // the clientId stored before (a retry), or sent twice at once: the one stored answers
