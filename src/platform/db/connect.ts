@@ -45,6 +45,10 @@ export function poolOf(db: DbOrTrx): pg.Pool | null {
   return tag instanceof PoolTag ? tag.pool : null;
 }
 
+/** SQLite: the file of a Db, and whether its checkpoint worker asks writers to wait (sqlite-checkpointer.ts). */
+const sqliteFiles = new WeakMap<Db, string>();
+const holds = new Map<string, () => boolean>();
+
 /**
  * Opens the database named by `url`: `sqlite:<file>` (default) or `postgres://…`. On SQLite the
  * write-ahead log is synced at checkpoints (`normal`, the default, as Rails and Litestream set it)
@@ -83,14 +87,32 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
     sqlite.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
     sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     const checkpointer = startCheckpointer(file, (err) => {
+      holds.delete(path.resolve(file));
       process.stderr.write(
         `${JSON.stringify({ level: 40, time: Date.now(), msg: 'SQLite checkpoint worker failed; checkpointing on the main thread', err: err.message })}\n`,
       );
       if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
     });
-    return Promise.resolve(statementCache(sqlite, () => void checkpointer.stop()));
+    holds.set(path.resolve(file), checkpointer.holding);
+    return Promise.resolve(
+      statementCache(sqlite, () => {
+        holds.delete(path.resolve(file));
+        void checkpointer.stop();
+      }),
+    );
   };
-  return new Kysely<Database>({ dialect: sharedSqliteDialect(file, { database: open }) });
+  const db = new Kysely<Database>({ dialect: sharedSqliteDialect(file, { database: open }) });
+  if (file !== ':memory:') sqliteFiles.set(db, path.resolve(file));
+  return db;
+}
+
+/**
+ * SQLite: the checkpoint worker is finishing a checkpoint and asks that no new batch of writes
+ * start for a few milliseconds (so the write-ahead log can start over); false on PostgreSQL.
+ */
+export function checkpointHolding(db: Db): boolean {
+  const file = sqliteFiles.get(db);
+  return file !== undefined && (holds.get(file)?.() ?? false);
 }
 
 /** A few statements differ between the two engines (auto-increment ids, locking); ask here. */

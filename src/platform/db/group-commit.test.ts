@@ -85,4 +85,48 @@ describe(`group commit on ${testDbKind()}`, () => {
     expect(calls).toEqual([['x', 'poison', 'y'], ['x'], ['poison'], ['y']]);
     expect(await value('gc.kind.x')).toBe(2);
   });
+
+  it('a busy node starts a batch at most every lingerMs; a unit with no batch just before it waits for none', async () => {
+    const g = new GroupCommit(nodes.t.db, { lingerMs: 100 });
+    const t0 = performance.now();
+    await g.run('x', bump('gc.linger'));
+    expect(performance.now() - t0).toBeLessThan(80);
+    // a unit every few milliseconds for 300 ms: a handful of batches, not one per unit
+    const trxs = new Set<Trx>();
+    const all: Promise<number>[] = [];
+    const end = performance.now() + 300;
+    while (performance.now() < end) {
+      all.push(
+        g.run('y', (trx) => {
+          trxs.add(trx);
+          return bump('gc.linger')(trx);
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    await Promise.all(all);
+    expect(trxs.size).toBeGreaterThanOrEqual(3);
+    expect(trxs.size).toBeLessThanOrEqual(6);
+    expect(all.length).toBeGreaterThan(10 * trxs.size);
+    expect(await value('gc.linger')).toBe(all.length + 1);
+    // a full batch waiting goes at once
+    const g2 = new GroupCommit(nodes.t.db, { lingerMs: 10_000, maxBatch: 5 });
+    await g2.run('z', bump('gc.linger.full'));
+    const t1 = performance.now();
+    await Promise.all(Array.from({ length: 10 }, () => g2.run('z', bump('gc.linger.full'))));
+    expect(performance.now() - t1).toBeLessThan(5_000);
+    expect(await value('gc.linger.full')).toBe(11);
+  });
+
+  it('starts no batch while held (SQLite: its checkpoint worker finishing), then commits what waited', async () => {
+    let held = true;
+    const g = new GroupCommit(nodes.t.db, { held: () => held });
+    let settled = false;
+    const unit = g.run('h', bump('gc.held')).then((n) => ((settled = true), n));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toBe(false);
+    expect(await value('gc.held')).toBe(0);
+    held = false;
+    expect(await unit).toBe(1);
+  });
 });

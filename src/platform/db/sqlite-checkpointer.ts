@@ -7,18 +7,29 @@ export const CHECKPOINT_EVERY_MS = 200;
 export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 /**
  * The node's own connection checkpoints only when the log reaches this many pages (64 MB of 4 kB
- * pages): under writes that never pause the worker never catches up completely, and a log that is
- * never complete never starts over (it grew by gigabytes a minute in a test). By then the worker
- * has copied nearly all of it, so the node's checkpoint is short, and the log starts over.
+ * pages), a backstop: the log starts over when a writer finds it copied completely, which the
+ * worker sees to (below); should the worker fall behind, the node's checkpoint is short (the
+ * worker has copied nearly all of it), and the log starts over.
  */
 export const WAL_BACKSTOP_PAGES = 16_384;
+/** A hold the worker raised is ignored after this long (a worker that died holding it holds nothing). */
+export const HOLD_AT_MOST_MS = 100;
 
 // CommonJS, evaluated in the worker: its own connection, a PASSIVE checkpoint on a timer (it
 // neither waits for nor blocks the node's writers and readers; what a reader still needs is
 // copied next time), a last one when stopped.
+//
+// The log starts over (is written from its beginning again) only when a writer finds every frame
+// copied; frames committed while a checkpoint runs leave it incomplete, and under writes that
+// never pause it never is (the log grew to the backstop every 1.2 s at 2,000 chat messages a
+// second, and the node's own checkpoint then stopped the event loop for 100-300 ms to sync it).
+// So when a pass leaves frames behind, the worker raises the hold (the time it did so) while it
+// copies the rest in short passes: the node's group commit starts no new batch meanwhile (a few
+// milliseconds), and its next write starts the log over.
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
+const hold = new BigInt64Array(workerData.hold);
 let db;
 try {
   db = new Database(workerData.file, { fileMustExist: true });
@@ -27,9 +38,27 @@ try {
   parentPort.postMessage({ failed: String(e) });
   process.exit(1);
 }
+const pass = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 const checkpoint = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    // each pass copies what was committed before it; the next one what came during it
+    let r = pass();
+    let before = -1;
+    for (let i = 0; i < 3 && !r.busy && r.log > 0 && r.log !== before; i++) {
+      before = r.log;
+      r = pass();
+    }
+    if (r.busy || r.log <= 0 || r.log === before) return; // caught up (or nothing to do)
+    // still behind (a busy node): the node starts no new batch of writes while the last few frames are copied
+    Atomics.store(hold, 0, BigInt(Date.now()));
+    try {
+      for (let i = 0; i < 20 && !r.busy && (r.log !== before || r.checkpointed < r.log); i++) {
+        before = r.log;
+        r = pass();
+      }
+    } finally {
+      Atomics.store(hold, 0, 0n);
+    }
   } catch {
     // busy (another process's checkpoint) or the file is going away: the next tick tries again
   }
@@ -46,6 +75,8 @@ parentPort.on('message', () => {
 export interface Checkpointer {
   /** the last checkpoint, then the worker's connection closes (before the node's own does) */
   stop(): Promise<void>;
+  /** the worker is finishing a checkpoint and asks the node to start no new batch of writes */
+  holding(): boolean;
 }
 
 /**
@@ -65,12 +96,18 @@ export function startCheckpointer(
   everyMs = CHECKPOINT_EVERY_MS,
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs } });
+  const hold = new SharedArrayBuffer(8);
+  const raised = new BigInt64Array(hold);
+  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs, hold } });
   worker.unref(); // a node that is ending anyway is not held up by its checkpoints
   worker.on('error', onFail);
   worker.on('message', (m: { failed?: string }) => m.failed && onFail(new Error(m.failed)));
   let stopped: Promise<void> | null = null;
   return {
+    holding: () => {
+      const at = Atomics.load(raised, 0);
+      return at > 0n && Date.now() - Number(at) < HOLD_AT_MOST_MS;
+    },
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         worker.on('message', (m: { stopped?: boolean }) => m.stopped && void worker.terminate().finally(resolve));

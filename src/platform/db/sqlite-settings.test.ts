@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { connectDatabase } from './connect.js';
+import { groupCommitOf } from './group-commit.js';
 import { CHECKPOINT_EVERY_MS, startCheckpointer, WAL_BACKSTOP_PAGES, WAL_SIZE_LIMIT } from './sqlite-checkpointer.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-sqlite-settings-'));
@@ -125,6 +126,33 @@ describe('SQLite settings', () => {
         if (i % 100 === 0) largest = Math.max(largest, fs.statSync(`${name}-wal`).size);
       }
       expect(largest).toBeLessThan(2 * WAL_SIZE_LIMIT);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('the log starts over while a busy node writes without pause: its own checkpoint never has to run', async () => {
+    const name = path.join(dir, 'g.sqlite');
+    const db = connectDatabase(`sqlite:${name}`);
+    try {
+      await sql`create table big (id integer primary key, v text)`.execute(db);
+      const text = 'z'.repeat(4000);
+      const g = groupCommitOf(db);
+      let largest = 0;
+      let written = 0;
+      // batches of writes back to back (as a busy node's group commit runs them) until the log
+      // would have reached the node's backstop twice over had it never started over
+      while (written < 2 * WAL_BACKSTOP_PAGES) {
+        await Promise.all(
+          Array.from({ length: 20 }, () =>
+            g.run('big', (trx) => sql`insert into big (v) values (${text})`.execute(trx)),
+          ),
+        );
+        written += 20;
+        largest = Math.max(largest, fs.statSync(`${name}-wal`).size);
+      }
+      // a few checkpoint rounds' worth at most (~11 MB each here), never the backstop's 64 MB
+      expect(largest).toBeLessThan(WAL_SIZE_LIMIT / 2);
     } finally {
       await db.destroy();
     }
