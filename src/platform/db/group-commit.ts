@@ -37,10 +37,10 @@ export interface GroupCommitOptions {
 }
 
 /**
- * SQLite: a node's commits at most every 2 ms. At 2,000 chat messages a second they came ~130 a
- * second with 2-3 messages each, and each commit (writing its pages to the log) cost as much as
- * its messages; a few more messages per commit took a fifth of the event loop's time off.
- * PostgreSQL's batches run beside each other (several connections): no wait.
+ * SQLite: a busy node commits at most every 2 ms. Each commit writes its pages to the log, costing
+ * about as much as the messages in it; at 2,000 chat messages a second this wait put more messages
+ * in each commit and took the event loop from 81-83 % busy to 63-72 % (p50 delivery 2 → 3 ms).
+ * PostgreSQL's batches run beside each other on several connections: no wait.
  */
 export const SQLITE_LINGER_MS = 2;
 
