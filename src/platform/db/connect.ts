@@ -71,7 +71,8 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PoolTag(pool)] });
   }
   const file = url.replace(/^sqlite:/, '');
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const key = path.resolve(file);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(key), { recursive: true });
   // opened when first used, once per file and process (see sqlite-shared.ts)
   const open = () => {
     const sqlite = new SqliteDatabase(file);
@@ -87,22 +88,22 @@ export function connectDatabase(url: string, opts: { sqliteSynchronous?: SqliteS
     sqlite.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
     sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     const checkpointer = startCheckpointer(file, (err) => {
-      holds.delete(path.resolve(file));
+      holds.delete(key);
       process.stderr.write(
         `${JSON.stringify({ level: 40, time: Date.now(), msg: 'SQLite checkpoint worker failed; checkpointing on the main thread', err: err.message })}\n`,
       );
       if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
     });
-    holds.set(path.resolve(file), checkpointer.holding);
+    holds.set(key, checkpointer.holding);
     return Promise.resolve(
       statementCache(sqlite, () => {
-        holds.delete(path.resolve(file));
+        holds.delete(key);
         void checkpointer.stop();
       }),
     );
   };
   const db = new Kysely<Database>({ dialect: sharedSqliteDialect(file, { database: open }) });
-  if (file !== ':memory:') sqliteFiles.set(db, path.resolve(file));
+  if (file !== ':memory:') sqliteFiles.set(db, key);
   return db;
 }
 

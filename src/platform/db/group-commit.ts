@@ -42,7 +42,7 @@ export interface GroupCommitOptions {
  * in each commit and took the event loop from 81-83 % busy to 63-72 % (p50 delivery 2 → 3 ms).
  * PostgreSQL's batches run beside each other on several connections: no wait.
  */
-export const SQLITE_LINGER_MS = 2;
+const SQLITE_LINGER_MS = 2;
 
 /**
  * Group commit: many small write units that arrive together (chat messages from many sockets)

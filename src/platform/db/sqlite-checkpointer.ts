@@ -13,7 +13,7 @@ export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
  */
 export const WAL_BACKSTOP_PAGES = 16_384;
 /** A hold the worker raised is ignored after this long (a worker that died holding it holds nothing). */
-export const HOLD_AT_MOST_MS = 100;
+const HOLD_AT_MOST_MS = 100;
 
 // CommonJS, evaluated in the worker: its own connection, a PASSIVE checkpoint on a timer (it
 // neither waits for nor blocks the node's writers and readers; what a reader still needs is
@@ -106,7 +106,8 @@ export function startCheckpointer(
   return {
     holding: () => {
       const at = Atomics.load(raised, 0);
-      return at > 0n && Date.now() - Number(at) < HOLD_AT_MOST_MS;
+      const age = Date.now() - Number(at);
+      return at > 0n && age >= 0 && age < HOLD_AT_MOST_MS; // (a clock set back ends the hold too)
     },
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {

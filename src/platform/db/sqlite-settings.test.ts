@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { connectDatabase } from './connect.js';
+import { connectDatabase, type Db, type Trx } from './connect.js';
 import { groupCommitOf } from './group-commit.js';
 import { CHECKPOINT_EVERY_MS, startCheckpointer, WAL_BACKSTOP_PAGES, WAL_SIZE_LIMIT } from './sqlite-checkpointer.js';
 
@@ -16,6 +16,21 @@ async function synchronousOf(opts: Parameters<typeof connectDatabase>[1], name: 
   try {
     const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
     return rows[0].synchronous;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** A database with a table of 4,000-byte rows (about a page each) for `use`, closed after it. */
+async function withPageRows(
+  name: string,
+  use: (db: Db, insertRow: (trx: Trx) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  const db = connectDatabase(`sqlite:${name}`);
+  try {
+    await sql`create table big (id integer primary key, v text)`.execute(db);
+    const text = 'x'.repeat(4000);
+    await use(db, (trx) => sql`insert into big (v) values (${text})`.execute(trx));
   } finally {
     await db.destroy();
   }
@@ -88,16 +103,13 @@ describe('SQLite settings', () => {
 
   it('checkpoints in a worker thread, not in the commits of the node', async () => {
     const name = path.join(dir, 'e.sqlite');
-    const db = connectDatabase(`sqlite:${name}`);
-    try {
+    await withPageRows(name, async (db, insertRow) => {
       const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
       // the node's own commits checkpoint only past the backstop (64 MB), far above what is written here
       expect(rows[0].wal_autocheckpoint).toBe(WAL_BACKSTOP_PAGES);
-      await sql`create table big (id integer primary key, v text)`.execute(db);
-      const text = 'x'.repeat(4000);
       for (let i = 0; i < 10; i++)
         await db.transaction().execute(async (trx) => {
-          for (let j = 0; j < 100; j++) await sql`insert into big (v) values (${text})`.execute(trx);
+          for (let j = 0; j < 100; j++) await insertRow(trx);
         });
       // ~4 MB committed: in the log, copied into the database file by the worker within a few ticks
       let size = 0;
@@ -106,56 +118,40 @@ describe('SQLite settings', () => {
         size = fs.statSync(name).size;
       }
       expect(size).toBeGreaterThan(4_000_000);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 
   it('keeps the write-ahead log bounded under writes that never pause', async () => {
     const name = path.join(dir, 'f.sqlite');
-    const db = connectDatabase(`sqlite:${name}`);
-    try {
-      await sql`create table big (id integer primary key, v text)`.execute(db);
-      const text = 'y'.repeat(4000);
+    await withPageRows(name, async (db, insertRow) => {
       let largest = 0;
       // ~160 MB in back-to-back transactions: the worker alone never catches up completely
       for (let i = 0; i < 4000; i++) {
         await db.transaction().execute(async (trx) => {
-          for (let j = 0; j < 10; j++) await sql`insert into big (v) values (${text})`.execute(trx);
+          for (let j = 0; j < 10; j++) await insertRow(trx);
         });
         if (i % 100 === 0) largest = Math.max(largest, fs.statSync(`${name}-wal`).size);
       }
       expect(largest).toBeLessThan(2 * WAL_SIZE_LIMIT);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 
   it('the log starts over while a busy node writes without pause: its own checkpoint never has to run', async () => {
     const name = path.join(dir, 'g.sqlite');
-    const db = connectDatabase(`sqlite:${name}`);
-    try {
-      await sql`create table big (id integer primary key, v text)`.execute(db);
-      const text = 'z'.repeat(4000);
+    await withPageRows(name, async (db, insertRow) => {
       const g = groupCommitOf(db);
       let largest = 0;
       let written = 0;
       // batches of writes back to back (as a busy node's group commit runs them) until the log
       // would have reached the node's backstop twice over had it never started over
       while (written < 2 * WAL_BACKSTOP_PAGES) {
-        await Promise.all(
-          Array.from({ length: 20 }, () =>
-            g.run('big', (trx) => sql`insert into big (v) values (${text})`.execute(trx)),
-          ),
-        );
+        await Promise.all(Array.from({ length: 20 }, () => g.run('big', insertRow)));
         written += 20;
         largest = Math.max(largest, fs.statSync(`${name}-wal`).size);
       }
       // a few checkpoint rounds' worth at most (~11 MB each here), never the backstop's 64 MB
       expect(largest).toBeLessThan(WAL_SIZE_LIMIT / 2);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 
   it('a checkpoint worker that cannot open the database says so (the node then checkpoints itself)', async () => {
